@@ -1,0 +1,113 @@
+import Foundation
+
+/// A JWS in Compact Serialization (RFC 7515), parsed but not yet trusted.
+///
+/// Parsing enforces the bk-1 header rules of PROTOCOL §0; `verified(with:type:)` checks the
+/// signature with a key picked by `kid` from keys the caller already trusts.
+public struct JWS: Sendable {
+    /// The protected header members bk-1 uses.
+    public struct Header: Sendable {
+        /// The signature algorithm.
+        public var alg: String
+        /// The object type, such as `fcid+jws`.
+        public var typ: String?
+        /// The signing key's id (its RFC 7638 thumbprint in bk-1).
+        public var kid: String?
+    }
+
+    /// Header members that would let the signed object pick its own key or change the rules.
+    static let forbiddenHeaderMembers = ["jwk", "jku", "x5u", "x5c", "crit"]
+
+    /// The serialization exactly as received.
+    public let compact: String
+    /// The decoded protected header.
+    public let header: Header
+    /// The decoded payload bytes.
+    public let payload: [UInt8]
+    private let signingInput: [UInt8]
+    private let signature: [UInt8]
+
+    /// Parses a compact JWS and applies the header rules.
+    public init(compact: String) throws(JOSEError) {
+        let parts = compact.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3 else {
+            throw JOSEError(.malformed, "a compact JWS has three parts, this has \(parts.count)")
+        }
+        guard !parts[0].isEmpty, !parts[2].isEmpty else { throw JOSEError(.malformed, "the JWS header or signature is empty") }
+        guard let headerBytes = Base64URL.decode(parts[0]), let payload = Base64URL.decode(parts[1]),
+            let signature = Base64URL.decode(parts[2])
+        else { throw JOSEError(.malformed, "the JWS is not valid base64url") }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(headerBytes)) as? [String: Any] else {
+            throw JOSEError(.malformed, "the JWS header is not a JSON object")
+        }
+        for member in Self.forbiddenHeaderMembers where object[member] != nil {
+            throw JOSEError(.forbiddenHeader, "the JWS header carries '\(member)', which bk-1 forbids")
+        }
+        guard let alg = object["alg"] as? String else { throw JOSEError(.malformed, "the JWS header has no 'alg'") }
+        guard KeyType.p256.accepts(algorithm: alg) || KeyType.ed25519.accepts(algorithm: alg) else {
+            throw JOSEError(.forbiddenHeader, "algorithm '\(alg)' is not allowed (only ES256 and EdDSA)")
+        }
+        let typ = object["typ"]
+        let kid = object["kid"]
+        guard typ == nil || typ is String, kid == nil || kid is String else {
+            throw JOSEError(.malformed, "'typ' and 'kid' must be strings")
+        }
+        self.compact = compact
+        self.header = Header(alg: alg, typ: typ as? String, kid: kid as? String)
+        self.payload = payload
+        self.signingInput = Array(parts[0].utf8) + [UInt8(ascii: ".")] + Array(parts[1].utf8)
+        self.signature = signature
+    }
+
+    /// Verifies the signature with the trusted key named by `kid`, and the `typ` when given.
+    ///
+    /// - Parameters:
+    ///   - keys: the keys trusted for this signer, by key id.
+    ///   - type: the required `typ`; `nil` only for generic test vectors.
+    /// - Returns: the payload bytes, now authenticated.
+    @discardableResult
+    public func verified(with keys: TrustedKeys, type: String?) throws(JOSEError) -> [UInt8] {
+        if let type, header.typ != type {
+            throw JOSEError(.wrongType, "expected a '\(type)' object, got '\(header.typ ?? "no type")'")
+        }
+        guard let kid = header.kid else { throw JOSEError(.malformed, "the JWS header has no 'kid'") }
+        guard let key = keys[kid] else { throw JOSEError(.unknownKey, "signed with key \(kid), which is not trusted for this signer") }
+        guard key.type.accepts(algorithm: header.alg) else {
+            throw JOSEError(.forbiddenHeader, "algorithm '\(header.alg)' does not fit the signer's \(key.jwk.crv) key")
+        }
+        guard key.verify(signature: signature, message: signingInput) else {
+            throw JOSEError(.invalidSignature, "the signature does not verify")
+        }
+        return payload
+    }
+
+    /// Signs `payload` with `key`, emitting `alg`, `typ` and `kid` (the key's thumbprint).
+    public static func sign(payload: [UInt8], type: String, key: PrivateKey) throws(JOSEError) -> String {
+        let header = #"{"alg":"\#(key.type.signingAlgorithm)","typ":"\#(type)","kid":"\#(try key.keyID())"}"#
+        let input = Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(payload)
+        let signature = try key.sign(Array(input.utf8))
+        return input + "." + Base64URL.encode(signature)
+    }
+}
+
+/// Verification keys trusted for one signer, looked up by key id.
+public struct TrustedKeys: Sendable {
+    private var byID: [String: PublicKey] = [:]
+
+    /// Trusts each JWK under its RFC 7638 thumbprint.
+    public init(_ jwks: [JWK]) throws(JOSEError) {
+        for jwk in jwks { byID[try jwk.thumbprint()] = try PublicKey(jwk: jwk) }
+    }
+
+    /// Trusts keys under explicit ids (for test vectors whose `kid` is not a thumbprint).
+    public init(keysByID: [String: PublicKey]) { byID = keysByID }
+
+    /// The key with this id, if trusted.
+    public subscript(id: String) -> PublicKey? { byID[id] }
+
+    /// The ids of the trusted keys, sorted.
+    public var ids: [String] { byID.keys.sorted() }
+
+    /// Whether no key is trusted.
+    public var isEmpty: Bool { byID.isEmpty }
+}

@@ -1,0 +1,193 @@
+import Foundation
+internal import CCurl
+
+/// The libcurl multi engine: one dedicated thread drives every transfer of the process.
+///
+/// Callers `await perform(_:)`; the request is queued, the engine thread is woken with
+/// `curl_multi_wakeup`, adds the easy handle to the multi handle and resumes the caller when
+/// `curl_multi_info_read` reports it done. Connections, DNS results and TLS sessions are shared
+/// between transfers (multi connection cache plus a share handle), and the CA bundle is parsed
+/// once and cached rather than per connection.
+public final class CurlEngine: @unchecked Sendable {
+    // `multi` and `share` are used only on the engine thread after init; the queues are
+    // guarded by `lock`.
+    private let multi: UnsafeMutableRawPointer
+    private let share: UnsafeMutableRawPointer?
+    private let options: TransportOptions
+    private let lock = NSLock()
+    private var submitted: [CurlTransfer] = []
+    private var cancelRequests: Set<ObjectIdentifier> = []
+    private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+    private var stopping = false
+    private var thread: Thread?
+
+    /// Starts an engine with its thread.
+    public init(options: TransportOptions) throws(TransportError) {
+        CryptoLibrary.initialize()
+        CurlGlobal.initialize()
+        guard let multi = curl_multi_init() else { throw TransportError(.failed, "libcurl could not start") }
+        self.multi = multi
+        self.options = options
+        self.share = curl_share_init()
+        if let share {
+            _ = bk_curl_share_setopt_long(share, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_SSL_SESSION.rawValue))
+            _ = bk_curl_share_setopt_long(share, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_DNS.rawValue))
+        }
+        _ = bk_curl_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, options.maxConnections)
+        _ = bk_curl_multi_setopt_long(multi, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
+        FileDescriptorLimit.raiseToHardLimit()
+        let thread = Thread { [unowned self] in self.run() }
+        thread.name = "bk-curl-engine"
+        self.thread = thread
+        thread.start()
+    }
+
+    deinit {
+        if let share { curl_share_cleanup(share) }
+        curl_multi_cleanup(multi)
+    }
+
+    /// Performs one request and returns its response, whatever the status code.
+    ///
+    /// - Parameter timeout: seconds for this attempt; the lesser of this and the configured
+    ///   request timeout applies.
+    public func perform(_ request: HTTPRequest, timeout: Double? = nil) async throws(TransportError) -> HTTPResponse {
+        guard request.url.lowercased().hasPrefix("https://") else {
+            throw TransportError(.invalidURL, "refusing a non-https URL: \(request.url)")
+        }
+        let seconds = min(timeout ?? options.requestTimeout, options.requestTimeout)
+        guard seconds > 0 else { throw TransportError(.timeout, "no time left for the request") }
+        let box = TransferBox()
+        do {
+            return try await withTaskCancellationHandler {
+                try await withCheckedThrowingContinuation { continuation in
+                    let transfer = CurlTransfer(request: request, timeoutSeconds: seconds, continuation: continuation)
+                    box.id = ObjectIdentifier(transfer)
+                    submit(transfer)
+                }
+            } onCancel: {
+                if let id = box.id { cancel(id) }
+            }
+        } catch let error as TransportError {
+            throw error
+        } catch {
+            throw TransportError(.failed, "\(error)")
+        }
+    }
+
+    /// Stops the engine thread after failing every transfer still in flight.
+    public func shutdown() {
+        lock.withLock { stopping = true }
+        curl_multi_wakeup(multi)
+        while lock.withLock({ thread != nil }) { usleep(1000) }
+    }
+
+    private func submit(_ transfer: CurlTransfer) {
+        lock.withLock { submitted.append(transfer) }
+        curl_multi_wakeup(multi)
+    }
+
+    private func cancel(_ id: ObjectIdentifier) {
+        lock.withLock { _ = cancelRequests.insert(id) }
+        curl_multi_wakeup(multi)
+    }
+
+    // MARK: - Engine thread
+
+    private func run() {
+        var runningCount: Int32 = 0
+        while true {
+            let (incoming, cancels, stop) = lock.withLock {
+                defer {
+                    submitted.removeAll()
+                    cancelRequests.removeAll()
+                }
+                return (submitted, cancelRequests, stopping)
+            }
+            if stop { break }
+            for transfer in incoming {
+                if cancels.contains(ObjectIdentifier(transfer)) {
+                    transfer.finish(.failure(TransportError(.cancelled, "cancelled")))
+                } else {
+                    start(transfer)
+                }
+            }
+            if !cancels.isEmpty {
+                for (handle, transfer) in active where cancels.contains(ObjectIdentifier(transfer)) {
+                    complete(handle, transfer, .failure(TransportError(.cancelled, "cancelled")))
+                }
+            }
+            curl_multi_perform(multi, &runningCount)
+            drainCompletions()
+            curl_multi_poll(multi, nil, 0, 1000, nil)
+        }
+        for (handle, transfer) in active {
+            complete(handle, transfer, .failure(TransportError(.cancelled, "the transport was shut down")))
+        }
+        let pending = lock.withLock { submitted }
+        for transfer in pending { transfer.finish(.failure(TransportError(.cancelled, "the transport was shut down"))) }
+        lock.withLock { thread = nil }
+    }
+
+    private func start(_ transfer: CurlTransfer) {
+        guard let handle = curl_easy_init() else {
+            transfer.finish(.failure(TransportError(.failed, "libcurl could not create a transfer")))
+            return
+        }
+        transfer.handle = handle
+        let configured = CurlRequestConfigurator(options: options, share: share).configure(handle, for: transfer)
+        guard configured else {
+            transfer.finish(.failure(TransportError(.failed, "libcurl rejected the request options for \(transfer.request.url)")))
+            return
+        }
+        guard curl_multi_add_handle(multi, handle) == CURLM_OK else {
+            transfer.finish(.failure(TransportError(.failed, "libcurl could not queue \(transfer.request.url)")))
+            return
+        }
+        active[handle] = transfer
+    }
+
+    private func drainCompletions() {
+        var remaining: Int32 = 0
+        while let message = curl_multi_info_read(multi, &remaining) {
+            guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
+                let transfer = active[handle]
+            else { continue }
+            let code = message.pointee.data.result
+            complete(handle, transfer, CurlResult.response(of: transfer, handle: handle, code: code))
+        }
+    }
+
+    private func complete(_ handle: UnsafeMutableRawPointer, _ transfer: CurlTransfer, _ result: Result<HTTPResponse, any Error>) {
+        curl_multi_remove_handle(multi, handle)
+        active[handle] = nil
+        transfer.finish(result)
+    }
+}
+
+/// Holds the id of a transfer across the cancellation handler.
+private final class TransferBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: ObjectIdentifier?
+    var id: ObjectIdentifier? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
+
+/// Process-wide libcurl initialisation, after libcrypto's.
+enum CurlGlobal {
+    private static let initialized: Bool = curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
+
+    static func initialize() { _ = initialized }
+}
+
+/// Raises the soft descriptor limit so that many concurrent connections fit.
+enum FileDescriptorLimit {
+    static func raiseToHardLimit() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+    }
+}

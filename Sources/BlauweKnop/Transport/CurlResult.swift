@@ -1,0 +1,71 @@
+internal import CCurl
+
+/// Turns a finished transfer into a response or a readable transport error.
+enum CurlResult {
+    static func response(of transfer: CurlTransfer, handle: UnsafeMutableRawPointer, code: CURLcode) -> Result<HTTPResponse, any Error> {
+        let url = transfer.request.url
+        guard code == CURLE_OK else {
+            if transfer.exceededLimit || code == CURLE_FILESIZE_EXCEEDED {
+                return .failure(TransportError(.tooLarge, "the response from \(url) is larger than the \(ByteCount.describe(transfer.request.maxResponseBytes)) allowed"))
+            }
+            return .failure(error(for: code, url: url, detail: transfer.errorText))
+        }
+        var status = 0
+        _ = bk_curl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        var total: curl_off_t = 0
+        _ = bk_curl_easy_getinfo_offset(handle, CURLINFO_TOTAL_TIME_T, &total)
+        if (300..<400).contains(status) && status != 304 {
+            let target = transfer.headers["location"].map { " to \($0)" } ?? ""
+            return .failure(TransportError(.redirect, "\(url) answered with a redirect\(target); bk does not follow redirects"))
+        }
+        return .success(HTTPResponse(status: status, headers: transfer.headers, body: transfer.body, totalSeconds: Double(total) / 1_000_000))
+    }
+
+    /// Maps a libcurl result code to a category and a sentence, keeping libcurl's own detail.
+    static func error(for code: CURLcode, url: String, detail: String) -> TransportError {
+        let reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        let host = URLParts.host(of: url) ?? url
+        switch code {
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+            return TransportError(.unreachable, "cannot find host \(host) (\(reason))")
+        case CURLE_COULDNT_CONNECT, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE,
+            CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_WEIRD_SERVER_REPLY:
+            return TransportError(.unreachable, "connection to \(host) failed (\(reason))")
+        case CURLE_OPERATION_TIMEDOUT:
+            return TransportError(.timeout, "\(host) did not answer in time (\(reason))")
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CACERT_BADFILE,
+            CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS:
+            return TransportError(.tls, "secure connection to \(host) failed (\(reason))")
+        case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
+            return TransportError(.invalidURL, "invalid URL \(url) (\(reason))")
+        default:
+            return TransportError(.failed, "request to \(host) failed (\(reason))")
+        }
+    }
+}
+
+/// Small URL helpers that need no Foundation URL parsing.
+enum URLParts {
+    /// The host (and port) part of an absolute URL.
+    static func host(of url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        let host = rest[..<end]
+        return host.isEmpty ? nil : String(host)
+    }
+
+    /// Whether the URL is an absolute https URL with a host.
+    static func isHTTPS(_ url: String) -> Bool {
+        url.lowercased().hasPrefix("https://") && host(of: url) != nil
+    }
+}
+
+/// Human sizes for limits.
+enum ByteCount {
+    static func describe(_ bytes: Int) -> String {
+        if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10 && bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
+    }
+}

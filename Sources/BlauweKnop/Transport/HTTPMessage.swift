@@ -1,0 +1,66 @@
+import Foundation
+
+/// One HTTPS request for the transport engine.
+public struct HTTPRequest: Sendable {
+    /// `GET` or `POST`.
+    public enum Method: String, Sendable {
+        case get = "GET"
+        case post = "POST"
+    }
+
+    public var method: Method
+    /// An absolute `https://` URL.
+    public var url: String
+    /// Request headers, in order.
+    public var headers: [(name: String, value: String)]
+    /// The request body (POST only).
+    public var body: [UInt8]?
+    /// The largest response body accepted; larger ones abort while streaming.
+    public var maxResponseBytes: Int
+
+    public init(
+        method: Method = .get, url: String, headers: [(name: String, value: String)] = [],
+        body: [UInt8]? = nil, maxResponseBytes: Int
+    ) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.maxResponseBytes = maxResponseBytes
+    }
+
+    /// A POST of a JSON body with `Content-Type: application/json`.
+    public static func postJSON(
+        url: String, body: [UInt8], headers: [(name: String, value: String)] = [], maxResponseBytes: Int
+    ) -> HTTPRequest {
+        HTTPRequest(
+            method: .post, url: url,
+            headers: [("Content-Type", "application/json"), ("Accept", "application/json")] + headers,
+            body: body, maxResponseBytes: maxResponseBytes)
+    }
+}
+
+/// A complete response as received.
+public struct HTTPResponse: Sendable {
+    /// The HTTP status code.
+    public var status: Int
+    /// Response headers with lowercased names (the last value of a repeated header wins).
+    public var headers: [String: String]
+    /// The body bytes.
+    public var body: [UInt8]
+    /// Seconds from start to the end of the transfer.
+    public var totalSeconds: Double
+
+    public init(status: Int, headers: [String: String] = [:], body: [UInt8] = [], totalSeconds: Double = 0) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.totalSeconds = totalSeconds
+    }
+
+    /// The media type without parameters, lowercased.
+    public var mediaType: String? {
+        headers["content-type"].map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased() }
+    }
+}
+

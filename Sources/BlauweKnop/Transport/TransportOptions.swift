@@ -1,0 +1,27 @@
+/// Limits and trust settings for the transport engine.
+public struct TransportOptions: Sendable {
+    /// An extra CA bundle (PEM) to trust, for test environments; `nil` uses the system store.
+    public var caBundlePath: String?
+    /// Seconds allowed for TCP connect plus TLS handshake.
+    public var connectTimeout: Double = 5
+    /// Seconds allowed for one whole request.
+    public var requestTimeout: Double = 15
+    /// A transfer slower than `lowSpeedBytesPerSecond` for `lowSpeedSeconds` is aborted.
+    public var lowSpeedBytesPerSecond: Int = 64
+    /// See `lowSpeedBytesPerSecond`.
+    public var lowSpeedSeconds: Int = 5
+    /// At most this many connections open at once, over all hosts.
+    public var maxConnections: Int = 256
+    /// The `User-Agent` header.
+    public var userAgent: String = "bk/\(BlauweKnopVersion.current)"
+
+    public init(caBundlePath: String? = nil) {
+        self.caBundlePath = caBundlePath
+    }
+}
+
+/// The version of this library and its tools.
+public enum BlauweKnopVersion {
+    /// Semantic version of bk.
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,53 @@
+// libcrypto (OpenSSL 3) for bk: the headers Swift needs, plus wrappers for the macros and
+// variadic helpers that Swift cannot import.
+#ifndef BK_CCRYPTO_SHIM_H
+#define BK_CCRYPTO_SHIM_H
+
+#include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/crypto.h>
+#include <openssl/ec.h>
+#include <openssl/ecdsa.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/obj_mac.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
+#include <openssl/x509.h>
+
+/// Initialises libcrypto without its atexit handler, which would race libcurl's cleanup.
+static inline int bk_openssl_init(void) {
+    return OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, NULL);
+}
+
+/// Generates a fresh P-256 key pair (EVP_EC_gen is a variadic macro).
+static inline EVP_PKEY *bk_generate_p256(void) {
+    EVP_PKEY *key = NULL;
+    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_EC, NULL);
+    if (ctx == NULL) return NULL;
+    if (EVP_PKEY_keygen_init(ctx) == 1 &&
+        EVP_PKEY_CTX_set_ec_paramgen_curve_nid(ctx, NID_X9_62_prime256v1) == 1) {
+        if (EVP_PKEY_keygen(ctx, &key) != 1) key = NULL;
+    }
+    EVP_PKEY_CTX_free(ctx);
+    return key;
+}
+
+/// Generates a fresh Ed25519 key pair.
+static inline EVP_PKEY *bk_generate_ed25519(void) {
+    EVP_PKEY *key = NULL;
+    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, NULL);
+    if (ctx == NULL) return NULL;
+    if (EVP_PKEY_keygen_init(ctx) == 1) {
+        if (EVP_PKEY_keygen(ctx, &key) != 1) key = NULL;
+    }
+    EVP_PKEY_CTX_free(ctx);
+    return key;
+}
+
+/// Reads everything written to a memory BIO (BIO_get_mem_data is a macro).
+static inline long bk_bio_mem_data(BIO *bio, char **data) {
+    return BIO_get_mem_data(bio, data);
+}
+
+#endif
