@@ -27,8 +27,10 @@ enum CurlResult {
         let host = URLParts.host(of: url) ?? url
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
-            return TransportError(.unreachable, "cannot find host \(host) (\(reason))")
-        case CURLE_COULDNT_CONNECT, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE,
+            return TransportError(.unreachable, "cannot find host \(host) (\(reason))", isConnectionFailure: true)
+        case CURLE_COULDNT_CONNECT:
+            return TransportError(.unreachable, "cannot connect to \(host) (\(reason))", isConnectionFailure: true)
+        case CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE,
             CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_WEIRD_SERVER_REPLY:
             return TransportError(.unreachable, "connection to \(host) failed (\(reason))")
         case CURLE_OPERATION_TIMEDOUT:

@@ -27,10 +27,13 @@ public struct TransportError: Error, Hashable, CustomStringConvertible, Sendable
     public let code: Code
     /// The reason, for people.
     public let detail: String
+    /// Whether nothing reached the server (no connection was made), so a retry is safe.
+    public let isConnectionFailure: Bool
 
-    public init(_ code: Code, _ detail: String) {
+    public init(_ code: Code, _ detail: String, isConnectionFailure: Bool = false) {
         self.code = code
         self.detail = detail
+        self.isConnectionFailure = isConnectionFailure
     }
 
     public var description: String { detail }

@@ -1,0 +1,59 @@
+/// How one holder's part of the overview ended (PROTOCOL §7).
+public enum HolderStatus: String, Codable, Sendable, CaseIterable {
+    case ok
+    case okWithWarnings = "ok_with_warnings"
+    case unreachable
+    case timeout
+    case httpError = "http_error"
+    case unauthorized
+    case invalidSignature = "invalid_signature"
+    case invalidDocument = "invalid_document"
+    case unsupportedVersion = "unsupported_version"
+
+    /// The holder's document was verified and merged.
+    public var isSuccess: Bool { self == .ok || self == .okWithWarnings }
+
+    /// The holder answered, but what it sent failed verification: possible tampering.
+    public var isIntegrityFailure: Bool { self == .invalidSignature || self == .invalidDocument || self == .unsupportedVersion }
+
+    /// A short Dutch label for the table.
+    public var label: String {
+        switch self {
+        case .ok: "ok"
+        case .okWithWarnings: "ok, met waarschuwingen"
+        case .unreachable: "niet bereikbaar"
+        case .timeout: "geen antwoord op tijd"
+        case .httpError: "fout bij de organisatie"
+        case .unauthorized: "geen toegang"
+        case .invalidSignature: "ONGELDIGE HANDTEKENING"
+        case .invalidDocument: "ONGELDIG DOCUMENT"
+        case .unsupportedVersion: "niet-ondersteunde versie"
+        }
+    }
+}
+
+/// Exit codes of `bk overview` (PROTOCOL §7).
+public enum OverviewExitCode: Int32, Sendable {
+    /// Every holder ok.
+    case complete = 0
+    /// Other errors.
+    case failure = 1
+    /// The scheme failed verification; nothing fetched.
+    case schemeRejected = 2
+    /// Some holders could not be reached or refused; no integrity failure.
+    case partial = 3
+    /// At least one holder's document failed verification (never masked by 3).
+    case integrityFailure = 4
+    /// Bad command-line use.
+    case usage = 64
+
+    /// The exit code for a set of holder statuses.
+    public static func forStatuses<S: Sequence>(_ statuses: S) -> OverviewExitCode where S.Element == HolderStatus {
+        var partial = false
+        for status in statuses {
+            if status.isIntegrityFailure { return .integrityFailure }
+            if !status.isSuccess { partial = true }
+        }
+        return partial ? .partial : .complete
+    }
+}

@@ -1,0 +1,147 @@
+/// The integral overview (PROTOCOL §8): what `bk overview --format json` prints.
+public struct Overview: Codable, Sendable {
+    /// The current schema version of this document.
+    public static let currentSchemaVersion = "1.0"
+
+    public var schemaVersion: String
+    public var generatedAt: String
+    public var citizen: Citizen
+    public var scheme: SchemeSummary
+    public var complete: Bool
+    public var totals: GrandTotals
+    public var holders: [HolderResult]
+    public var evidence: Evidence
+
+    enum CodingKeys: String, CodingKey {
+        case citizen, scheme, complete, totals, holders, evidence
+        case schemaVersion = "schema_version"
+        case generatedAt = "generated_at"
+    }
+
+    public struct Citizen: Codable, Sendable, Hashable {
+        public var bsn: String
+    }
+
+    public struct SchemeSummary: Codable, Sendable, Hashable {
+        public var iss: String
+        public var environment: String
+        public var version: Int
+        public var exp: Int64
+    }
+
+    public struct GrandTotals: Codable, Sendable, Hashable {
+        public var verplicht: Int
+        public var vereffend: Int
+        public var saldo: Int
+        public var achterstallig: Int
+        public var zaken: Int
+        public var volgendeVervaldatum: String?
+
+        enum CodingKeys: String, CodingKey {
+            case verplicht, vereffend, saldo, achterstallig, zaken
+            case volgendeVervaldatum = "volgende_vervaldatum"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(verplicht, forKey: .verplicht)
+            try container.encode(vereffend, forKey: .vereffend)
+            try container.encode(saldo, forKey: .saldo)
+            try container.encode(achterstallig, forKey: .achterstallig)
+            try container.encode(zaken, forKey: .zaken)
+            try container.encode(volgendeVervaldatum, forKey: .volgendeVervaldatum)
+        }
+    }
+
+    public struct Evidence: Codable, Sendable, Hashable {
+        /// The scheme JWS as received.
+        public var scheme: String
+        /// Every verified FCID JWS as received.
+        public var documents: [Document]
+
+        public struct Document: Codable, Sendable, Hashable {
+            public var oin: String
+            public var jws: String
+        }
+    }
+
+    /// The exit code this overview calls for.
+    public var exitCode: OverviewExitCode { .forStatuses(holders.map(\.status)) }
+}
+
+/// Sums for one holder.
+public struct HolderTotals: Codable, Sendable, Hashable {
+    public var verplicht = 0
+    public var vereffend = 0
+    public var saldo = 0
+    public var achterstallig = 0
+    public var zaken = 0
+
+    public init() {}
+
+    /// Sums of the folded zaken.
+    public init(_ zaken: [FoldedZaak]) {
+        for zaak in zaken {
+            verplicht += zaak.verplicht
+            vereffend += zaak.vereffend
+            saldo += zaak.saldo
+            achterstallig += zaak.achterstallig
+        }
+        self.zaken = zaken.count
+    }
+}
+
+/// One holder's line in the overview.
+public struct HolderResult: Codable, Sendable, Hashable {
+    public var oin: String
+    public var name: String
+    public var shortName: String?
+    public var status: HolderStatus
+    /// Why the holder failed, in words; `nil` when it succeeded.
+    public var error: String?
+    public var warnings: [String]
+    public var fetchedAt: String?
+    public var durationMs: Int
+    public var totals: HolderTotals
+    public var zaken: [FoldedZaak]
+
+    enum CodingKeys: String, CodingKey {
+        case oin, name, status, error, warnings, totals, zaken
+        case shortName = "short_name"
+        case fetchedAt = "fetched_at"
+        case durationMs = "duration_ms"
+    }
+
+    public init(
+        oin: String, name: String, shortName: String?, status: HolderStatus, error: String?, warnings: [String], fetchedAt: String?,
+        durationMs: Int, zaken: [FoldedZaak]
+    ) {
+        self.oin = oin
+        self.name = name
+        self.shortName = shortName
+        self.status = status
+        self.error = error
+        self.warnings = warnings
+        self.fetchedAt = fetchedAt
+        self.durationMs = durationMs
+        self.totals = HolderTotals(zaken)
+        self.zaken = zaken
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(oin, forKey: .oin)
+        try container.encode(name, forKey: .name)
+        try container.encode(shortName, forKey: .shortName)
+        try container.encode(status, forKey: .status)
+        try container.encode(error, forKey: .error)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(fetchedAt, forKey: .fetchedAt)
+        try container.encode(durationMs, forKey: .durationMs)
+        try container.encode(totals, forKey: .totals)
+        try container.encode(zaken, forKey: .zaken)
+    }
+
+    /// The short name, or the full name.
+    public var displayName: String { shortName ?? name }
+}

@@ -1,0 +1,46 @@
+/// A holder's discovery document (PROTOCOL §2).
+public struct DiscoveryDocument: Codable, Sendable, Hashable {
+    /// Largest discovery document accepted.
+    public static let maxBytes = 64 << 10
+    /// The only profile bk speaks.
+    public static let profile = "bk-1"
+
+    public var oin: String
+    public var profile: String
+    public var sessionURL: String
+    public var financialClaimsURL: String
+
+    enum CodingKeys: String, CodingKey {
+        case oin, profile
+        case sessionURL = "session_url"
+        case financialClaimsURL = "financial_claims_url"
+    }
+
+    public init(oin: String, profile: String = Self.profile, sessionURL: String, financialClaimsURL: String) {
+        self.oin = oin
+        self.profile = profile
+        self.sessionURL = sessionURL
+        self.financialClaimsURL = financialClaimsURL
+    }
+
+    /// Fetches and checks the discovery document of an organisation.
+    static func fetch(for organization: SchemeDocument.Organization, http: HTTPClient) async throws(HolderFailure) -> DiscoveryDocument {
+        let step = "discovery"
+        let document: DiscoveryDocument = try await http.exchangeJSON(
+            HTTPRequest(url: organization.discoveryURL, headers: [("Accept", "application/json")], maxResponseBytes: maxBytes),
+            expecting: [200], step: step)
+        try document.check(against: organization)
+        return document
+    }
+
+    /// The checks of PROTOCOL §2.
+    public func check(against organization: SchemeDocument.Organization) throws(HolderFailure) {
+        guard oin == organization.oin else {
+            throw HolderFailure(.invalidDocument, "discovery: the document names OIN \(oin), the scheme says \(organization.oin)")
+        }
+        guard profile == Self.profile else { throw HolderFailure(.unsupportedVersion, "discovery: profile '\(profile)' is not bk-1") }
+        for url in [sessionURL, financialClaimsURL] where !URLParts.isHTTPS(url) {
+            throw HolderFailure(.invalidDocument, "discovery: non-https URL \(url)")
+        }
+    }
+}

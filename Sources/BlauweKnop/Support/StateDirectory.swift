@@ -1,0 +1,24 @@
+import Foundation
+
+/// The folder where bk keeps the app key, the credential and scheme state.
+public struct StateDirectory: Sendable {
+    /// The folder's path.
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// `$XDG_STATE_HOME/bk`, else `~/.local/state/bk`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/bk" }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/state/bk"
+    }
+
+    /// Creates the folder with mode 0700 when missing.
+    public func create() throws(FileError) { try AtomicFile.ensureDirectory(path) }
+
+    public var appKeyPath: String { path + "/app-key.pem" }
+    public var credentialPath: String { path + "/credential.jws" }
+    public var schemeStatePath: String { path + "/scheme-state.json" }
+    public var schemeCachePath: String { path + "/scheme.jws" }
+}
