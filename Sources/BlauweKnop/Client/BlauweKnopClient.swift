@@ -1,0 +1,58 @@
+/// The citizen-side client: what the `bk` commands do, without a process around it.
+public final class BlauweKnopClient: Sendable {
+    public let settings: ClientSettings
+    public let clock: WallClock
+    private let engine: CurlEngine
+
+    public init(settings: ClientSettings, transport: TransportOptions = TransportOptions(), clock: WallClock = .system) throws(TransportError) {
+        var transport = transport
+        transport.caBundlePath = settings.caBundlePath
+        self.settings = settings
+        self.clock = clock
+        self.engine = try CurlEngine(options: transport)
+    }
+
+    deinit { engine.shutdown() }
+
+    /// An HTTP client whose attempts all end within `seconds` from now.
+    public func http(deadlineSeconds seconds: Double) -> HTTPClient {
+        HTTPClient(engine: engine, deadline: .now.advanced(by: .milliseconds(Int64(seconds * 1000))))
+    }
+
+    public var stateDirectory: StateDirectory { StateDirectory(path: settings.stateDirectory) }
+
+    /// Fetches and verifies the scheme (§1), updating rollback state.
+    public func scheme(http: HTTPClient) async throws(SchemeError) -> VerifiedScheme {
+        let url: String
+        let anchorPath: String
+        do {
+            url = try settings.requireSchemeURL()
+            anchorPath = try settings.requireTrustAnchor()
+        } catch {
+            throw SchemeError(.configuration, error.detail)
+        }
+        let anchor = try TrustAnchor(path: anchorPath)
+        return try await SchemeClient(
+            http: http, trustAnchor: anchor, environment: settings.environment, store: SchemeStateStore(directory: stateDirectory), clock: clock
+        ).fetch(url: url)
+    }
+
+    /// Logs in (§3) and returns the credential.
+    public func login(testBSN: String?, http: HTTPClient, showAuthenticationURL: @escaping @Sendable (String) -> Void) async throws -> Credential {
+        let scheme = try await scheme(http: http)
+        return try await LoginFlow(http: http, scheme: scheme, store: IdentityStore(directory: stateDirectory), clock: clock)
+            .login(testBSN: testBSN, showAuthenticationURL: showAuthenticationURL)
+    }
+
+    /// Removes the app key and credential; returns whether there was a login.
+    public func logout() throws(IdentityError) -> Bool {
+        try IdentityStore(directory: stateDirectory).remove()
+    }
+
+    /// Builds the overview: scheme, identity, every holder concurrently.
+    public func overview(http: HTTPClient, progress: @escaping @Sendable (HolderResult) -> Void = { _ in }) async throws -> Overview {
+        let scheme = try await scheme(http: http)
+        let identity = try IdentityStore(directory: stateDirectory).loadIdentity(scheme: scheme, now: clock.epochSeconds)
+        return await OverviewBuilder(scheme: scheme, identity: identity, http: http, clock: clock).build(progress: progress)
+    }
+}

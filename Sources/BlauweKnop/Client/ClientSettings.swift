@@ -1,0 +1,98 @@
+import Foundation
+
+/// bk's settings after resolving flag > environment (`BK_*`) > config file (PROTOCOL §9).
+public struct ClientSettings: Sendable, Equatable {
+    public var schemeURL: String?
+    public var trustAnchorPath: String?
+    public var environment: String
+    public var caBundlePath: String?
+    public var stateDirectory: String
+
+    /// The settings each global option can carry, by long option name (also the config key).
+    public enum Key: String, CaseIterable, Sendable {
+        case schemeURL = "scheme-url"
+        case trustAnchor = "trust-anchor"
+        case environment
+        case cacert
+        case stateDir = "state-dir"
+
+        /// The environment variable for this setting.
+        public var environmentVariable: String {
+            "BK_" + rawValue.uppercased().replacingOccurrences(of: "-", with: "_")
+        }
+    }
+
+    /// The config file path: `$XDG_CONFIG_HOME/bk/config.json`, else `~/.config/bk/config.json`.
+    public static func defaultConfigPath(environment: [String: String]) -> String {
+        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty { return config + "/bk/config.json" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/bk/config.json"
+    }
+
+    /// Resolves every setting from the three sources.
+    /// - Parameters:
+    ///   - flags: values given on the command line.
+    ///   - environment: the process environment.
+    ///   - configPath: the config file; a missing file is fine, a malformed one is an error.
+    public static func resolve(flags: [Key: String], environment: [String: String], configPath: String? = nil) throws(SettingsError) -> ClientSettings {
+        let path = configPath ?? environment["BK_CONFIG"] ?? defaultConfigPath(environment: environment)
+        let file = try readConfig(path, explicit: configPath != nil || environment["BK_CONFIG"] != nil)
+        let baseDirectory = (path as NSString).deletingLastPathComponent
+        func value(_ key: Key) -> String? {
+            if let flag = flags[key], !flag.isEmpty { return flag }
+            if let variable = environment[key.environmentVariable], !variable.isEmpty { return variable }
+            guard let configured = file[key.rawValue] else { return nil }
+            // Relative paths in the config file are relative to the file itself.
+            if key != .schemeURL && key != .environment && !configured.hasPrefix("/") { return baseDirectory + "/" + configured }
+            return configured
+        }
+        return ClientSettings(
+            schemeURL: value(.schemeURL), trustAnchorPath: value(.trustAnchor), environment: value(.environment) ?? "prod",
+            caBundlePath: value(.cacert), stateDirectory: value(.stateDir) ?? StateDirectory.defaultPath(environment: environment))
+    }
+
+    private static func readConfig(_ path: String, explicit: Bool) throws(SettingsError) -> [String: String] {
+        let bytes: [UInt8]?
+        do {
+            bytes = try AtomicFile.read(path)
+        } catch {
+            throw SettingsError("cannot read the config file: \(error)")
+        }
+        guard let bytes else {
+            if explicit { throw SettingsError("the config file \(path) does not exist") }
+            return [:]
+        }
+        guard case .object(let members) = (try? JSONCoding.decode(JSONValue.self, from: bytes)) else {
+            throw SettingsError("the config file \(path) is not a JSON object")
+        }
+        var result: [String: String] = [:]
+        for (key, member) in members {
+            guard Key(rawValue: key) != nil else { throw SettingsError("the config file \(path) has an unknown key '\(key)'") }
+            guard case .string(let text) = member else { throw SettingsError("'\(key)' in \(path) must be a string") }
+            result[key] = text
+        }
+        return result
+    }
+
+    /// The scheme URL, or a readable error naming the three ways to set it.
+    public func requireSchemeURL() throws(SettingsError) -> String {
+        guard let schemeURL else { throw SettingsError.missing(.schemeURL, what: "the scheme URL") }
+        return schemeURL
+    }
+
+    /// The trust anchor path, or a readable error.
+    public func requireTrustAnchor() throws(SettingsError) -> String {
+        guard let trustAnchorPath else { throw SettingsError.missing(.trustAnchor, what: "the trust anchor (the scheme operator's keys)") }
+        return trustAnchorPath
+    }
+}
+
+/// A setting that is missing or malformed.
+public struct SettingsError: Error, CustomStringConvertible, Sendable {
+    public let detail: String
+    public init(_ detail: String) { self.detail = detail }
+    public var description: String { detail }
+
+    static func missing(_ key: ClientSettings.Key, what: String) -> SettingsError {
+        SettingsError("\(what) is not configured: use --\(key.rawValue), \(key.environmentVariable) or \"\(key.rawValue)\" in the config file")
+    }
+}

@@ -1,0 +1,144 @@
+public import BlauweKnop
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOCore
+import NIOSSL
+
+/// `bk-holder`: serves the scheme, the App Manager and every organisation of an environment
+/// over TLS on loopback, each organisation on its own address and port.
+public struct HolderServer: Sendable {
+    public let environment: HolderEnvironment
+    public let certificatePath: String
+    public let privateKeyPath: String
+    public let clock: WallClock
+
+    public init(environment: HolderEnvironment, certificatePath: String, privateKeyPath: String, clock: WallClock = .system) {
+        self.environment = environment
+        self.certificatePath = certificatePath
+        self.privateKeyPath = privateKeyPath
+        self.clock = clock
+    }
+
+    /// Runs until the process is told to stop.
+    /// - Parameter onReady: called once every listener is bound, with the scheme URL.
+    public func run(onReady: @escaping @Sendable (String) -> Void) async throws {
+        for host in [environment.file.scheme.host] + environment.file.organizations.map(\.host) where !host.hasPrefix("127.") && host != "localhost" {
+            throw HolderError("refusing to listen on \(host): bk-holder serves loopback (127.0.0.0/8) only")
+        }
+        let tls = try tlsConfiguration()
+        let ports = BoundPorts(count: environment.organizations.count + 1)
+        let publisher = SchemePublisher(environment: environment, clock: clock)
+        let schemeEndpoint = SchemeEndpoint(publisher: publisher, ports: ports, environment: environment)
+        let managerKeys = try [environment.file.appManager.oin: TrustedKeys([environment.appManagerKey.publicJWK])]
+        var logger = Logger(label: "bk-holder")
+        logger.logLevel = .warning
+
+        var applications: [any ApplicationProtocol] = []
+        let schemeRouter = Router()
+        schemeEndpoint.addRoutes(to: schemeRouter)
+        let settings = environment.file.scheme
+        AppManagerService(environment: environment, clock: clock)
+            .addRoutes(to: schemeRouter, baseURL: { ports.url(host: settings.host, index: 0) })
+        applications.append(makeApplication(router: schemeRouter, host: settings.host, port: settings.port, index: 0, ports: ports, tls: tls, logger: logger))
+
+        for (offset, organization) in environment.organizations.enumerated() {
+            let index = offset + 1
+            let router = Router()
+            let verifier = SessionVerifier(organizationOIN: organization.settings.oin, environment: environment.file.environment, appManagerKeys: managerKeys)
+            let host = organization.settings.host
+            OrganizationService(organization: organization, verifier: verifier, clock: clock)
+                .addRoutes(to: router, baseURL: { ports.url(host: host, index: index) })
+            applications.append(makeApplication(router: router, host: host, port: organization.settings.port, index: index, ports: ports, tls: tls, logger: logger))
+        }
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for application in applications {
+                group.addTask { try await application.runService() }
+            }
+            group.addTask {
+                await ports.waitUntilAllBound()
+                onReady(ports.url(host: settings.host, index: 0) + "/scheme")
+            }
+            try await group.next()
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func makeApplication(
+        router: Router<BasicRequestContext>, host: String, port: Int, index: Int, ports: BoundPorts, tls: TLSConfiguration, logger: Logger
+    ) -> some ApplicationProtocol {
+        // `tls(_:tlsConfiguration:)` only throws for configurations NIOSSL rejects, checked in `tlsConfiguration()`.
+        let server = (try? HTTPServerBuilder.tls(.http1(), tlsConfiguration: tls)) ?? .http1()
+        return Application(
+            router: router, server: server, configuration: .init(address: .hostname(host, port: port), serverName: "bk-holder", backlog: 4096),
+            onServerRunning: { channel in ports.record(index: index, port: channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+
+    private func tlsConfiguration() throws -> TLSConfiguration {
+        let chain = try NIOSSLCertificate.fromPEMFile(certificatePath).map { NIOSSLCertificateSource.certificate($0) }
+        let key = try NIOSSLPrivateKey(file: privateKeyPath, format: .pem)
+        var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+        configuration.minimumTLSVersion = .tlsv13
+        _ = try NIOSSLContext(configuration: configuration)
+        return configuration
+    }
+}
+
+/// The scheme document endpoint with ETag support.
+struct SchemeEndpoint: Sendable {
+    let publisher: SchemePublisher
+    let ports: BoundPorts
+    let environment: HolderEnvironment
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/scheme") { request, _ -> Response in
+            let urls = HolderURLs(
+                scheme: ports.url(host: environment.file.scheme.host, index: 0),
+                organizations: environment.organizations.enumerated().map { ports.url(host: $1.settings.host, index: $0 + 1) })
+            guard let compact = try? publisher.signed(urls: urls) else { return HolderResponse.problem(.internalServerError, "Signing failed") }
+            let etag = "\"" + Digest.sha256Hex(Array(compact.utf8)).prefix(32) + "\""
+            if request.headers[.ifNoneMatch] == etag { return Response(status: .notModified, headers: [.eTag: etag]) }
+            return HolderResponse.jose(compact, headers: [.eTag: etag])
+        }
+    }
+}
+
+/// The ports the listeners actually bound (port 0 picks a free one).
+final class BoundPorts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ports: [Int?]
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(count: Int) { ports = Array(repeating: nil, count: count) }
+
+    func record(index: Int, port: Int) {
+        let ready: [CheckedContinuation<Void, Never>] = lock.withLock {
+            ports[index] = port
+            guard ports.allSatisfy({ $0 != nil }) else { return [] }
+            defer { waiters.removeAll() }
+            return waiters
+        }
+        ready.forEach { $0.resume() }
+    }
+
+    func waitUntilAllBound() async {
+        await withCheckedContinuation { continuation in
+            let done = lock.withLock {
+                if ports.allSatisfy({ $0 != nil }) { return true }
+                waiters.append(continuation)
+                return false
+            }
+            if done { continuation.resume() }
+        }
+    }
+
+    func url(host: String, index: Int) -> String {
+        let port = lock.withLock { ports[index] } ?? 0
+        return "https://\(host):\(port)"
+    }
+}

@@ -1,0 +1,42 @@
+import BlauweKnop
+import Foundation
+
+/// Builds and signs the scheme document for the environment, once the real ports are known.
+struct SchemePublisher: Sendable {
+    let environment: HolderEnvironment
+    let clock: WallClock
+
+    /// The scheme payload: organisations and App Manager at their bound addresses.
+    func document(urls: HolderURLs) -> SchemeDocument {
+        let day: Int64 = 86_400
+        let today = clock.epochSeconds / day
+        let version = environment.file.scheme.version ?? Int(today)
+        let issued = today * day
+        let organizations = environment.organizations.enumerated().map { index, organization in
+            SchemeDocument.Organization(
+                oin: organization.settings.oin, name: organization.settings.name, shortName: organization.settings.shortName,
+                discoveryURL: urls.organization(index) + "/.well-known/bk-configuration", publicKeys: [organization.key.publicJWK],
+                documentTypes: [FinancialClaimsDocument.documentType])
+        }
+        let manager = SchemeDocument.AppManager(
+            oin: environment.file.appManager.oin, name: environment.file.appManager.name,
+            registrationURL: urls.scheme + "/v1/registrations", publicKeys: [environment.appManagerKey.publicJWK])
+        return SchemeDocument(
+            iss: environment.file.scheme.iss, environment: environment.file.environment, version: version, iat: issued, exp: issued + 8 * day,
+            organizations: organizations, appManagers: [manager],
+            documentTypes: [.init(name: FinancialClaimsDocument.documentType, versions: ["3.0"])])
+    }
+
+    /// The signed scheme JWS.
+    func signed(urls: HolderURLs) throws -> String {
+        try JWS.sign(payload: JSONCoding.encode(document(urls: urls)), type: VerifiedScheme.jwsType, key: environment.operatorKey)
+    }
+}
+
+/// The base URLs of every listener, known once all are bound.
+struct HolderURLs: Sendable {
+    let scheme: String
+    let organizations: [String]
+
+    func organization(_ index: Int) -> String { organizations[index] }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import BlauweKnop
+
+/// `bk`: the citizen's Blauwe Knop client.
+@main
+struct BK: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bk",
+        abstract: "Haal uw gewaarmerkte schuldgegevens op bij alle overheidsorganisaties en zie ze in één overzicht.",
+        discussion: """
+            bk reads the signed scheme of data holders, asks every organisation at once for your \
+            signed debt document, verifies each one and shows one integral overview.
+
+            Settings come from flags, then BK_* environment variables, then \
+            $XDG_CONFIG_HOME/bk/config.json (keys are the long option names).
+
+            Examples:
+              bk login --test-bsn 999993653
+              bk overview
+              bk overview --format json --output overzicht.json
+              bk logout
+            """,
+        version: BlauweKnopVersion.current,
+        subcommands: [Login.self, Logout.self, OverviewCommand.self]
+    )
+}

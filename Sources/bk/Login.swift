@@ -1,0 +1,59 @@
+import ArgumentParser
+import BlauweKnop
+
+/// `bk login`: create the app key and obtain the credential (PROTOCOL §3).
+struct Login: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Log in: bind this computer's app key to you at an App Manager.",
+        discussion: """
+            Creates the app key (kept in the state directory, mode 0600), registers it at the \
+            scheme's App Manager and waits for you to log in with DigiD at the address shown.
+
+            Examples:
+              bk login
+              bk login --test-bsn 999993653   # test environments only: no DigiD
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .customLong("test-bsn"), help: "Log in as this test citizen without DigiD (environment 'test' only).")
+    var testBSN: String?
+
+    @Option(help: "Seconds to wait for the login to complete.")
+    var timeout: Double = 300
+
+    func validate() throws {
+        if let testBSN, !Identifiers.isBSN(testBSN) { throw ValidationError("'\(testBSN)' is not a valid BSN (9 digits passing the elfproef)") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+    }
+
+    func run() async throws {
+        do {
+            let client = try global.client()
+            let credential = try await client.login(testBSN: testBSN, http: client.http(deadlineSeconds: timeout)) { url in
+                Terminal.note("Log in with DigiD at: \(url)")
+            }
+            Terminal.note("Logged in as BSN \(Identifiers.masked(bsn: credential.claims.sub)); valid until \(Timestamps.rfc3339(.init(timeIntervalSince1970: Double(credential.claims.exp)))).")
+        } catch let error as SchemeError {
+            throw Terminal.fail(error, code: OverviewExitCode.schemeRejected.rawValue)
+        } catch {
+            throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
+        }
+    }
+}
+
+/// `bk logout`: forget the app key and credential.
+struct Logout: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Log out: remove the app key and credential from this computer.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        do {
+            let removed = try global.client().logout()
+            Terminal.note(removed ? "Logged out; the app key and credential are removed." : "You were not logged in.")
+        } catch {
+            throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import BlauweKnop
+import Foundation
+
+/// `bk overview`: fetch, verify and merge every holder's document.
+struct OverviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overview",
+        abstract: "Show one overview of your debts at every organisation of the scheme.",
+        discussion: """
+            Exit codes: 0 complete; 2 the scheme failed verification (nothing fetched); \
+            3 some organisations could not be reached or refused; 4 at least one document \
+            failed verification (never masked by 3); 1 other errors; 64 usage errors.
+
+            Examples:
+              bk overview
+              bk overview --detail
+              bk overview --format json --output overzicht.json
+              bk overview --format xml --deadline 20
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "table, json or xml (default: table on a terminal, json otherwise).")
+    var format: Format?
+
+    @Flag(help: "Show every zaak with payment requests and contact options (table).")
+    var detail = false
+
+    @Option(help: "Seconds for the whole run; holders not done by then count as timed out.")
+    var deadline: Double = 30
+
+    @Option(help: "Write the overview to this file (atomically) instead of standard output.")
+    var output: String?
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, xml
+    }
+
+    func validate() throws {
+        guard deadline > 0 else { throw ValidationError("--deadline must be positive") }
+    }
+
+    func run() async throws {
+        let overview: Overview
+        do {
+            let client = try global.client()
+            let showProgress = Terminal.standardErrorIsTerminal
+            overview = try await client.overview(http: client.http(deadlineSeconds: deadline)) { holder in
+                if showProgress { Terminal.note("  \(holder.displayName): \(holder.status.label)") }
+            }
+        } catch let error as SchemeError {
+            throw Terminal.fail(error, code: OverviewExitCode.schemeRejected.rawValue)
+        } catch {
+            throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
+        }
+        let chosen = format ?? (Terminal.standardOutputIsTerminal && output == nil ? .table : .json)
+        let text = OverviewFormat(rawValue: chosen.rawValue).map { $0.render(overview, detail: detail) } ?? ""
+        if let output {
+            do {
+                try AtomicFile.write(text, to: output, mode: 0o600)
+            } catch {
+                throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
+            }
+        } else {
+            Terminal.print(text)
+        }
+        let code = overview.exitCode
+        if code != .complete { throw ExitCode(code.rawValue) }
+    }
+}

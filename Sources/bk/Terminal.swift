@@ -1,0 +1,33 @@
+import ArgumentParser
+import BlauweKnop
+import Foundation
+
+/// Diagnostics on standard error; progress only when standard error is a terminal.
+enum Terminal {
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Writes a line to standard error.
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Writes text to standard output.
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Reports an error in words and returns the exit code to end with.
+    static func fail(_ error: any Error, code: Int32) -> ExitCode {
+        note("bk: \(readable(error))")
+        return ExitCode(code)
+    }
+
+    /// A sentence for any error bk can meet.
+    static func readable(_ error: any Error) -> String {
+        switch error {
+        case let error as any CustomStringConvertible: error.description
+        default: "\(error)"
+        }
+    }
+}
