@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Creates the test PKI for bk-holder when it is missing: a test CA and one server certificate
+# valid for localhost and every loopback address 127.0.0.1–127.0.0.254.
+# These are TEST keys for loopback only; they are generated per machine and never committed.
+set -euo pipefail
+dir="${1:-Examples/pki}"
+[ -f "$dir/ca.pem" ] && [ -f "$dir/server.pem" ] && [ -f "$dir/server.key" ] && exit 0
+mkdir -p "$dir"
+umask 077
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/ca.key" 2>/dev/null
+openssl req -x509 -new -key "$dir/ca.key" -sha256 -days 3650 -subj "/CN=bk test CA (loopback only)" \
+  -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" -out "$dir/ca.pem"
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/server.key" 2>/dev/null
+{
+  printf 'subjectAltName=DNS:localhost'
+  for i in $(seq 1 254); do printf ',IP:127.0.0.%d' "$i"; done
+  printf '\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n'
+} > "$dir/server.ext"
+openssl req -new -key "$dir/server.key" -subj "/CN=bk-holder test server" -out "$dir/server.csr"
+openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial -days 825 -sha256 \
+  -extfile "$dir/server.ext" -out "$dir/server.pem" 2>/dev/null
+rm -f "$dir/server.csr" "$dir/server.ext" "$dir/ca.srl"
+chmod 644 "$dir/ca.pem" "$dir/server.pem"
+echo "test PKI created in $dir"
