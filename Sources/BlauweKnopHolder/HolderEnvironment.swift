@@ -26,9 +26,11 @@ public struct HolderEnvironment: Sendable {
         /// A fixed version; by default the version is the number of days since 1970, so that
         /// a new day brings a new version and a restart on the same day the same document.
         public var version: Int?
+        /// Publish an already expired scheme (a freeze attack, for tests).
+        public var expired: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case iss, host, port, version
+            case iss, host, port, version, expired
             case operatorKey = "operator_key"
         }
     }
@@ -47,9 +49,11 @@ public struct HolderEnvironment: Sendable {
         public var host: String
         public var port: Int
         public var data: String
+        /// Misbehaviour to simulate, for tests.
+        public var fault: HolderFault?
 
         enum CodingKeys: String, CodingKey {
-            case oin, name, key, host, port, data
+            case oin, name, key, host, port, data, fault
             case shortName = "short_name"
         }
     }
@@ -94,6 +98,18 @@ public struct HolderEnvironment: Sendable {
             return Organization(settings: settings, key: key, citizens: citizens)
         }
     }
+}
+
+/// Ways a test organisation can misbehave.
+public enum HolderFault: String, Codable, Sendable, CaseIterable {
+    /// Nothing listens: the scheme points at a closed port.
+    case down
+    /// One byte of the signed payload is changed after signing.
+    case tamperedPayload = "tampered_payload"
+    /// The document is signed with another organisation's key.
+    case otherOrganizationKey = "other_organization_key"
+    /// The document is about another citizen.
+    case otherCitizen = "other_citizen"
 }
 
 /// An organisation's data file: the zaken of each citizen, events only (totals are derived).

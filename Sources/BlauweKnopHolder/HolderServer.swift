@@ -46,10 +46,16 @@ public struct HolderServer: Sendable {
 
         for (offset, organization) in environment.organizations.enumerated() {
             let index = offset + 1
+            if organization.settings.fault == .down {
+                // Port 1 on loopback refuses connections: the scheme lists a holder that is down.
+                ports.record(index: index, port: 1)
+                continue
+            }
+            let otherKey = environment.organizations[(offset + 1) % environment.organizations.count].key
             let router = Router()
             let verifier = SessionVerifier(organizationOIN: organization.settings.oin, environment: environment.file.environment, appManagerKeys: managerKeys)
             let host = organization.settings.host
-            OrganizationService(organization: organization, verifier: verifier, clock: clock)
+            OrganizationService(organization: organization, otherKey: otherKey, verifier: verifier, clock: clock)
                 .addRoutes(to: router, baseURL: { ports.url(host: host, index: index) })
             applications.append(makeApplication(router: router, host: host, port: organization.settings.port, index: index, ports: ports, tls: tls, logger: logger))
         }

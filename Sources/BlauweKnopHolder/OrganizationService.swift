@@ -15,13 +15,16 @@ actor OrganizationService {
     }
 
     let organization: HolderEnvironment.Organization
+    /// Another organisation's key, for the `other_organization_key` fault.
+    let otherKey: PrivateKey
     let verifier: SessionVerifier
     let clock: WallClock
     private var challenges: [String: Int64] = [:]
     private var sessions: [String: Session] = [:]
 
-    init(organization: HolderEnvironment.Organization, verifier: SessionVerifier, clock: WallClock) {
+    init(organization: HolderEnvironment.Organization, otherKey: PrivateKey, verifier: SessionVerifier, clock: WallClock) {
         self.organization = organization
+        self.otherKey = otherKey
         self.verifier = verifier
         self.clock = clock
     }
@@ -83,10 +86,24 @@ actor OrganizationService {
             }
             return stated
         }
+        let fault = organization.settings.fault
         let document = FinancialClaimsDocument(
-            iss: organization.settings.oin, sub: session.bsn, aud: session.appKeyThumbprint, iat: now, exp: now + Self.documentLifetime,
+            iss: organization.settings.oin, sub: fault == .otherCitizen ? Self.otherBSN(than: session.bsn) : session.bsn, aud: session.appKeyThumbprint, iat: now, exp: now + Self.documentLifetime,
             financieleZaken: zaken)
-        return try JWS.sign(payload: JSONCoding.encode(document), type: FinancialClaimsDocument.jwsType, key: organization.key)
+        let key = fault == .otherOrganizationKey ? otherKey : organization.key
+        let compact = try JWS.sign(payload: JSONCoding.encode(document), type: FinancialClaimsDocument.jwsType, key: key)
+        return fault == .tamperedPayload ? Self.tampered(compact) : compact
+    }
+
+    /// A valid test BSN that is not `bsn`.
+    static func otherBSN(than bsn: String) -> String { bsn == "999991024" ? "999991036" : "999991024" }
+
+    /// The JWS with one payload byte changed and the signature kept.
+    static func tampered(_ compact: String) -> String {
+        let parts = compact.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 3, var payload = Base64URL.decode(parts[1]), !payload.isEmpty else { return compact }
+        payload[payload.count / 2] ^= 0x01
+        return [parts[0], Base64URL.encode(payload), parts[2]].joined(separator: ".")
     }
 
     /// Adds this organisation's routes to a router.

@@ -11,7 +11,7 @@ struct SchemePublisher: Sendable {
         let day: Int64 = 86_400
         let today = clock.epochSeconds / day
         let version = environment.file.scheme.version ?? Int(today)
-        let issued = today * day
+        let issued = environment.file.scheme.expired == true ? clock.epochSeconds - 9 * day : today * day
         let organizations = environment.organizations.enumerated().map { index, organization in
             SchemeDocument.Organization(
                 oin: organization.settings.oin, name: organization.settings.name, shortName: organization.settings.shortName,

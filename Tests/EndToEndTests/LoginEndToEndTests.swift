@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `bk login` and `bk logout` (PROTOCOL §3).
+@Suite("Login end to end")
+struct LoginEndToEndTests {
+    @Test("login stores a 0600 app key and credential; logout removes both")
+    func loginAndLogout() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        for file in ["app-key.pem", "credential.jws"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: holder.stateDirectory + "/" + file)
+            #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(file)")
+        }
+        let logout = try holder.bk("logout")
+        #expect(logout.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: holder.stateDirectory + "/app-key.pem"))
+        #expect(!FileManager.default.fileExists(atPath: holder.stateDirectory + "/credential.jws"))
+        let overview = try holder.bk("overview")
+        #expect(overview.status == 1)
+    }
+
+    @Test("The test login is refused outside the test environment")
+    func testLoginOnlyInTest() throws {
+        let holder = try TestHolder(.init(environment: "acc"))
+        let result = try holder.bk("login", "--test-bsn", ExpectedFigures.richCitizen)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("only allowed in the 'test' environment"))
+        #expect(!FileManager.default.fileExists(atPath: holder.stateDirectory + "/credential.jws"))
+    }
+
+    @Test("An invalid BSN is a usage error (64)")
+    func invalidBSN() throws {
+        let holder = try TestHolder()
+        let result = try holder.bk("login", "--test-bsn", "123456789")
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("elfproef"))
+    }
+
+    @Test("The BSN never appears in bk's diagnostics")
+    func noBSNInDiagnostics() throws {
+        let holder = try TestHolder()
+        let login = try holder.bk("login", "--test-bsn", ExpectedFigures.richCitizen)
+        #expect(login.status == 0)
+        #expect(!login.standardError.contains(ExpectedFigures.richCitizen))
+        #expect(!login.standardOutput.contains(ExpectedFigures.richCitizen))
+    }
+}

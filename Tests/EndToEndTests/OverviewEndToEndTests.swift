@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// `bk login` + `bk overview` against a real `bk-holder` over TLS on loopback.
+@Suite("bk overview end to end")
+struct OverviewEndToEndTests {
+    @Test("JSON overview validates against the schema and matches the Examples figures")
+    func jsonOverview() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let (result, overview) = try holder.overviewJSON()
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        #expect(try Validators.jsonSchemaProblem(document: result.standardOutput, schema: Paths.packageRoot + "/Schemas/overview.schema.json") == nil)
+        #expect(overview["complete"] as? Bool == true)
+        #expect((overview["citizen"] as? [String: Any])?["bsn"] as? String == ExpectedFigures.richCitizen)
+        #expect(ExpectedFigures.totals(overview["totals"]) == ExpectedFigures.richTotal)
+        #expect((overview["totals"] as? [String: Any])?["volgende_vervaldatum"] as? String == ExpectedFigures.richNextDueDate)
+        let holders = try #require(overview["holders"] as? [[String: Any]])
+        #expect(holders.count == 9)
+        for entry in holders {
+            let name = entry["short_name"] as? String ?? ""
+            #expect(entry["status"] as? String == "ok", "\(name): \(entry["error"] ?? "")")
+            #expect(ExpectedFigures.totals(entry["totals"]) == ExpectedFigures.richByHolder[name], "\(name)")
+        }
+        let evidence = try #require(overview["evidence"] as? [String: Any])
+        #expect((evidence["documents"] as? [Any])?.count == 9)
+        #expect((evidence["scheme"] as? String)?.split(separator: ".").count == 3)
+    }
+
+    @Test("XML overview validates against the XSD and carries the same totals")
+    func xmlOverview() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let result = try holder.bk("overview", "--format", "xml")
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        #expect(try Validators.xsdProblem(document: result.standardOutput, schema: Paths.packageRoot + "/Schemas/overview.xsd") == nil)
+        #expect(result.standardOutput.contains("<saldo>\(ExpectedFigures.richTotal.saldo)</saldo>"))
+        #expect(result.standardOutput.contains("<complete>true</complete>"))
+    }
+
+    @Test("The table shows Dutch euros, a total line and says the overview is complete")
+    func tableOverview() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let result = try holder.bk("overview", "--format", "table", "--detail")
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("€ 22.204,00"))
+        #expect(result.standardOutput.contains("CJIB-2026-000123"))
+        #expect(result.standardOutput.contains("volledig"))
+        #expect(!result.standardOutput.contains(ExpectedFigures.richCitizen), "the table masks the BSN")
+    }
+
+    @Test("A citizen with one overdue debt, and one without debts")
+    func otherCitizens() throws {
+        let single = try TestHolder()
+        try single.login(ExpectedFigures.singleDebtCitizen)
+        let (singleResult, singleOverview) = try single.overviewJSON()
+        #expect(singleResult.status == 0)
+        #expect(ExpectedFigures.totals(singleOverview["totals"]) == .init(verplicht: 23_900, vereffend: 0, saldo: 23_900, achterstallig: 23_900, zaken: 1))
+
+        let none = try TestHolder()
+        try none.login(ExpectedFigures.debtFreeCitizen)
+        let (noneResult, noneOverview) = try none.overviewJSON()
+        #expect(noneResult.status == 0)
+        #expect(noneOverview["complete"] as? Bool == true)
+        #expect(ExpectedFigures.totals(noneOverview["totals"]) == .init(verplicht: 0, vereffend: 0, saldo: 0, achterstallig: 0, zaken: 0))
+    }
+
+    @Test("--output writes the overview atomically with mode 0600")
+    func outputFile() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let path = holder.directory + "/overzicht.json"
+        let result = try holder.bk("overview", "--format", "json", "--output", path)
+        #expect(result.status == 0)
+        #expect(result.standardOutput.isEmpty)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+        #expect(ExpectedFigures.totals(object?["totals"]) == ExpectedFigures.richTotal)
+    }
+
+    @Test("overview without login says how to log in, exit 1")
+    func notLoggedIn() throws {
+        let holder = try TestHolder()
+        let result = try holder.bk("overview", "--format", "json")
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("bk login"))
+    }
+}

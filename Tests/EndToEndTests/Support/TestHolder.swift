@@ -1,0 +1,123 @@
+import Foundation
+
+/// A real `bk-holder` on loopback for one test, with its own environment file and a state
+/// directory for `bk`.
+final class TestHolder {
+    /// Options for the environment the holder serves.
+    struct Options {
+        var environment = "test"
+        var schemeVersion: Int? = nil
+        var expiredScheme = false
+        /// Faults by organisation short name (`CJIB`, `DUO`, …).
+        var faults: [String: String] = [:]
+    }
+
+    let directory: String
+    let stateDirectory: String
+    let schemeURL: String
+    let environmentName: String
+    private let process: Process
+
+    /// Starts a holder and waits until it prints its ready line.
+    init(_ options: Options = Options(), stateDirectory: String? = nil) throws {
+        directory = try Paths.temporaryDirectory()
+        self.stateDirectory = stateDirectory ?? directory + "/state"
+        environmentName = options.environment
+        let configPath = directory + "/environment.json"
+        try Self.writeEnvironment(options, to: configPath)
+        let logPath = directory + "/holder.log"
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: Paths.binaries + "/bk-holder")
+        process.arguments = [
+            "serve", "--config", configPath, "--port", "0",
+            "--certificate", Paths.examples + "/pki/server.pem", "--private-key", Paths.examples + "/pki/server.key",
+        ]
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        var url: String?
+        while Date() < deadline {
+            let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("ready ") }) {
+                url = String(line.dropFirst("ready ".count))
+                break
+            }
+            guard process.isRunning else { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        guard let url else {
+            process.terminate()
+            let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+            throw TestFailure("bk-holder did not become ready: \(text)")
+        }
+        schemeURL = url
+    }
+
+    deinit {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// The environment `bk` runs with: every global setting by variable, no user config.
+    var bkEnvironment: [String: String] {
+        [
+            "BK_SCHEME_URL": schemeURL, "BK_TRUST_ANCHOR": Paths.examples + "/trust-anchor.jwks.json",
+            "BK_ENVIRONMENT": environmentName, "BK_CACERT": Paths.examples + "/pki/ca.pem", "BK_STATE_DIR": stateDirectory,
+            "XDG_CONFIG_HOME": directory + "/config", "HOME": directory, "PATH": "/usr/bin:/bin",
+        ]
+    }
+
+    /// Runs the real `bk` against this holder.
+    func bk(_ arguments: String...) throws -> CommandResult {
+        try CommandResult.run(Paths.binaries + "/bk", arguments, environment: bkEnvironment)
+    }
+
+    /// Logs in a test citizen, failing the test when that does not work.
+    func login(_ bsn: String) throws {
+        let result = try bk("login", "--test-bsn", bsn)
+        guard result.status == 0 else { throw TestFailure("login failed (\(result.status)): \(result.standardError)") }
+    }
+
+    /// `bk overview --format json`, decoded.
+    func overviewJSON() throws -> (CommandResult, [String: Any]) {
+        let result = try bk("overview", "--format", "json")
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        guard let object else { throw TestFailure("overview is not a JSON object: \(result.standardOutput.prefix(200)) \(result.standardError)") }
+        return (result, object)
+    }
+
+    private static func writeEnvironment(_ options: Options, to path: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Paths.examples + "/environment.json"))
+        guard var root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
+            var scheme = root["scheme"] as? [String: Any], var manager = root["app_manager"] as? [String: Any],
+            let organizations = root["organizations"] as? [[String: Any]]
+        else { throw TestFailure("Examples/environment.json has an unexpected shape") }
+        func absolute(_ value: Any?) -> String { Paths.examples + "/" + ((value as? String) ?? "") }
+        root["environment"] = options.environment
+        scheme["operator_key"] = absolute(scheme["operator_key"])
+        if let version = options.schemeVersion { scheme["version"] = version }
+        if options.expiredScheme { scheme["expired"] = true }
+        manager["key"] = absolute(manager["key"])
+        root["scheme"] = scheme
+        root["app_manager"] = manager
+        root["organizations"] = organizations.map { organization in
+            var organization = organization
+            organization["key"] = absolute(organization["key"])
+            organization["data"] = absolute(organization["data"])
+            if let name = organization["short_name"] as? String, let fault = options.faults[name] { organization["fault"] = fault }
+            return organization
+        }
+        try JSONSerialization.data(withJSONObject: root).write(to: URL(fileURLWithPath: path))
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
