@@ -24,6 +24,17 @@ public struct JWK: Codable, Hashable, Sendable {
         case keyOps = "key_ops"
     }
 
+    public init(kty: String, crv: String, x: String, y: String? = nil, use: String? = nil, keyOps: [String]? = nil, alg: String? = nil, kid: String? = nil) {
+        self.kty = kty
+        self.crv = crv
+        self.x = x
+        self.y = y
+        self.use = use
+        self.keyOps = keyOps
+        self.alg = alg
+        self.kid = kid
+    }
+
     /// Creates a P-256 key from its coordinates.
     public static func p256(x: [UInt8], y: [UInt8]) -> JWK {
         JWK(kty: "EC", crv: "P-256", x: Base64URL.encode(x), y: Base64URL.encode(y))
