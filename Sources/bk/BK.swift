@@ -18,9 +18,11 @@ struct BK: AsyncParsableCommand {
               bk login --test-bsn 999993653
               bk overview
               bk overview --format json --output overzicht.json
+              bk verify overzicht.json --max-age 14d
+              bk scheme show
               bk logout
             """,
         version: BlauweKnopVersion.current,
-        subcommands: [Login.self, Logout.self, OverviewCommand.self]
+        subcommands: [Login.self, Logout.self, OverviewCommand.self, VerifyCommand.self, CheckCommand.self, SchemeCommand.self]
     )
 }

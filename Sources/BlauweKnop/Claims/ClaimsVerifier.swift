@@ -13,10 +13,12 @@ public enum ClaimsVerifier {
 
     /// Verifies `compact` as the organisation's document for this citizen and app key.
     /// - Parameters:
+    ///   - appKeyThumbprint: the app key the document must be for; `nil` only when verifying
+    ///     evidence offline, where the caller compares the `aud` of all documents instead.
     ///   - now: the moment the document must be valid at (seconds since the epoch).
     ///   - today: the calendar date deciding what is overdue.
     public static func verify(
-        compact: String, organization: SchemeDocument.Organization, keys: TrustedKeys, bsn: String, appKeyThumbprint: String, now: Int64,
+        compact: String, organization: SchemeDocument.Organization, keys: TrustedKeys, bsn: String, appKeyThumbprint: String?, now: Int64,
         today: String
     ) throws(HolderFailure) -> Result {
         let payload: [UInt8]
@@ -35,7 +37,7 @@ public enum ClaimsVerifier {
             throw HolderFailure(.invalidDocument, "document issued by \(document.iss), not by \(organization.oin)")
         }
         guard document.sub == bsn else { throw HolderFailure(.invalidDocument, "document is about another citizen") }
-        guard document.aud == appKeyThumbprint else { throw HolderFailure(.invalidDocument, "document was made for another app key (replay refused)") }
+        guard appKeyThumbprint == nil || document.aud == appKeyThumbprint else { throw HolderFailure(.invalidDocument, "document was made for another app key (replay refused)") }
         guard document.exp > now else { throw HolderFailure(.invalidDocument, "document expired at \(EpochTime.describe(document.exp))") }
         guard document.iat <= now + clockSkewSeconds else {
             throw HolderFailure(.invalidDocument, "document is issued in the future (\(EpochTime.describe(document.iat)))")

@@ -18,15 +18,10 @@ struct HolderFlow: Sendable {
         } catch {
             outcome = .failure(error)
         }
-        let elapsed = started.duration(to: .now)
-        let durationMs = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let durationMs = started.duration(to: .now).milliseconds
         switch outcome {
         case .success(let verified):
-            let warnings = verified.zaken.flatMap { zaak in zaak.warnings.map { "\(zaak.zaakkenmerk): \($0)" } }
-            let result = HolderResult(
-                oin: organization.oin, name: organization.name, shortName: organization.shortName,
-                status: warnings.isEmpty ? .ok : .okWithWarnings, error: nil, warnings: warnings,
-                fetchedAt: Timestamps.rfc3339(clock.now), durationMs: durationMs, zaken: verified.zaken)
+            let result = HolderResult.verified(organization, zaken: verified.zaken, fetchedAt: Timestamps.rfc3339(clock.now), durationMs: durationMs)
             return (result, Overview.Evidence.Document(oin: organization.oin, jws: verified.compact))
         case .failure(let failure):
             let result = HolderResult(

@@ -23,6 +23,13 @@ public struct Overview: Codable, Sendable {
     }
 
     public struct SchemeSummary: Codable, Sendable, Hashable {
+        public init(iss: String, environment: String, version: Int, exp: Int64) {
+            self.iss = iss
+            self.environment = environment
+            self.version = version
+            self.exp = exp
+        }
+
         public var iss: String
         public var environment: String
         public var version: Int
@@ -144,4 +151,13 @@ public struct HolderResult: Codable, Sendable, Hashable {
 
     /// The short name, or the full name.
     public var displayName: String { shortName ?? name }
+
+    /// The result for a holder whose document verified: warnings of its zaken are lifted to
+    /// the holder and decide between `ok` and `ok_with_warnings`.
+    public static func verified(_ organization: SchemeDocument.Organization, zaken: [FoldedZaak], fetchedAt: String?, durationMs: Int) -> HolderResult {
+        let warnings = zaken.flatMap { zaak in zaak.warnings.map { "\(zaak.zaakkenmerk): \($0)" } }
+        return HolderResult(
+            oin: organization.oin, name: organization.name, shortName: organization.shortName, status: warnings.isEmpty ? .ok : .okWithWarnings,
+            error: nil, warnings: warnings, fetchedAt: fetchedAt, durationMs: durationMs, zaken: zaken)
+    }
 }

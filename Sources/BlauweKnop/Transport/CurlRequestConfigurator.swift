@@ -32,6 +32,7 @@ struct CurlRequestConfigurator {
             bk_curl_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, opaque),
             bk_curl_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, transfer.errorBuffer),
         ]
+        if request.captureCertificate { codes.append(bk_curl_easy_setopt_long(handle, CURLOPT_CERTINFO, 1)) }
         if let share { codes.append(bk_curl_easy_setopt_pointer(handle, CURLOPT_SHARE, share)) }
         if let bundle = options.caBundlePath {
             codes.append(bk_curl_easy_setopt_string(handle, CURLOPT_CAINFO, bundle))

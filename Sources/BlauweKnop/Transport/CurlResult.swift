@@ -1,3 +1,4 @@
+import Foundation
 internal import CCurl
 
 /// Turns a finished transfer into a response or a readable transport error.
@@ -18,7 +19,26 @@ enum CurlResult {
             let target = transfer.headers["location"].map { " to \($0)" } ?? ""
             return .failure(TransportError(.redirect, "\(url) answered with a redirect\(target); bk does not follow redirects"))
         }
-        return .success(HTTPResponse(status: status, headers: transfer.headers, body: transfer.body, totalSeconds: Double(total) / 1_000_000))
+        var response = HTTPResponse(status: status, headers: transfer.headers, body: transfer.body, totalSeconds: Double(total) / 1_000_000)
+        var handshake: curl_off_t = 0
+        _ = bk_curl_easy_getinfo_offset(handle, CURLINFO_APPCONNECT_TIME_T, &handshake)
+        response.tlsSeconds = Double(handshake) / 1_000_000
+        if transfer.request.captureCertificate { response.certificateExpiry = certificateExpiry(handle) }
+        return .success(response)
+    }
+
+    /// The leaf certificate's "Expire date" from libcurl's certinfo.
+    static func certificateExpiry(_ handle: UnsafeMutableRawPointer) -> Date? {
+        var pointer: UnsafeMutableRawPointer?
+        guard bk_curl_easy_getinfo_pointer(handle, CURLINFO_CERTINFO, &pointer) == CURLE_OK, let pointer else { return nil }
+        let info = pointer.assumingMemoryBound(to: curl_certinfo.self).pointee
+        guard info.num_of_certs > 0, var item = info.certinfo?[0] else { return nil }
+        while true {
+            let line = String(cString: item.pointee.data)
+            if line.hasPrefix("Expire date:") { return CertificateDate.parse(String(line.dropFirst("Expire date:".count))) }
+            guard let next = item.pointee.next else { return nil }
+            item = next
+        }
     }
 
     /// Maps a libcurl result code to a category and a sentence, keeping libcurl's own detail.
@@ -69,5 +89,18 @@ enum ByteCount {
         if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
         if bytes >= 1 << 10 && bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
         return "\(bytes) bytes"
+    }
+}
+
+/// Parses OpenSSL's certificate time text, such as `Feb  5 01:22:33 2029 GMT`.
+enum CertificateDate {
+    static func parse(_ text: String) -> Date? {
+        let words = text.split(separator: " ")
+        guard words.count == 5, words[4] == "GMT" else { return nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "MMM d HH:mm:ss yyyy"
+        return formatter.date(from: words[0..<4].joined(separator: " "))
     }
 }

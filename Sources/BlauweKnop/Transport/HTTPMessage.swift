@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One HTTPS request for the transport engine.
 public struct HTTPRequest: Sendable {
@@ -17,11 +17,14 @@ public struct HTTPRequest: Sendable {
     public var body: [UInt8]?
     /// The largest response body accepted; larger ones abort while streaming.
     public var maxResponseBytes: Int
+    /// Ask libcurl for the server certificate's details (for `bk check`).
+    public var captureCertificate = false
 
     public init(
         method: Method = .get, url: String, headers: [(name: String, value: String)] = [],
-        body: [UInt8]? = nil, maxResponseBytes: Int
+        body: [UInt8]? = nil, maxResponseBytes: Int, captureCertificate: Bool = false
     ) {
+        self.captureCertificate = captureCertificate
         self.method = method
         self.url = url
         self.headers = headers
@@ -50,6 +53,10 @@ public struct HTTPResponse: Sendable {
     public var body: [UInt8]
     /// Seconds from start to the end of the transfer.
     public var totalSeconds: Double
+    /// Seconds from start until the TLS handshake was done (0 on a reused connection).
+    public var tlsSeconds: Double = 0
+    /// The server certificate's notAfter, when the request asked for it and a handshake took place.
+    public var certificateExpiry: Date?
 
     public init(status: Int, headers: [String: String] = [:], body: [UInt8] = [], totalSeconds: Double = 0) {
         self.status = status

@@ -1,0 +1,58 @@
+/// The outcome of one probe of `bk check`.
+public enum CheckOutcome: String, Codable, Sendable {
+    case pass
+    case warning
+    case error
+    /// Not run because an earlier step of the same endpoint failed.
+    case skipped
+}
+
+/// One probe: a test case in JUnit terms.
+public struct CheckCase: Codable, Sendable, Hashable {
+    /// The group: `scheme`, or the organisation or App Manager probed.
+    public var group: String
+    /// The probe, such as `tls`, `discovery`, `challenge`.
+    public var name: String
+    public var outcome: CheckOutcome
+    public var message: String?
+    public var durationMs: Int
+
+    enum CodingKeys: String, CodingKey {
+        case group, name, outcome, message
+        case durationMs = "duration_ms"
+    }
+
+    public init(group: String, name: String, outcome: CheckOutcome, message: String? = nil, durationMs: Int = 0) {
+        self.group = group
+        self.name = name
+        self.outcome = outcome
+        self.message = message
+        self.durationMs = durationMs
+    }
+}
+
+/// Everything `bk check` found, in scheme order.
+public struct CheckReport: Codable, Sendable {
+    public var schemeVersion: Int?
+    public var environment: String?
+    public var cases: [CheckCase]
+
+    enum CodingKeys: String, CodingKey {
+        case cases, environment
+        case schemeVersion = "scheme_version"
+    }
+
+    public init(schemeVersion: Int?, environment: String?, cases: [CheckCase]) {
+        self.schemeVersion = schemeVersion
+        self.environment = environment
+        self.cases = cases
+    }
+
+    /// How many cases ended with each outcome.
+    public func count(_ outcome: CheckOutcome) -> Int { cases.filter { $0.outcome == outcome }.count }
+
+    /// Whether the report fails at the given level.
+    public func fails(onWarnings: Bool) -> Bool {
+        count(.error) > 0 || (onWarnings && count(.warning) > 0)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The output formats of `bk check`.
+public enum CheckFormat: String, Sendable, CaseIterable {
+    case table
+    case json
+    case junit
+
+    public func render(_ report: CheckReport) -> String {
+        switch self {
+        case .table: Self.table(report)
+        case .json: String(decoding: (try? JSONCoding.encoder().encode(report)) ?? Data(), as: UTF8.self) + "\n"
+        case .junit: Self.junit(report)
+        }
+    }
+
+    static func table(_ report: CheckReport) -> String {
+        var table = TextTable(headers: ["Endpoint", "Check", "Result", "ms", "Detail"], rightAligned: [3])
+        for probe in report.cases {
+            table.add([probe.group, probe.name, probe.outcome.rawValue.uppercased(), "\(probe.durationMs)", probe.message ?? ""])
+        }
+        let summary = "\(report.cases.count) checks: \(report.count(.pass)) passed, \(report.count(.warning)) warnings, \(report.count(.error)) errors, \(report.count(.skipped)) skipped"
+        return (table.render() + ["", summary]).joined(separator: "\n") + "\n"
+    }
+
+    /// JUnit XML: one testsuite for the scheme, one testcase per probe; errors are `<failure>`,
+    /// warnings are passing cases with their message in `<system-out>`.
+    static func junit(_ report: CheckReport) -> String {
+        let seconds = Double(report.cases.reduce(0) { $0 + $1.durationMs }) / 1000
+        let name = "bk check \(report.environment ?? "") scheme v\(report.schemeVersion.map(String.init) ?? "?")"
+        var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
+        xml += #"<testsuites name="\#(attribute(name))" tests="\#(report.cases.count)" failures="\#(report.count(.error))" errors="0" time="\#(time(seconds))">"# + "\n"
+        xml += #"  <testsuite name="\#(attribute(name))" tests="\#(report.cases.count)" failures="\#(report.count(.error))" errors="0" skipped="\#(report.count(.skipped))" time="\#(time(seconds))">"# + "\n"
+        for probe in report.cases {
+            let open = #"    <testcase classname="\#(attribute(probe.group))" name="\#(attribute(probe.name))" time="\#(time(Double(probe.durationMs) / 1000))""#
+            let message = attribute(probe.message ?? "")
+            switch probe.outcome {
+            case .pass:
+                xml += open + "/>\n"
+            case .warning:
+                xml += open + ">\n      <system-out>WARNING: \(OverviewXML.escape(probe.message ?? ""))</system-out>\n    </testcase>\n"
+            case .error:
+                xml += open + ">\n      <failure type=\"\(probe.name)\" message=\"\(message)\">\(OverviewXML.escape(probe.message ?? ""))</failure>\n    </testcase>\n"
+            case .skipped:
+                xml += open + ">\n      <skipped message=\"\(message)\"/>\n    </testcase>\n"
+            }
+        }
+        xml += "  </testsuite>\n</testsuites>\n"
+        return xml
+    }
+
+    private static func attribute(_ text: String) -> String {
+        OverviewXML.escape(text).replacingOccurrences(of: "\n", with: "&#10;")
+    }
+
+    private static func time(_ seconds: Double) -> String { String(format: "%.3f", seconds) }
+}

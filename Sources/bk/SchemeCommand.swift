@@ -1,0 +1,69 @@
+import ArgumentParser
+import BlauweKnop
+import Foundation
+
+/// `bk scheme show|verify|fetch`.
+struct SchemeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scheme",
+        abstract: "Inspect the signed scheme of data holders.",
+        subcommands: [Show.self, Verify.self, Fetch.self])
+
+    /// Fetches and verifies the scheme, mapping a rejection to exit 2.
+    static func verifiedScheme(_ global: GlobalOptions) async throws -> VerifiedScheme {
+        do {
+            let client = try global.client()
+            return try await client.scheme(http: client.http(deadlineSeconds: global.requestTimeout))
+        } catch let error as SchemeError {
+            throw Terminal.fail(error, code: OverviewExitCode.schemeRejected.rawValue)
+        } catch {
+            throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show organisations, App Managers, version, expiry and key ids.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "table or json.")
+        var format: VerifyCommand.ReportFormat = .table
+
+        func run() async throws {
+            let scheme = try await SchemeCommand.verifiedScheme(global)
+            let summary = SchemeSummary(scheme)
+            switch format {
+            case .json: Terminal.print(String(decoding: (try? JSONCoding.encoder().encode(summary)) ?? Data(), as: UTF8.self) + "\n")
+            case .table: Terminal.print(summary.table())
+            }
+        }
+    }
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Verify the scheme; exit 0 when valid, 2 when not (for scripts).")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            _ = try await SchemeCommand.verifiedScheme(global)
+        }
+    }
+
+    struct Fetch: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Save the verified scheme JWS to a file.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: [.short, .customLong("output")], help: "Where to write the JWS.")
+        var output: String
+
+        func run() async throws {
+            let scheme = try await SchemeCommand.verifiedScheme(global)
+            do {
+                try AtomicFile.write(scheme.compact + "\n", to: output)
+            } catch {
+                throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
+            }
+        }
+    }
+}
