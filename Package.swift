@@ -66,6 +66,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["BlauweKnop"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ]

@@ -4,7 +4,8 @@
 # These are TEST keys for loopback only; they are generated per machine and never committed.
 set -euo pipefail
 dir="${1:-Examples/pki}"
-[ -f "$dir/ca.pem" ] && [ -f "$dir/server.pem" ] && [ -f "$dir/server.key" ] && exit 0
+[ -f "$dir/ca.pem" ] && [ -f "$dir/server.pem" ] && [ -f "$dir/server.key" ] && [ -f "$dir/server-expired.pem" ] && exit 0
+rm -rf "$dir"
 mkdir -p "$dir"
 umask 077
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/ca.key" 2>/dev/null
@@ -19,6 +20,26 @@ openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/server
 openssl req -new -key "$dir/server.key" -subj "/CN=bk-holder test server" -out "$dir/server.csr"
 openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial -days 825 -sha256 \
   -extfile "$dir/server.ext" -out "$dir/server.pem" 2>/dev/null
-rm -f "$dir/server.csr" "$dir/server.ext" "$dir/ca.srl"
-chmod 644 "$dir/ca.pem" "$dir/server.pem"
+# An expired certificate for the same key, for tests of expired-certificate handling:
+# `openssl ca` is the 3.0 tool that can set a validity period in the past.
+mkdir -p "$dir/ca-db"
+: > "$dir/ca-db/index.txt"
+cat > "$dir/ca-db/ca.cnf" <<CNF
+[ca]
+default_ca = test
+[test]
+database = $dir/ca-db/index.txt
+new_certs_dir = $dir/ca-db
+serial = $dir/ca-db/serial
+default_md = sha256
+policy = anything
+copy_extensions = none
+[anything]
+commonName = supplied
+CNF
+echo 01 > "$dir/ca-db/serial"
+openssl ca -batch -config "$dir/ca-db/ca.cnf" -cert "$dir/ca.pem" -keyfile "$dir/ca.key" -in "$dir/server.csr" \
+  -startdate 20200101000000Z -enddate 20200201000000Z -extfile "$dir/server.ext" -notext -out "$dir/server-expired.pem" 2>/dev/null
+rm -rf "$dir/server.csr" "$dir/server.ext" "$dir/ca.srl" "$dir/ca-db"
+chmod 644 "$dir/ca.pem" "$dir/server.pem" "$dir/server-expired.pem"
 echo "test PKI created in $dir"

@@ -51,9 +51,15 @@ public struct HolderEnvironment: Sendable {
         public var data: String
         /// Misbehaviour to simulate, for tests.
         public var fault: HolderFault?
+        /// Added to every response of this organisation, in milliseconds.
+        public var latencyMs: Int?
+        /// Uniform random extra latency up to this many milliseconds.
+        public var latencyJitterMs: Int?
 
         enum CodingKeys: String, CodingKey {
             case oin, name, key, host, port, data, fault
+            case latencyMs = "latency_ms"
+            case latencyJitterMs = "latency_jitter_ms"
             case shortName = "short_name"
         }
     }
@@ -110,6 +116,10 @@ public enum HolderFault: String, Codable, Sendable, CaseIterable {
     case otherOrganizationKey = "other_organization_key"
     /// The document is about another citizen.
     case otherCitizen = "other_citizen"
+    /// The discovery document names another OIN.
+    case wrongDiscoveryOIN = "wrong_discovery_oin"
+    /// The TLS certificate has expired (`server-expired.pem` beside the server certificate).
+    case expiredCertificate = "expired_certificate"
 }
 
 /// An organisation's data file: the zaken of each citizen, events only (totals are derived).

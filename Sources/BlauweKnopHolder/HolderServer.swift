@@ -28,7 +28,10 @@ public struct HolderServer: Sendable {
         for host in [environment.file.scheme.host] + environment.file.organizations.map(\.host) where !host.hasPrefix("127.") && host != "localhost" {
             throw HolderError("refusing to listen on \(host): bk-holder serves loopback (127.0.0.0/8) only")
         }
-        let tls = try tlsConfiguration()
+        let tls = try tlsConfiguration(certificatePath: certificatePath)
+        let expiredCertificatePath = (certificatePath as NSString).deletingLastPathComponent + "/server-expired.pem"
+        let expiredTLS = environment.organizations.contains { $0.settings.fault == .expiredCertificate }
+            ? try tlsConfiguration(certificatePath: expiredCertificatePath) : tls
         let ports = BoundPorts(count: environment.organizations.count + 1)
         let publisher = SchemePublisher(environment: environment, clock: clock)
         let schemeEndpoint = SchemeEndpoint(publisher: publisher, ports: ports, environment: environment)
@@ -57,7 +60,9 @@ public struct HolderServer: Sendable {
             let host = organization.settings.host
             OrganizationService(organization: organization, otherKey: otherKey, verifier: verifier, clock: clock)
                 .addRoutes(to: router, baseURL: { ports.url(host: host, index: index) })
-            applications.append(makeApplication(router: router, host: host, port: organization.settings.port, index: index, ports: ports, tls: tls, logger: logger))
+            let organizationTLS = organization.settings.fault == .expiredCertificate ? expiredTLS : tls
+            applications.append(
+                makeApplication(router: router, host: host, port: organization.settings.port, index: index, ports: ports, tls: organizationTLS, logger: logger))
         }
 
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -85,7 +90,7 @@ public struct HolderServer: Sendable {
             logger: logger)
     }
 
-    private func tlsConfiguration() throws -> TLSConfiguration {
+    private func tlsConfiguration(certificatePath: String) throws -> TLSConfiguration {
         let chain = try NIOSSLCertificate.fromPEMFile(certificatePath).map { NIOSSLCertificateSource.certificate($0) }
         let key = try NIOSSLPrivateKey(file: privateKeyPath, format: .pem)
         var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))

@@ -106,23 +106,38 @@ actor OrganizationService {
         return [parts[0], Base64URL.encode(payload), parts[2]].joined(separator: ".")
     }
 
+    /// Waits the configured latency (with jitter) before a response.
+    nonisolated func simulateLatency() async {
+        let base = organization.settings.latencyMs ?? 0
+        let jitter = organization.settings.latencyJitterMs ?? 0
+        let total = base + (jitter > 0 ? Int.random(in: 0...jitter) : 0)
+        if total > 0 { try? await Task.sleep(for: .milliseconds(total)) }
+    }
+
     /// Adds this organisation's routes to a router.
     nonisolated func addRoutes(to router: Router<BasicRequestContext>, baseURL: @escaping @Sendable () -> String) {
-        let oin = organization.settings.oin
+        let settings = organization.settings
+        let oin = settings.fault == .wrongDiscoveryOIN ? "00000009999999999000" : settings.oin
         router.get("/.well-known/bk-configuration") { _, _ -> Response in
+            await self.simulateLatency()
             let base = baseURL()
             return HolderResponse.json(
                 DiscoveryDocument(oin: oin, sessionURL: base + "/v1/sessions", financialClaimsURL: base + "/v1/financial-claims-information"))
         }
-        router.post("/v1/sessions/challenge") { _, _ -> Response in await self.newChallenge() }
+        router.post("/v1/sessions/challenge") { _, _ -> Response in
+            await self.simulateLatency()
+            return await self.newChallenge()
+        }
         router.post("/v1/sessions") { request, _ -> Response in
+            await self.simulateLatency()
             guard let body = await request.decodeJSON(SessionClient.SessionRequest.self) else {
                 return HolderResponse.problem(.badRequest, "Malformed session request")
             }
             return await self.createSession(body)
         }
         router.get("/v1/financial-claims-information") { request, _ -> Response in
-            await self.claims(authorization: request.headers[.authorization])
+            await self.simulateLatency()
+            return await self.claims(authorization: request.headers[.authorization])
         }
     }
 }

@@ -10,6 +10,8 @@ final class TestHolder {
         var expiredScheme = false
         /// Faults by organisation short name (`CJIB`, `DUO`, …).
         var faults: [String: String] = [:]
+        /// Added latency in milliseconds by organisation short name.
+        var latencies: [String: Int] = [:]
     }
 
     let directory: String
@@ -111,6 +113,7 @@ final class TestHolder {
             organization["key"] = absolute(organization["key"])
             organization["data"] = absolute(organization["data"])
             if let name = organization["short_name"] as? String, let fault = options.faults[name] { organization["fault"] = fault }
+            if let name = organization["short_name"] as? String, let latency = options.latencies[name] { organization["latency_ms"] = latency }
             return organization
         }
         try JSONSerialization.data(withJSONObject: root).write(to: URL(fileURLWithPath: path))

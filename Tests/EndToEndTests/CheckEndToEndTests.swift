@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// `bk check` against holders with an expired certificate, a wrong discovery OIN, one down and
+/// one slow.
+@Suite("bk check end to end")
+struct CheckEndToEndTests {
+    static let broken = TestHolder.Options(
+        faults: ["CJIB": "expired_certificate", "DUO": "wrong_discovery_oin", "CAK": "down"], latencies: ["UWV": 400])
+
+    /// The outcome of each (group, check) of a JSON report.
+    static func outcomes(_ json: String) throws -> [String: String] {
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let cases = try #require(object?["cases"] as? [[String: Any]])
+        return cases.reduce(into: [:]) { $0["\($1["group"] ?? "") \($1["name"] ?? "")"] = $1["outcome"] as? String }
+    }
+
+    @Test("Each broken endpoint is reported for what it is, in scheme order")
+    func reportsEachProblem() throws {
+        let holder = try TestHolder(Self.broken)
+        let result = try holder.bk("check", "--format", "json", "--max-latency-ms", "300")
+        #expect(result.status == 1, "errors fail the check by default: \(result.standardError)")
+        let outcomes = try Self.outcomes(result.standardOutput)
+        #expect(outcomes["CJIB tls"] == "error")
+        #expect(outcomes["CJIB discovery"] == "skipped")
+        #expect(outcomes["DUO tls"] == "pass")
+        #expect(outcomes["DUO discovery"] == "error")
+        #expect(outcomes["CAK tls"] == "error")
+        #expect(outcomes["UWV discovery"] == "warning", "400 ms is over the 300 ms limit")
+        #expect(outcomes["Belastingdienst challenge"] == "pass")
+        #expect(outcomes["scheme keys"] == "pass")
+        let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+        let groups = ((object?["cases"] as? [[String: Any]]) ?? []).compactMap { $0["group"] as? String }
+        let order = groups.reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+        #expect(order == ["scheme", "Belastingdienst", "Toeslagen", "CJIB", "DUO", "SVB", "CAK", "UWV", "RVO", "Utrecht", "Test App Manager"])
+        let json = try holder.bk("check", "--format", "json")
+        #expect(try Self.outcomes(json.standardOutput)["CJIB tls"] == "error")
+    }
+
+    @Test("The JUnit report validates against the Jenkins JUnit XSD and names each failure")
+    func junitValidates() throws {
+        let holder = try TestHolder(Self.broken)
+        let result = try holder.bk("check", "--format", "junit")
+        #expect(result.status == 1)
+        #expect(try Validators.xsdProblem(document: result.standardOutput, schema: Paths.packageRoot + "/Tests/EndToEndTests/Fixtures/junit-10.xsd") == nil)
+        #expect(result.standardOutput.contains(#"failures="3""#))
+        #expect(result.standardOutput.contains(#"<testcase classname="CJIB" name="tls""#))
+    }
+
+    @Test("--fail-on decides whether warnings fail the run")
+    func failOn() throws {
+        let holder = try TestHolder(.init(latencies: ["UWV": 400]))
+        let lenient = try holder.bk("check", "--max-latency-ms", "300", "--fail-on", "error")
+        #expect(lenient.status == 0, "\(lenient.standardOutput)")
+        let strict = try holder.bk("check", "--max-latency-ms", "300", "--fail-on", "warning")
+        #expect(strict.status == 1)
+        let certificates = try holder.bk("check", "--warn-cert-days", "100000", "--fail-on", "warning", "--format", "json")
+        #expect(certificates.status == 1)
+        #expect(try Self.outcomes(certificates.standardOutput)["RVO tls"] == "warning")
+    }
+
+    @Test("A healthy environment passes every check")
+    func healthy() throws {
+        let holder = try TestHolder()
+        let result = try holder.bk("check")
+        #expect(result.status == 0, "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("0 errors"))
+    }
+}
