@@ -6,7 +6,7 @@ BIN_DIR = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev libxml2-utils openssl jq python3-jsonschema
 
-.PHONY: setup build test demo clean
+.PHONY: setup build test demo bench clean
 
 ## setup: install missing system packages and create the test PKI when absent
 setup:
@@ -30,5 +30,11 @@ test: build
 demo: build
 	@BIN="$(BIN_DIR)" bash Examples/demo.sh
 
+## bench: performance scenarios side by side with curl (release build); figures go to BENCHMARKS.md
+bench: setup
+	@for p in time valgrind curl; do dpkg -s $$p >/dev/null 2>&1 || { $(SUDO) apt-get update -qq; $(SUDO) apt-get install -y -qq $$p >/dev/null; }; done
+	$(SWIFT) build -c release
+	BIN="$$($(SWIFT) build -c release --show-bin-path)" python3 Benchmarks/bench.py $(SCENARIOS)
+
 clean:
-	rm -rf .build .state Examples/pki
+	rm -rf .build .build-bench .state Examples/pki

@@ -15,6 +15,13 @@ public struct HolderEnvironment: Sendable {
             case environment, scheme, organizations
             case appManager = "app_manager"
         }
+
+        public init(environment: String, scheme: SchemeSettings, appManager: AppManagerSettings, organizations: [OrganizationSettings]) {
+            self.environment = environment
+            self.scheme = scheme
+            self.appManager = appManager
+            self.organizations = organizations
+        }
     }
 
     /// Where the scheme and the App Manager are served, and who signs the scheme.
@@ -28,10 +35,23 @@ public struct HolderEnvironment: Sendable {
         public var version: Int?
         /// Publish an already expired scheme (a freeze attack, for tests).
         public var expired: Bool?
+        /// Added to every scheme response, in milliseconds (benchmarks).
+        public var latencyMs: Int?
 
         enum CodingKeys: String, CodingKey {
             case iss, host, port, version, expired
             case operatorKey = "operator_key"
+            case latencyMs = "latency_ms"
+        }
+
+        public init(iss: String, operatorKey: String, host: String, port: Int, version: Int?, expired: Bool?, latencyMs: Int?) {
+            self.iss = iss
+            self.operatorKey = operatorKey
+            self.host = host
+            self.port = port
+            self.version = version
+            self.expired = expired
+            self.latencyMs = latencyMs
         }
     }
 
@@ -39,6 +59,12 @@ public struct HolderEnvironment: Sendable {
         public var oin: String
         public var name: String
         public var key: String
+
+        public init(oin: String, name: String, key: String) {
+            self.oin = oin
+            self.name = name
+            self.key = key
+        }
     }
 
     public struct OrganizationSettings: Codable, Sendable {

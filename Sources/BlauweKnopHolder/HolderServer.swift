@@ -28,6 +28,7 @@ public struct HolderServer: Sendable {
         for host in [environment.file.scheme.host] + environment.file.organizations.map(\.host) where !host.hasPrefix("127.") && host != "localhost" {
             throw HolderError("refusing to listen on \(host): bk-holder serves loopback (127.0.0.0/8) only")
         }
+        ProcessLimits.raiseOpenFileLimit()
         let tls = try tlsConfiguration(certificatePath: certificatePath)
         let expiredCertificatePath = (certificatePath as NSString).deletingLastPathComponent + "/server-expired.pem"
         let expiredTLS = environment.organizations.contains { $0.settings.fault == .expiredCertificate }
@@ -108,6 +109,7 @@ struct SchemeEndpoint: Sendable {
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/scheme") { request, _ -> Response in
+            if let latency = environment.file.scheme.latencyMs, latency > 0 { try? await Task.sleep(for: .milliseconds(latency)) }
             let urls = HolderURLs(
                 scheme: ports.url(host: environment.file.scheme.host, index: 0),
                 organizations: environment.organizations.enumerated().map { ports.url(host: $1.settings.host, index: $0 + 1) })

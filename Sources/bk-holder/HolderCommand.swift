@@ -17,7 +17,7 @@ struct HolderCommand: AsyncParsableCommand {
               bk-holder serve --config Examples/environment.json --port 0
               bk-holder trust-anchor --config Examples/environment.json
             """,
-        subcommands: [Serve.self, PrintTrustAnchor.self],
+        subcommands: [Serve.self, PrintTrustAnchor.self, Generate.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -59,5 +59,31 @@ struct PrintTrustAnchor: ParsableCommand {
         let environment = try HolderEnvironment(path: config)
         let set = ["keys": [environment.operatorKey.publicJWK]]
         print(String(decoding: try JSONCoding.encoder().encode(set), as: UTF8.self))
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a generated environment with many organisations (benchmarks).",
+        discussion: "Example: bk-holder generate --organizations 400 --latency-ms 50 --jitter-ms 5 --output .build-bench/n400")
+
+    @Option(help: "How many organisations.")
+    var organizations: Int
+
+    @Option(name: .customLong("latency-ms"), help: "Server-side latency per response.")
+    var latencyMs = 0
+
+    @Option(name: .customLong("jitter-ms"), help: "Uniform random extra latency up to this.")
+    var jitterMs = 0
+
+    @Option(help: "The folder to write.")
+    var output: String
+
+    func validate() throws {
+        guard organizations > 0, latencyMs >= 0, jitterMs >= 0 else { throw ValidationError("counts and latencies must not be negative") }
+    }
+
+    func run() throws {
+        try BenchmarkEnvironment(organizations: organizations, latencyMs: latencyMs, jitterMs: jitterMs).write(to: output)
     }
 }

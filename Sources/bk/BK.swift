@@ -23,6 +23,6 @@ struct BK: AsyncParsableCommand {
               bk logout
             """,
         version: BlauweKnopVersion.current,
-        subcommands: [Login.self, Logout.self, OverviewCommand.self, VerifyCommand.self, CheckCommand.self, SchemeCommand.self]
+        subcommands: [Login.self, Logout.self, OverviewCommand.self, VerifyCommand.self, CheckCommand.self, SchemeCommand.self, FetchURLsCommand.self]
     )
 }

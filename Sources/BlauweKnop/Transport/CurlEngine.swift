@@ -35,7 +35,7 @@ public final class CurlEngine: @unchecked Sendable {
         }
         _ = bk_curl_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, options.maxConnections)
         _ = bk_curl_multi_setopt_long(multi, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
-        FileDescriptorLimit.raiseToHardLimit()
+        ProcessLimits.raiseOpenFileLimit()
         let thread = Thread { [unowned self] in self.run() }
         thread.name = "bk-curl-engine"
         self.thread = thread
@@ -182,9 +182,10 @@ enum CurlGlobal {
     static func initialize() { _ = initialized }
 }
 
-/// Raises the soft descriptor limit so that many concurrent connections fit.
-enum FileDescriptorLimit {
-    static func raiseToHardLimit() {
+/// Process resource limits.
+public enum ProcessLimits {
+    /// Raises the soft open-file limit to the hard limit, so that many connections fit.
+    public static func raiseOpenFileLimit() {
         var limit = rlimit()
         guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
         limit.rlim_cur = limit.rlim_max

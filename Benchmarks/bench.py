@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""make bench: bk's performance scenarios, side by side with a baseline in one run.
+
+Scenarios (see BENCHMARKS.md): overview, transport (bk vs curl --parallel), cpu (callgrind),
+scale. Every figure is a median of RUNS runs with min and max. Only loopback addresses are used.
+"""
+import json, os, shutil, signal, statistics, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.environ.get("BIN", os.path.join(ROOT, ".build/release"))
+WORK = os.path.join(ROOT, ".build-bench")
+CA = os.path.join(ROOT, "Examples/pki/ca.pem")
+RUNS = int(os.environ.get("RUNS", "5"))
+QUICK = os.environ.get("QUICK") == "1"
+
+
+class Holder:
+    """A bk-holder serving a generated environment of n organisations with latency l ms."""
+
+    def __init__(self, n, latency, jitter=None):
+        self.dir = os.path.join(WORK, f"n{n}-l{latency}")
+        if jitter is None:
+            jitter = latency // 10
+        if not os.path.exists(os.path.join(self.dir, "environment.json")):
+            subprocess.run([f"{BIN}/bk-holder", "generate", "--organizations", str(n), "--latency-ms", str(latency),
+                            "--jitter-ms", str(jitter), "--output", self.dir], check=True)
+        self.log = open(os.path.join(self.dir, "holder.log"), "w+")
+        self.proc = subprocess.Popen([f"{BIN}/bk-holder", "serve", "--config", os.path.join(self.dir, "environment.json"),
+                                      "--certificate", os.path.join(ROOT, "Examples/pki/server.pem"),
+                                      "--private-key", os.path.join(ROOT, "Examples/pki/server.key")],
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 120
+        self.url = None
+        while time.time() < deadline and self.proc.poll() is None:
+            self.log.seek(0)
+            for line in self.log.read().splitlines():
+                if line.startswith("ready "):
+                    self.url = line[6:]
+            if self.url:
+                break
+            time.sleep(0.1)
+        if not self.url:
+            self.stop()
+            sys.exit(f"bk-holder did not start for n={n}")
+        self.state = tempfile.mkdtemp(prefix="bk-bench-")
+        self.env = dict(os.environ, BK_SCHEME_URL=self.url, BK_TRUST_ANCHOR=os.path.join(self.dir, "trust-anchor.jwks.json"),
+                        BK_ENVIRONMENT="test", BK_CACERT=CA, BK_STATE_DIR=self.state,
+                        XDG_CONFIG_HOME=os.path.join(self.state, "config"))
+        subprocess.run([f"{BIN}/bk", "login", "--test-bsn", "999993653"], env=self.env, check=True, capture_output=True)
+
+    def discovery_urls(self):
+        out = subprocess.run([f"{BIN}/bk", "scheme", "show", "--format", "json"], env=self.env, check=True, capture_output=True, text=True).stdout
+        return [o["url"] for o in json.loads(out)["organizations"]]
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        shutil.rmtree(getattr(self, "state", ""), ignore_errors=True)
+
+
+def timed(cmd, env, expect=0):
+    """Runs cmd under GNU time; returns (wall s, cpu s, peak RSS MB)."""
+    out = subprocess.run(["/usr/bin/time", "-f", "TIME %e %U %S %M"] + cmd, env=env, capture_output=True, text=True)
+    line = [l for l in out.stderr.splitlines() if l.startswith("TIME ")][-1].split()
+    if out.returncode != expect:
+        sys.exit(f"{' '.join(cmd[:3])}… exited {out.returncode}: {out.stderr[-500:]}")
+    return float(line[1]), float(line[2]) + float(line[3]), int(line[4]) / 1024
+
+
+def stats(values):
+    return statistics.median(values), min(values), max(values)
+
+
+def fmt(triple, unit="", digits=3):
+    med, lo, hi = triple
+    return f"{med:.{digits}f}{unit} [{lo:.{digits}f}–{hi:.{digits}f}]"
+
+
+def table(title, headers, rows):
+    print(f"\n## {title}\n")
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows)]
+    line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + " |"
+    print(line(headers))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print(line(row))
+    sys.stdout.flush()
+
+
+def overview_scenario():
+    rows = []
+    sizes = [9, 100] if QUICK else [9, 100, 400]
+    for n in sizes:
+        holder = Holder(n, 50)
+        try:
+            cmd = [f"{BIN}/bk", "overview", "--format", "json", "--output", os.path.join(holder.state, "o.json")]
+            timed(cmd, holder.env)  # warm-up: scheme state, page cache
+            samples = [timed(cmd, holder.env) for _ in range(RUNS)]
+        finally:
+            holder.stop()
+        wall, cpu, rss = (stats([s[i] for s in samples]) for i in range(3))
+        bound = 5 * 0.050
+        rows.append([n, fmt(wall, " s"), fmt(cpu, " s"), fmt(rss, " MB", 1), f"{wall[0] / bound:.2f}", f"{cpu[0] / n * 1000:.2f} ms"])
+    table("overview (L = 50 ms ± 5 ms; lower bound 5 × L = 0.250 s)",
+          ["N", "wall median [min–max]", "user+sys CPU", "peak RSS", "wall / bound", "CPU per org"], rows)
+
+
+def transport_scenario():
+    rows = []
+    for n in ([100] if QUICK else [100, 400]):
+        for latency in (0, 50):
+            holder = Holder(n, latency)
+            try:
+                urls = holder.discovery_urls()
+                url_file = os.path.join(holder.state, "urls.txt")
+                with open(url_file, "w") as f:
+                    f.write("\n".join(urls) + "\n")
+                curl_config = os.path.join(holder.state, "curl.cfg")
+                with open(curl_config, "w") as f:
+                    for url in urls:
+                        f.write(f'url = "{url}"\noutput = "/dev/null"\n')
+                bk = [f"{BIN}/bk", "fetch-urls", url_file]
+                curl = ["curl", "--silent", "--show-error", "--fail", "--tlsv1.3", "--cacert", CA, "--parallel", "--parallel-max", str(n),
+                        "--parallel-immediate", "-K", curl_config]
+                timed(bk, holder.env)
+                timed(curl, holder.env)
+                bk_samples, curl_samples = [], []
+                for _ in range(RUNS):  # interleaved, so that both see the same machine
+                    bk_samples.append(timed(bk, holder.env))
+                    curl_samples.append(timed(curl, holder.env))
+            finally:
+                holder.stop()
+            bk_wall, curl_wall = stats([s[0] for s in bk_samples]), stats([s[0] for s in curl_samples])
+            bk_cpu, curl_cpu = stats([s[1] for s in bk_samples]), stats([s[1] for s in curl_samples])
+            rows.append([n, latency, fmt(bk_wall, " s"), fmt(curl_wall, " s"), f"{bk_wall[0] / curl_wall[0]:.2f}",
+                         fmt(bk_cpu, " s"), fmt(curl_cpu, " s")])
+    table("transport: the same GETs (every discovery URL), bk vs curl --parallel --parallel-max N, same CA file",
+          ["N", "L ms", "bk wall", "curl wall", "bk/curl wall", "bk CPU", "curl CPU"], rows)
+
+
+def cpu_scenario():
+    holder = Holder(100, 0, 0)
+    try:
+        out = os.path.join(holder.state, "callgrind.out")
+        cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", f"{BIN}/bk", "overview", "--format", "json",
+               "--deadline", "600", "--request-timeout", "600", "--connect-timeout", "600", "--output", os.path.join(holder.state, "o.json")]
+        subprocess.run(cmd, env=holder.env, check=True, capture_output=True)
+        annotated = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", out], capture_output=True, text=True).stdout
+        timed_cpu = stats([timed([f"{BIN}/bk", "overview", "--format", "json", "--output", os.path.join(holder.state, "o.json")], holder.env)[1]
+                           for _ in range(RUNS)])
+    finally:
+        holder.stop()
+    total = None
+    inclusive = {}
+    for line in annotated.splitlines():
+        parts = line.strip().split(None, 1)
+        if len(parts) != 2:
+            continue
+        count = parts[0].replace(",", "")
+        if not count.isdigit():
+            continue
+        if "PROGRAM TOTALS" in parts[1]:
+            total = int(count)
+            continue
+        inclusive.setdefault(parts[1], int(count))
+    def find(*needles):
+        best = 0
+        for name, count in inclusive.items():
+            if any(needle in name for needle in needles):
+                best = max(best, count)
+        return best
+    parts = [
+        ("TLS handshakes and records (libssl: SSL_do_handshake, SSL_read/SSL_write)", find("SSL_do_handshake") + find("SSL_read ") + find("SSL_write ")),
+        ("signature verification (EVP_DigestVerify)", find("EVP_DigestVerify ")),
+        ("signing session proofs (EVP_DigestSign)", find("EVP_DigestSign ")),
+        ("JSON decoding (JSONDecoder.decode)", find("JSONDecoder.decode")),
+        ("event fold (ClaimsFold.fold)", find("ClaimsFold.fold")),
+        ("render (OverviewJSON.render)", find("OverviewJSON.render")),
+    ]
+    rows = [[name, f"{count:,}", f"{count / total * 100:.1f} %" if total else "-"] for name, count in parts]
+    rows.append(["total (all threads)", f"{total:,}" if total else "?", "100 %"])
+    table("cpu: instructions of one overview at N = 100, L = 0 (callgrind, inclusive; parts overlap where nested)",
+          ["part", "instructions", "share"], rows)
+    print(f"\nuser+sys CPU of the same overview without valgrind: {fmt(timed_cpu, ' s')} = {timed_cpu[0] / 100 * 1000:.2f} ms per organisation")
+
+
+def scale_scenario():
+    n = 2000
+    holder = Holder(n, 50)
+    try:
+        cmd = [f"{BIN}/bk", "overview", "--format", "json", "--deadline", "120", "--output", os.path.join(holder.state, "o.json")]
+        samples = [timed(cmd, holder.env) for _ in range(max(3, RUNS // 2))]
+        with open(os.path.join(holder.state, "o.json")) as f:
+            overview = json.load(f)
+    finally:
+        holder.stop()
+    statuses = {}
+    for h in overview["holders"]:
+        statuses[h["status"]] = statuses.get(h["status"], 0) + 1
+    wall, cpu, rss = (stats([s[i] for s in samples]) for i in range(3))
+    table(f"scale: N = {n}, L = 50 ms", ["N", "wall", "user+sys CPU", "peak RSS", "holder statuses"],
+          [[n, fmt(wall, " s"), fmt(cpu, " s"), fmt(rss, " MB", 1), ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items()))]])
+
+
+if __name__ == "__main__":
+    os.makedirs(WORK, exist_ok=True)
+    chosen = sys.argv[1:] or ["overview", "transport", "cpu", "scale"]
+    print(f"# bk benchmarks — {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} cores, {RUNS} runs per figure, binaries in {BIN}")
+    for name in chosen:
+        globals()[f"{name}_scenario"]()

@@ -1,0 +1,32 @@
+import ArgumentParser
+import BlauweKnop
+import Foundation
+
+/// `bk fetch-urls FILE`: GET every URL of a file at once through bk's transport, for the
+/// side-by-side transport benchmark against `curl --parallel`. Hidden from help.
+struct FetchURLsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch-urls", abstract: "GET every URL in FILE concurrently (benchmark helper).", shouldDisplay: false)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "A file with one https URL per line.")
+    var file: String
+
+    func run() async throws {
+        let urls = ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        guard !urls.isEmpty else { throw ValidationError("\(file) holds no URLs") }
+        let client = try global.client()
+        let http = client.http(deadlineSeconds: global.requestTimeout)
+        let failures = await withTaskGroup(of: Bool.self) { group in
+            for url in urls {
+                group.addTask { (try? await http.send(HTTPRequest(url: url, maxResponseBytes: 1 << 20)))?.status == 200 }
+            }
+            var failures = 0
+            for await ok in group where !ok { failures += 1 }
+            return failures
+        }
+        Terminal.note("\(urls.count - failures) fetched, \(failures) failed")
+        if failures > 0 { throw ExitCode.failure }
+    }
+}
