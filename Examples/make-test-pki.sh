@@ -4,7 +4,7 @@
 # These are TEST keys for loopback only; they are generated per machine and never committed.
 set -euo pipefail
 dir="${1:-Examples/pki}"
-[ -f "$dir/ca.pem" ] && [ -f "$dir/server.pem" ] && [ -f "$dir/server.key" ] && [ -f "$dir/server-expired.pem" ] && exit 0
+[ -f "$dir/ca.pem" ] && [ -f "$dir/server.pem" ] && [ -f "$dir/server.key" ] && [ -f "$dir/server-expired.pem" ] && [ -f "$dir/server-other-ca.pem" ] && [ -f "$dir/server-wrong-name.pem" ] && exit 0
 rm -rf "$dir"
 mkdir -p "$dir"
 umask 077
@@ -40,6 +40,15 @@ CNF
 echo 01 > "$dir/ca-db/serial"
 openssl ca -batch -config "$dir/ca-db/ca.cnf" -cert "$dir/ca.pem" -keyfile "$dir/ca.key" -in "$dir/server.csr" \
   -startdate 20200101000000Z -enddate 20200201000000Z -extfile "$dir/server.ext" -notext -out "$dir/server-expired.pem" 2>/dev/null
+# The same key certified by a CA nobody trusts, and by the test CA for another host name.
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$dir/ca-db/other-ca.key" 2>/dev/null
+openssl req -x509 -new -key "$dir/ca-db/other-ca.key" -sha256 -days 3650 -subj "/CN=untrusted test CA" \
+  -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" -out "$dir/ca-db/other-ca.pem"
+openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca-db/other-ca.pem" -CAkey "$dir/ca-db/other-ca.key" -CAcreateserial -days 825 -sha256 \
+  -extfile "$dir/server.ext" -out "$dir/server-other-ca.pem" 2>/dev/null
+printf 'subjectAltName=DNS:wrong-name.invalid\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' > "$dir/ca-db/wrong.ext"
+openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial -days 825 -sha256 \
+  -extfile "$dir/ca-db/wrong.ext" -out "$dir/server-wrong-name.pem" 2>/dev/null
 rm -rf "$dir/server.csr" "$dir/server.ext" "$dir/ca.srl" "$dir/ca-db"
-chmod 644 "$dir/ca.pem" "$dir/server.pem" "$dir/server-expired.pem"
+chmod 644 "$dir/ca.pem" "$dir/server.pem" "$dir/server-expired.pem" "$dir/server-other-ca.pem" "$dir/server-wrong-name.pem"
 echo "test PKI created in $dir"

@@ -34,12 +34,12 @@ public struct BenchmarkEnvironment: Sendable {
             settings.append(
                 HolderEnvironment.OrganizationSettings(
                     oin: String(format: "0000000190%010d", index), name: "Organisatie \(index)", shortName: "ORG\(index)", key: "keys/\(name).pem",
-                    host: "127.0.0.\(2 + index % 250)", port: 0, data: "data/\(name).json", fault: nil,
+                    host: "127.0.0.\(2 + index % 250)", port: 0, data: "data/\(name).json",
                     latencyMs: latencyMs, latencyJitterMs: jitterMs))
         }
         let file = HolderEnvironment.File(
             environment: "test",
-            scheme: .init(iss: "00000001234567890000", operatorKey: "keys/operator.pem", host: "127.0.0.1", port: 0, version: nil, expired: nil, latencyMs: latencyMs),
+            scheme: .init(iss: "00000001234567890000", operatorKey: "keys/operator.pem", host: "127.0.0.1", port: 0, latencyMs: latencyMs),
             appManager: .init(oin: "00000001800866472000", name: "Bench App Manager", key: "keys/app-manager.pem"),
             organizations: settings)
         try AtomicFile.write(try JSONCoding.encoder().encode(file).map { $0 }, to: directory + "/environment.json")

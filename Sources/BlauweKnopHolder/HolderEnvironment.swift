@@ -37,14 +37,20 @@ public struct HolderEnvironment: Sendable {
         public var expired: Bool?
         /// Added to every scheme response, in milliseconds (benchmarks).
         public var latencyMs: Int?
+        /// Extra bytes in an unknown member, to make the scheme larger (size-limit tests).
+        public var paddingBytes: Int?
+        /// Appended to the first organisation's name: different content at the same version.
+        public var nameSuffix: String?
 
         enum CodingKeys: String, CodingKey {
             case iss, host, port, version, expired
             case operatorKey = "operator_key"
             case latencyMs = "latency_ms"
+            case paddingBytes = "padding_bytes"
+            case nameSuffix = "name_suffix"
         }
 
-        public init(iss: String, operatorKey: String, host: String, port: Int, version: Int?, expired: Bool?, latencyMs: Int?) {
+        public init(iss: String, operatorKey: String, host: String, port: Int, version: Int? = nil, expired: Bool? = nil, latencyMs: Int? = nil) {
             self.iss = iss
             self.operatorKey = operatorKey
             self.host = host
@@ -77,6 +83,10 @@ public struct HolderEnvironment: Sendable {
         public var data: String
         /// Misbehaviour to simulate, for tests.
         public var fault: HolderFault?
+        /// Where a transport or HTTP fault applies (default: claims).
+        public var faultEndpoint: HolderEndpoint?
+        /// Only the first this many requests to that endpoint misbehave (default: all).
+        public var faultCount: Int?
         /// Added to every response of this organisation, in milliseconds.
         public var latencyMs: Int?
         /// Uniform random extra latency up to this many milliseconds.
@@ -84,6 +94,8 @@ public struct HolderEnvironment: Sendable {
 
         enum CodingKeys: String, CodingKey {
             case oin, name, key, host, port, data, fault
+            case faultEndpoint = "fault_endpoint"
+            case faultCount = "fault_count"
             case latencyMs = "latency_ms"
             case latencyJitterMs = "latency_jitter_ms"
             case shortName = "short_name"
@@ -132,20 +144,100 @@ public struct HolderEnvironment: Sendable {
     }
 }
 
-/// Ways a test organisation can misbehave.
+/// Ways a test organisation can misbehave, for the adversarial tests. Transport and HTTP
+/// faults apply to one endpoint (`fault_endpoint`, by default the claims endpoint); document
+/// faults change the signed FCID; certificate faults change the TLS certificate.
 public enum HolderFault: String, Codable, Sendable, CaseIterable {
+    // Transport and HTTP.
     /// Nothing listens: the scheme points at a closed port.
     case down
+    /// The connection is closed after part of the body.
+    case dropMidResponse = "drop_mid_response"
+    /// Headers are sent, then nothing more.
+    case stallAfterHeaders = "stall_after_headers"
+    /// The body comes at one byte per second.
+    case trickle
+    /// The body never ends.
+    case endlessBody = "endless_body"
+    /// A body larger than the client's limit for that document.
+    case oversizedBody = "oversized_body"
+    /// A body that is not valid JSON (for claims: a signed payload that is not JSON).
+    case malformedJSON = "malformed_json"
+    /// Valid JSON of the wrong shape.
+    case wrongShape = "wrong_shape"
+    /// HTTP 429 with `Retry-After: 1`.
+    case http429 = "http_429"
+    case http500 = "http_500"
+    case http502 = "http_502"
+    /// HTTP 503 with `Retry-After: 1`.
+    case http503 = "http_503"
+    /// A redirect to the same path on the same host.
+    case redirectSameHost = "redirect_same_host"
+    /// A redirect to another host.
+    case redirectOtherHost = "redirect_other_host"
+
+    // TLS certificates (files beside the server certificate).
+    /// An expired certificate (`server-expired.pem`).
+    case expiredCertificate = "expired_certificate"
+    /// A certificate from a CA the client does not trust (`server-other-ca.pem`).
+    case otherCACertificate = "other_ca_certificate"
+    /// A certificate for another host name (`server-wrong-name.pem`).
+    case wrongNameCertificate = "wrong_name_certificate"
+
+    // Discovery.
+    /// The discovery document names another OIN.
+    case wrongDiscoveryOIN = "wrong_discovery_oin"
+
+    // The signed document.
     /// One byte of the signed payload is changed after signing.
     case tamperedPayload = "tampered_payload"
     /// The document is signed with another organisation's key.
     case otherOrganizationKey = "other_organization_key"
+    /// `alg: none` with an empty signature.
+    case algNone = "alg_none"
+    /// `alg: HS256`, keyed with the organisation's public key.
+    case algHS256 = "alg_hs256"
+    /// Signed by an attacker key that is embedded as a `jwk` header.
+    case embeddedJWK = "embedded_jwk"
+    /// A `crit` header.
+    case critHeader = "crit_header"
+    /// An ES256 signature in DER form instead of raw R‖S.
+    case derSignature = "der_signature"
+    /// `exp` in the past.
+    case expiredDocument = "expired_document"
     /// The document is about another citizen.
     case otherCitizen = "other_citizen"
-    /// The discovery document names another OIN.
-    case wrongDiscoveryOIN = "wrong_discovery_oin"
-    /// The TLS certificate has expired (`server-expired.pem` beside the server certificate).
-    case expiredCertificate = "expired_certificate"
+    /// The document is for another app key (a replay).
+    case otherAppKey = "other_app_key"
+    /// `iat` an hour in the future.
+    case futureIssuedAt = "future_iat"
+    /// Two events share a `gebeurtenis_kenmerk`.
+    case duplicateEventID = "duplicate_event_id"
+    /// A negative `bedrag`.
+    case negativeAmount = "negative_amount"
+    /// A `bedrag` that is not an integer.
+    case fractionalAmount = "fractional_amount"
+    /// Stated totals that disagree with the events (a warning, not a rejection).
+    case statedTotalsMismatch = "stated_totals_mismatch"
+    /// An event type the client does not know (a warning, not a rejection).
+    case unknownEventType = "unknown_event_type"
+    /// `document_version` 4.0.
+    case unsupportedVersion = "unsupported_version"
+
+    /// The certificate file this fault serves instead of the normal one, if any.
+    var certificateFile: String? {
+        switch self {
+        case .expiredCertificate: "server-expired.pem"
+        case .otherCACertificate: "server-other-ca.pem"
+        case .wrongNameCertificate: "server-wrong-name.pem"
+        default: nil
+        }
+    }
+}
+
+/// The endpoints of an organisation, for scoping transport faults.
+public enum HolderEndpoint: String, Codable, Sendable {
+    case discovery, challenge, session, claims
 }
 
 /// An organisation's data file: the zaken of each citizen, events only (totals are derived).

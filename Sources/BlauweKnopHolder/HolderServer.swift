@@ -30,9 +30,11 @@ public struct HolderServer: Sendable {
         }
         ProcessLimits.raiseOpenFileLimit()
         let tls = try tlsConfiguration(certificatePath: certificatePath)
-        let expiredCertificatePath = (certificatePath as NSString).deletingLastPathComponent + "/server-expired.pem"
-        let expiredTLS = environment.organizations.contains { $0.settings.fault == .expiredCertificate }
-            ? try tlsConfiguration(certificatePath: expiredCertificatePath) : tls
+        let pkiDirectory = (certificatePath as NSString).deletingLastPathComponent
+        var faultyTLS: [HolderFault: TLSConfiguration] = [:]
+        for fault in Set(environment.organizations.compactMap(\.settings.fault)) {
+            if let file = fault.certificateFile { faultyTLS[fault] = try tlsConfiguration(certificatePath: pkiDirectory + "/" + file) }
+        }
         let ports = BoundPorts(count: environment.organizations.count + 1)
         let publisher = SchemePublisher(environment: environment, clock: clock)
         let schemeEndpoint = SchemeEndpoint(publisher: publisher, ports: ports, environment: environment)
@@ -60,8 +62,8 @@ public struct HolderServer: Sendable {
             let verifier = SessionVerifier(organizationOIN: organization.settings.oin, environment: environment.file.environment, appManagerKeys: managerKeys)
             let host = organization.settings.host
             OrganizationService(organization: organization, otherKey: otherKey, verifier: verifier, clock: clock)
-                .addRoutes(to: router, baseURL: { ports.url(host: host, index: index) })
-            let organizationTLS = organization.settings.fault == .expiredCertificate ? expiredTLS : tls
+                .addRoutes(to: router, baseURL: { ports.url(host: host, index: index) }, otherHostURL: { ports.url(host: settings.host, index: 0) })
+            let organizationTLS = organization.settings.fault.flatMap { faultyTLS[$0] } ?? tls
             applications.append(
                 makeApplication(router: router, host: host, port: organization.settings.port, index: index, ports: ports, tls: organizationTLS, logger: logger))
         }

@@ -1,7 +1,8 @@
 import BlauweKnop
 import Hummingbird
 
-/// One data holder (PROTOCOL §2, §4, §5): discovery, challenges, sessions and the signed FCID.
+/// One data holder (PROTOCOL §2, §4, §5): discovery, challenges, sessions and the signed FCID,
+/// with the configured latency and fault.
 actor OrganizationService {
     static let challengeLifetime: Int64 = 60
     static let sessionLifetime: Int64 = 15 * 60
@@ -15,18 +16,19 @@ actor OrganizationService {
     }
 
     let organization: HolderEnvironment.Organization
-    /// Another organisation's key, for the `other_organization_key` fault.
-    let otherKey: PrivateKey
+    let forger: DocumentForger
     let verifier: SessionVerifier
     let clock: WallClock
     private var challenges: [String: Int64] = [:]
     private var sessions: [String: Session] = [:]
+    private var faultsLeft: Int?
 
     init(organization: HolderEnvironment.Organization, otherKey: PrivateKey, verifier: SessionVerifier, clock: WallClock) {
         self.organization = organization
-        self.otherKey = otherKey
+        self.forger = DocumentForger(key: organization.key, otherKey: otherKey, clock: clock)
         self.verifier = verifier
         self.clock = clock
+        self.faultsLeft = organization.settings.faultCount
     }
 
     struct ChallengeReply: Encodable {
@@ -61,20 +63,20 @@ actor OrganizationService {
         return HolderResponse.json(SessionClient.Session(sessionToken: token, exp: now + Self.sessionLifetime), status: .created)
     }
 
-    func claims(authorization: String?) -> Response {
+    func claims(authorization: String?, documentFault: HolderFault?) -> Response {
         let now = clock.epochSeconds
         guard let authorization, authorization.hasPrefix("Bearer "), let session = sessions[String(authorization.dropFirst(7))], session.exp > now else {
             return HolderResponse.problem(.unauthorized, "No valid session")
         }
         do {
-            return HolderResponse.jose(try signedDocument(for: session, now: now))
+            return HolderResponse.jose(try forger.jws(for: document(for: session, now: now), fault: documentFault))
         } catch {
             return HolderResponse.problem(.internalServerError, "Signing failed")
         }
     }
 
-    /// The citizen's FCID document with stated totals derived from the events, signed.
-    func signedDocument(for session: Session, now: Int64) throws -> String {
+    /// The citizen's FCID document with stated totals derived from the events.
+    func document(for session: Session, now: Int64) -> FinancialClaimsDocument {
         let today = Timestamps.calendarDate(clock.now)
         let zaken = (organization.citizens[session.bsn] ?? []).map { zaak in
             var stated = zaak
@@ -86,24 +88,22 @@ actor OrganizationService {
             }
             return stated
         }
-        let fault = organization.settings.fault
-        let document = FinancialClaimsDocument(
-            iss: organization.settings.oin, sub: fault == .otherCitizen ? Self.otherBSN(than: session.bsn) : session.bsn, aud: session.appKeyThumbprint, iat: now, exp: now + Self.documentLifetime,
+        return FinancialClaimsDocument(
+            iss: organization.settings.oin, sub: session.bsn, aud: session.appKeyThumbprint, iat: now, exp: now + Self.documentLifetime,
             financieleZaken: zaken)
-        let key = fault == .otherOrganizationKey ? otherKey : organization.key
-        let compact = try JWS.sign(payload: JSONCoding.encode(document), type: FinancialClaimsDocument.jwsType, key: key)
-        return fault == .tamperedPayload ? Self.tampered(compact) : compact
     }
 
-    /// A valid test BSN that is not `bsn`.
-    static func otherBSN(than bsn: String) -> String { bsn == "999991024" ? "999991036" : "999991024" }
-
-    /// The JWS with one payload byte changed and the signature kept.
-    static func tampered(_ compact: String) -> String {
-        let parts = compact.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 3, var payload = Base64URL.decode(parts[1]), !payload.isEmpty else { return compact }
-        payload[payload.count / 2] ^= 0x01
-        return [parts[0], Base64URL.encode(payload), parts[2]].joined(separator: ".")
+    /// The fault to apply to this request of `endpoint`, counting down `fault_count`.
+    func fault(at endpoint: HolderEndpoint) -> HolderFault? {
+        guard let fault = organization.settings.fault else { return nil }
+        let target = organization.settings.faultEndpoint ?? .claims
+        let appliesHere = FaultResponses.isTransportFault(fault) ? endpoint == target : endpoint == .claims || fault == .wrongDiscoveryOIN
+        guard appliesHere else { return nil }
+        if let left = faultsLeft {
+            guard left > 0 else { return nil }
+            faultsLeft = left - 1
+        }
+        return fault
     }
 
     /// Waits the configured latency (with jitter) before a response.
@@ -115,29 +115,34 @@ actor OrganizationService {
     }
 
     /// Adds this organisation's routes to a router.
-    nonisolated func addRoutes(to router: Router<BasicRequestContext>, baseURL: @escaping @Sendable () -> String) {
+    nonisolated func addRoutes(to router: Router<BasicRequestContext>, baseURL: @escaping @Sendable () -> String, otherHostURL: @escaping @Sendable () -> String) {
         let settings = organization.settings
-        let oin = settings.fault == .wrongDiscoveryOIN ? "00000009999999999000" : settings.oin
-        router.get("/.well-known/bk-configuration") { _, _ -> Response in
-            await self.simulateLatency()
+        /// Runs a handler after the latency, unless a transport fault answers instead.
+        func route(_ endpoint: HolderEndpoint, _ path: String, _ handler: @escaping @Sendable (Request, HolderFault?) async -> Response) -> @Sendable (Request, BasicRequestContext) async -> Response {
+            { request, _ in
+                await self.simulateLatency()
+                let fault = await self.fault(at: endpoint)
+                if let fault, let response = FaultResponses.response(for: fault, endpoint: endpoint, path: path, sameHost: baseURL(), otherHost: otherHostURL()) {
+                    return response
+                }
+                return await handler(request, fault)
+            }
+        }
+        router.get("/.well-known/bk-configuration", use: route(.discovery, "/.well-known/bk-configuration") { _, fault in
             let base = baseURL()
+            let oin = fault == .wrongDiscoveryOIN ? "00000009999999999000" : settings.oin
             return HolderResponse.json(
                 DiscoveryDocument(oin: oin, sessionURL: base + "/v1/sessions", financialClaimsURL: base + "/v1/financial-claims-information"))
-        }
-        router.post("/v1/sessions/challenge") { _, _ -> Response in
-            await self.simulateLatency()
-            return await self.newChallenge()
-        }
-        router.post("/v1/sessions") { request, _ -> Response in
-            await self.simulateLatency()
+        })
+        router.post("/v1/sessions/challenge", use: route(.challenge, "/v1/sessions/challenge") { _, _ in await self.newChallenge() })
+        router.post("/v1/sessions", use: route(.session, "/v1/sessions") { request, _ in
             guard let body = await request.decodeJSON(SessionClient.SessionRequest.self) else {
                 return HolderResponse.problem(.badRequest, "Malformed session request")
             }
             return await self.createSession(body)
-        }
-        router.get("/v1/financial-claims-information") { request, _ -> Response in
-            await self.simulateLatency()
-            return await self.claims(authorization: request.headers[.authorization])
-        }
+        })
+        router.get("/v1/financial-claims-information", use: route(.claims, "/v1/financial-claims-information") { request, fault in
+            await self.claims(authorization: request.headers[.authorization], documentFault: fault)
+        })
     }
 }

@@ -21,15 +21,23 @@ struct SchemePublisher: Sendable {
         let manager = SchemeDocument.AppManager(
             oin: environment.file.appManager.oin, name: environment.file.appManager.name,
             registrationURL: urls.scheme + "/v1/registrations", publicKeys: [environment.appManagerKey.publicJWK])
-        return SchemeDocument(
+        var scheme = SchemeDocument(
             iss: environment.file.scheme.iss, environment: environment.file.environment, version: version, iat: issued, exp: issued + 8 * day,
             organizations: organizations, appManagers: [manager],
             documentTypes: [.init(name: FinancialClaimsDocument.documentType, versions: ["3.0"])])
+        if let suffix = environment.file.scheme.nameSuffix, !scheme.organizations.isEmpty { scheme.organizations[0].name += suffix }
+        return scheme
     }
 
     /// The signed scheme JWS.
     func signed(urls: HolderURLs) throws -> String {
-        try JWS.sign(payload: JSONCoding.encode(document(urls: urls)), type: VerifiedScheme.jwsType, key: environment.operatorKey)
+        var payload = JSONCoding.encode(document(urls: urls))
+        if let padding = environment.file.scheme.paddingBytes, padding > 0, payload.last == UInt8(ascii: "}") {
+            // An unknown member clients must ignore, only to make the document large.
+            payload.removeLast()
+            payload += Array(#","padding":""#.utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: padding) + Array(#""}"#.utf8)
+        }
+        return try JWS.sign(payload: payload, type: VerifiedScheme.jwsType, key: environment.operatorKey)
     }
 }
 

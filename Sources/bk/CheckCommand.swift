@@ -65,7 +65,7 @@ struct CheckCommand: AsyncParsableCommand {
             options.maxLatencyMs = maxLatencyMs
             report = await EndpointChecker(scheme: scheme, http: http, options: options).run()
         } catch let error as SchemeError {
-            throw Terminal.fail(error, code: OverviewExitCode.schemeRejected.rawValue)
+            throw Terminal.fail(error, code: Terminal.exitCode(for: error))
         } catch {
             throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
         }

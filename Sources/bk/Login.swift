@@ -35,7 +35,7 @@ struct Login: AsyncParsableCommand {
             }
             Terminal.note("Logged in as BSN \(Identifiers.masked(bsn: credential.claims.sub)); valid until \(Timestamps.rfc3339(.init(timeIntervalSince1970: Double(credential.claims.exp)))).")
         } catch let error as SchemeError {
-            throw Terminal.fail(error, code: OverviewExitCode.schemeRejected.rawValue)
+            throw Terminal.fail(error, code: Terminal.exitCode(for: error))
         } catch {
             throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
         }

@@ -50,7 +50,7 @@ struct OverviewCommand: AsyncParsableCommand {
                 if showProgress { Terminal.note("  \(holder.displayName): \(holder.status.label)") }
             }
         } catch let error as SchemeError {
-            throw Terminal.fail(error, code: OverviewExitCode.schemeRejected.rawValue)
+            throw Terminal.fail(error, code: Terminal.exitCode(for: error))
         } catch {
             throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
         }

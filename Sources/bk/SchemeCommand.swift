@@ -15,7 +15,7 @@ struct SchemeCommand: AsyncParsableCommand {
             let client = try global.client()
             return try await client.scheme(http: client.http(deadlineSeconds: global.requestTimeout))
         } catch let error as SchemeError {
-            throw Terminal.fail(error, code: OverviewExitCode.schemeRejected.rawValue)
+            throw Terminal.fail(error, code: Terminal.exitCode(for: error))
         } catch {
             throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
         }

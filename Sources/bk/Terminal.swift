@@ -23,6 +23,12 @@ enum Terminal {
         return ExitCode(code)
     }
 
+    /// Exit 2 for a scheme that failed verification, 1 when it could not be fetched or the
+    /// local configuration or state is unusable.
+    static func exitCode(for error: SchemeError) -> Int32 {
+        error.isVerificationFailure ? OverviewExitCode.schemeRejected.rawValue : OverviewExitCode.failure.rawValue
+    }
+
     /// A sentence for any error bk can meet.
     static func readable(_ error: any Error) -> String {
         switch error {

@@ -123,6 +123,20 @@ public enum Digest {
         return output
     }
 
+    /// HMAC-SHA-256 (used only by the reference holder to forge `alg: HS256` attacks).
+    public static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 0
+        _ = key.withUnsafeBytes { secret in
+            message.withUnsafeBufferPointer { input in
+                output.withUnsafeMutableBufferPointer { out in
+                    HMAC(EVP_sha256(), secret.baseAddress, Int32(secret.count), input.baseAddress, input.count, out.baseAddress, &length)
+                }
+            }
+        }
+        return output
+    }
+
     /// Lowercase hex of SHA-256, for content fingerprints.
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
         sha256(bytes).map { String($0, radix: 16).leftPadded(to: 2) }.joined()

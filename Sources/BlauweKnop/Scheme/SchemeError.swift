@@ -32,4 +32,8 @@ public struct SchemeError: Error, Hashable, CustomStringConvertible, Sendable {
     }
 
     public var description: String { detail }
+
+    /// Whether the scheme was fetched and failed a check (exit code 2), as opposed to not
+    /// being reachable or local settings and state being unusable (exit code 1).
+    public var isVerificationFailure: Bool { code != .unavailable && code != .configuration }
 }

@@ -12,6 +12,13 @@ final class TestHolder {
         var faults: [String: String] = [:]
         /// Added latency in milliseconds by organisation short name.
         var latencies: [String: Int] = [:]
+        /// Which endpoint a transport fault applies to, by organisation short name.
+        var faultEndpoints: [String: String] = [:]
+        /// How many requests misbehave, by organisation short name (default: all).
+        var faultCounts: [String: Int] = [:]
+        /// Extra bytes in the scheme, and a change of content at the same version.
+        var schemePadding: Int? = nil
+        var schemeNameSuffix: String? = nil
     }
 
     let directory: String
@@ -87,8 +94,8 @@ final class TestHolder {
     }
 
     /// `bk overview --format json`, decoded.
-    func overviewJSON() throws -> (CommandResult, [String: Any]) {
-        let result = try bk("overview", "--format", "json")
+    func overviewJSON(_ extra: [String] = []) throws -> (CommandResult, [String: Any]) {
+        let result = try CommandResult.run(Paths.binaries + "/bk", ["overview", "--format", "json"] + extra, environment: bkEnvironment)
         let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
         guard let object else { throw TestFailure("overview is not a JSON object: \(result.standardOutput.prefix(200)) \(result.standardError)") }
         return (result, object)
@@ -105,6 +112,8 @@ final class TestHolder {
         scheme["operator_key"] = absolute(scheme["operator_key"])
         if let version = options.schemeVersion { scheme["version"] = version }
         if options.expiredScheme { scheme["expired"] = true }
+        if let padding = options.schemePadding { scheme["padding_bytes"] = padding }
+        if let suffix = options.schemeNameSuffix { scheme["name_suffix"] = suffix }
         manager["key"] = absolute(manager["key"])
         root["scheme"] = scheme
         root["app_manager"] = manager
@@ -113,7 +122,11 @@ final class TestHolder {
             organization["key"] = absolute(organization["key"])
             organization["data"] = absolute(organization["data"])
             if let name = organization["short_name"] as? String, let fault = options.faults[name] { organization["fault"] = fault }
-            if let name = organization["short_name"] as? String, let latency = options.latencies[name] { organization["latency_ms"] = latency }
+            if let name = organization["short_name"] as? String {
+                if let latency = options.latencies[name] { organization["latency_ms"] = latency }
+                if let endpoint = options.faultEndpoints[name] { organization["fault_endpoint"] = endpoint }
+                if let count = options.faultCounts[name] { organization["fault_count"] = count }
+            }
             return organization
         }
         try JSONSerialization.data(withJSONObject: root).write(to: URL(fileURLWithPath: path))

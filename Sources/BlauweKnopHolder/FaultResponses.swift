@@ -1,0 +1,73 @@
+import BlauweKnop
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Responses for the transport and HTTP faults of `HolderFault`.
+enum FaultResponses {
+    static let transportFaults: Set<HolderFault> = [
+        .dropMidResponse, .stallAfterHeaders, .trickle, .endlessBody, .oversizedBody, .http429, .http500, .http502, .http503,
+        .redirectSameHost, .redirectOtherHost,
+    ]
+
+    /// Whether the fault is about transport/HTTP (scoped by `fault_endpoint`). Malformed and
+    /// wrong-shape bodies are both: for the claims endpoint they go inside a signed document.
+    static func isTransportFault(_ fault: HolderFault) -> Bool {
+        transportFaults.contains(fault) || fault == .malformedJSON || fault == .wrongShape
+    }
+
+    /// The response that replaces the endpoint's own, or `nil` when the handler must run
+    /// (document faults, and malformed bodies at the claims endpoint, which are signed).
+    static func response(for fault: HolderFault, endpoint: HolderEndpoint, path: String, sameHost: String, otherHost: String) -> Response? {
+        switch fault {
+        case .http429, .http503:
+            var response = HolderResponse.problem(fault == .http429 ? .tooManyRequests : .serviceUnavailable, "Try again later")
+            response.headers[.retryAfter] = "1"
+            return response
+        case .http500: return HolderResponse.problem(.internalServerError, "Internal error")
+        case .http502: return HolderResponse.problem(.badGateway, "Bad gateway")
+        case .redirectSameHost: return Response(status: .found, headers: [.location: sameHost + path])
+        case .redirectOtherHost: return Response(status: .found, headers: [.location: otherHost + path])
+        case .malformedJSON where endpoint != .claims:
+            return HolderResponse.bytes(Array(#"{"oin": "00000001003214345000", "profile": "#.utf8), contentType: "application/json", status: .ok)
+        case .wrongShape where endpoint != .claims:
+            return HolderResponse.bytes(Array(#"{"organisation": {"id": 7}, "links": []}"#.utf8), contentType: "application/json", status: .ok)
+        case .oversizedBody:
+            // One byte over the client's limit for this kind of document.
+            let limit = endpoint == .claims ? FinancialClaimsDocument.maxBytes : DiscoveryDocument.maxBytes
+            return HolderResponse.bytes([UInt8](repeating: UInt8(ascii: "a"), count: limit + 1), contentType: "application/json", status: .ok)
+        case .dropMidResponse:
+            return streaming(contentLength: 4096) { writer in
+                try await writer.write(ByteBuffer(string: String(repeating: "{", count: 100)))
+                throw HolderError("connection dropped on purpose")
+            }
+        case .stallAfterHeaders:
+            return streaming(contentLength: 4096) { _ in
+                try await Task.sleep(for: .seconds(3600))
+            }
+        case .trickle:
+            return streaming(contentLength: 4096) { writer in
+                for _ in 0..<4096 {
+                    try await writer.write(ByteBuffer(string: " "))
+                    try await Task.sleep(for: .seconds(1))
+                }
+            }
+        case .endlessBody:
+            return streaming(contentLength: nil) { writer in
+                let chunk = ByteBuffer(repeating: UInt8(ascii: " "), count: 64 << 10)
+                while true { try await writer.write(chunk) }
+            }
+        default:
+            return nil
+        }
+    }
+
+    private static func streaming(contentLength: Int?, _ body: @escaping @Sendable (inout any ResponseBodyWriter) async throws -> Void) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: ResponseBody(contentLength: contentLength) { writer in
+                try await body(&writer)
+                try await writer.finish(nil)
+            })
+    }
+}
