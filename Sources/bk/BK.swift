@@ -2,7 +2,6 @@ import ArgumentParser
 import BlauweKnop
 
 /// `bk`: the citizen's Blauwe Knop client.
-@main
 struct BK: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bk",

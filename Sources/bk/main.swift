@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+
+// bk's entry point. The command runs in a detached task while the main thread waits on a
+// semaphore: Swift's async main parks the main thread in libdispatch's sigsuspend loop, which
+// valgrind 3.19 cannot run, and bk must stay measurable with callgrind (see BENCHMARKS.md).
+
+/// The outcome of the command, handed from the task to the main thread.
+final class CommandOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+    let finished = DispatchSemaphore(value: 0)
+
+    var error: (any Error)? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
+
+let outcome = CommandOutcome()
+Task.detached {
+    do {
+        var command = try BK.parseAsRoot()
+        if var asyncCommand = command as? any AsyncParsableCommand {
+            try await asyncCommand.run()
+        } else {
+            try command.run()
+        }
+    } catch {
+        outcome.error = error
+    }
+    outcome.finished.signal()
+}
+outcome.finished.wait()
+if let error = outcome.error { BK.exit(withError: error) }
