@@ -9,7 +9,10 @@ import json, os, shutil, signal, statistics, subprocess, sys, tempfile, time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("BIN", os.path.join(ROOT, ".build/release"))
 WORK = os.path.join(ROOT, ".build-bench")
-CA = os.path.join(ROOT, "Examples/pki/ca.pem")
+TEST_CA = os.path.join(ROOT, "Examples/pki/ca.pem")
+# The CA file both bk and curl are given: the system bundle plus the test CA, as a real
+# deployment trusts the system store (about 140 certificates) and not one test root.
+CA = os.path.join(WORK, "ca-bundle.pem")
 RUNS = int(os.environ.get("RUNS", "5"))
 QUICK = os.environ.get("QUICK") == "1"
 
@@ -207,7 +210,12 @@ def scale_scenario():
 
 if __name__ == "__main__":
     os.makedirs(WORK, exist_ok=True)
+    with open(CA, "w") as bundle:
+        for path in ("/etc/ssl/certs/ca-certificates.crt", TEST_CA):
+            with open(path) as f:
+                bundle.write(f.read())
     chosen = sys.argv[1:] or ["overview", "transport", "cpu", "scale"]
     print(f"# bk benchmarks — {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} cores, {RUNS} runs per figure, binaries in {BIN}")
+    print(f"CA file for bk and curl: system bundle + test CA ({open(CA).read().count('BEGIN CERTIFICATE')} certificates)")
     for name in chosen:
         globals()[f"{name}_scenario"]()

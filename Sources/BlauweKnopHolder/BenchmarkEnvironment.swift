@@ -3,7 +3,7 @@ import Foundation
 
 /// Writes a generated test environment with many organisations, for benchmarks: fresh keys,
 /// one zaak per organisation for the citizen 999993653, each organisation on its own loopback
-/// address (127.0.0.2–251) and an ephemeral port.
+/// address (127.0.0.2–16, the names of the test certificate) and its own ephemeral port.
 public struct BenchmarkEnvironment: Sendable {
     public var organizations: Int
     public var latencyMs: Int
@@ -34,7 +34,7 @@ public struct BenchmarkEnvironment: Sendable {
             settings.append(
                 HolderEnvironment.OrganizationSettings(
                     oin: String(format: "0000000190%010d", index), name: "Organisatie \(index)", shortName: "ORG\(index)", key: "keys/\(name).pem",
-                    host: "127.0.0.\(2 + index % 250)", port: 0, data: "data/\(name).json",
+                    host: "127.0.0.\(2 + index % 15)", port: 0, data: "data/\(name).json",
                     latencyMs: latencyMs, latencyJitterMs: jitterMs))
         }
         let file = HolderEnvironment.File(

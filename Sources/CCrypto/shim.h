@@ -12,6 +12,8 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/obj_mac.h>
+#include <openssl/core_names.h>
+#include <openssl/param_build.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/x509.h>
@@ -42,6 +44,22 @@ static inline EVP_PKEY *bk_generate_ed25519(void) {
     if (EVP_PKEY_keygen_init(ctx) == 1) {
         if (EVP_PKEY_keygen(ctx, &key) != 1) key = NULL;
     }
+    EVP_PKEY_CTX_free(ctx);
+    return key;
+}
+
+/// Makes a P-256 public key from an uncompressed point (04 || X || Y) through the key
+/// management import, which checks that the point is on the curve. Much cheaper than decoding
+/// a SubjectPublicKeyInfo with d2i_PUBKEY, which runs OpenSSL 3's generic decoder chain.
+static inline EVP_PKEY *bk_p256_public_key(const unsigned char *point, size_t length) {
+    EVP_PKEY *key = NULL;
+    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL);
+    if (ctx == NULL) return NULL;
+    OSSL_PARAM params[3];
+    params[0] = OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME, (char *)"prime256v1", 0);
+    params[1] = OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, (void *)point, length);
+    params[2] = OSSL_PARAM_construct_end();
+    if (EVP_PKEY_fromdata_init(ctx) != 1 || EVP_PKEY_fromdata(ctx, &key, EVP_PKEY_PUBLIC_KEY, params) != 1) key = NULL;
     EVP_PKEY_CTX_free(ctx);
     return key;
 }

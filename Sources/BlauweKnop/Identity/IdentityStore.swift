@@ -33,7 +33,7 @@ public struct IdentityStore: Sendable {
 
     /// The stored credential JWS, or `nil`.
     public func loadCredential() throws(IdentityError) -> String? {
-        try read(directory.credentialPath, what: "credential").map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+        try read(directory.credentialPath, what: "credential").map { String(decoding: $0, as: UTF8.self).trimmingASCIIWhitespace }
     }
 
     /// Saves the credential atomically, mode 0600.

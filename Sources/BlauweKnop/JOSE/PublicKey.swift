@@ -9,12 +9,6 @@ public final class PublicKey: @unchecked Sendable {
     /// The JWK this key was made from.
     public let jwk: JWK
 
-    /// DER prefix of a SubjectPublicKeyInfo for an uncompressed P-256 point.
-    private static let p256SPKIPrefix: [UInt8] = [
-        0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08,
-        0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00, 0x04,
-    ]
-
     /// Makes a key from a JWK; rejects malformed keys and points not on the curve.
     public init(jwk: JWK) throws(JOSEError) {
         CryptoLibrary.initialize()
@@ -25,11 +19,8 @@ public final class PublicKey: @unchecked Sendable {
             guard let x = Base64URL.decode(jwk.x), let yText = jwk.y, let y = Base64URL.decode(yText) else {
                 throw JOSEError(.invalidKey, "P-256 key coordinates are not base64url")
             }
-            let der = Self.p256SPKIPrefix + x + y
-            made = der.withUnsafeBufferPointer { buffer -> OpaquePointer? in
-                var cursor: UnsafePointer<UInt8>? = buffer.baseAddress
-                return d2i_PUBKEY(nil, &cursor, buffer.count)
-            }
+            let point = [0x04] + x + y
+            made = point.withUnsafeBufferPointer { bk_p256_public_key($0.baseAddress, $0.count) }
         case .ed25519:
             guard let raw = Base64URL.decode(jwk.x) else { throw JOSEError(.invalidKey, "Ed25519 key is not base64url") }
             made = raw.withUnsafeBufferPointer { EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nil, $0.baseAddress, $0.count) }

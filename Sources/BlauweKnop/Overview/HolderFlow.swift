@@ -41,7 +41,7 @@ struct HolderFlow: Sendable {
                 headers: [("Authorization", "Bearer \(session.sessionToken)"), ("Accept", "application/jose")],
                 maxResponseBytes: FinancialClaimsDocument.maxBytes),
             expecting: [200], step: "claims")
-        let compact = String(decoding: response.body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let compact = String(decoding: response.body, as: UTF8.self).trimmingASCIIWhitespace
         return try ClaimsVerifier.verify(
             compact: compact, organization: organization, keys: keys, bsn: identity.bsn, appKeyThumbprint: identity.appKeyThumbprint,
             now: clock.epochSeconds, today: Timestamps.calendarDate(clock.now))

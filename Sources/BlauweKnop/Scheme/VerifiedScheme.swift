@@ -26,9 +26,10 @@ public struct VerifiedScheme: Sendable {
         guard compact.utf8.count <= Self.maxBytes else {
             throw SchemeError(.invalidContent, "the scheme is larger than \(ByteCount.describe(Self.maxBytes))")
         }
+        let compact = compact.trimmingASCIIWhitespace
         let payload: [UInt8]
         do {
-            payload = try JWS(compact: compact.trimmingCharacters(in: .whitespacesAndNewlines)).verified(with: trustAnchor.keys, type: Self.jwsType)
+            payload = try JWS(compact: compact).verified(with: trustAnchor.keys, type: Self.jwsType)
         } catch {
             throw SchemeError(.untrusted, "the scheme is not signed by the configured scheme operator: \(error)")
         }
@@ -50,7 +51,7 @@ public struct VerifiedScheme: Sendable {
         self.organizationKeys = try Self.keys(for: document.organizations.map { ($0.oin, $0.name, $0.publicKeys, $0.discoveryURL) }, kind: "organisation")
         self.appManagerKeys = try Self.keys(for: document.appManagers.map { ($0.oin, $0.name, $0.publicKeys, $0.registrationURL) }, kind: "App Manager")
         self.document = document
-        self.compact = compact.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.compact = compact
         self.payloadDigest = Digest.sha256Hex(payload)
     }
 

@@ -67,7 +67,7 @@ public struct HTTPClient: Sendable {
 /// Parses `Retry-After` given in seconds (the HTTP-date form is treated as absent).
 enum RetryAfter {
     static func parse(_ value: String?) -> Duration? {
-        guard let value, let seconds = Int(value.trimmingCharacters(in: .whitespaces)), seconds >= 0 else { return nil }
+        guard let value, let seconds = Int(value.trimmingASCIIWhitespace), seconds >= 0 else { return nil }
         return .seconds(min(seconds, 3600))
     }
 }

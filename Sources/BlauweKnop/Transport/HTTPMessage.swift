@@ -67,7 +67,7 @@ public struct HTTPResponse: Sendable {
 
     /// The media type without parameters, lowercased.
     public var mediaType: String? {
-        headers["content-type"].map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased() }
+        headers["content-type"].map { $0.split(separator: ";")[0].trimmingASCIIWhitespace.lowercased() }
     }
 }
 
