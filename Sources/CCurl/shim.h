@@ -3,6 +3,8 @@
 #define BK_CCURL_SHIM_H
 
 #include <curl/curl.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 
 typedef size_t (*bk_curl_data_callback)(char *buffer, size_t size, size_t count, void *userdata);
 
@@ -44,6 +46,18 @@ static inline CURLcode bk_curl_easy_getinfo_offset(CURL *handle, CURLINFO info, 
 
 static inline CURLMcode bk_curl_multi_setopt_long(CURLM *handle, CURLMoption option, long value) {
     return curl_multi_setopt(handle, option, value);
+}
+
+static inline CURLMcode bk_curl_multi_setopt_pointer(CURLM *handle, CURLMoption option, void *value) {
+    return curl_multi_setopt(handle, option, value);
+}
+
+static inline CURLMcode bk_curl_multi_setopt_socket_callback(CURLM *handle, curl_socket_callback value) {
+    return curl_multi_setopt(handle, CURLMOPT_SOCKETFUNCTION, value);
+}
+
+static inline CURLMcode bk_curl_multi_setopt_timer_callback(CURLM *handle, curl_multi_timer_callback value) {
+    return curl_multi_setopt(handle, CURLMOPT_TIMERFUNCTION, value);
 }
 
 static inline CURLSHcode bk_curl_share_setopt_long(CURLSH *handle, CURLSHoption option, long value) {

@@ -3,9 +3,10 @@ internal import CCurl
 
 /// The libcurl multi engine: one dedicated thread drives every transfer of the process.
 ///
-/// Callers `await perform(_:)`; the request is queued, the engine thread is woken with
-/// `curl_multi_wakeup`, adds the easy handle to the multi handle and resumes the caller when
-/// `curl_multi_info_read` reports it done. Connections, DNS results and TLS sessions are shared
+/// Callers `await perform(_:)`; the request is queued, the engine thread is woken through an
+/// eventfd, adds the easy handle to the multi handle, drives sockets with epoll and
+/// `curl_multi_socket_action`, and resumes the caller when `curl_multi_info_read` reports the
+/// transfer done. Connections, DNS results and TLS sessions are shared
 /// between transfers (multi connection cache plus a share handle), and the CA bundle is parsed
 /// once and cached rather than per connection.
 public final class CurlEngine: @unchecked Sendable {
@@ -13,6 +14,7 @@ public final class CurlEngine: @unchecked Sendable {
     // guarded by `lock`.
     private let multi: UnsafeMutableRawPointer
     private let share: UnsafeMutableRawPointer?
+    private let events: SocketEvents
     private let options: TransportOptions
     private let lock = NSLock()
     private var submitted: [CurlTransfer] = []
@@ -25,8 +27,9 @@ public final class CurlEngine: @unchecked Sendable {
     public init(options: TransportOptions) throws(TransportError) {
         CryptoLibrary.initialize()
         CurlGlobal.initialize()
-        guard let multi = curl_multi_init() else { throw TransportError(.failed, "libcurl could not start") }
+        guard let multi = curl_multi_init(), let events = SocketEvents() else { throw TransportError(.failed, "libcurl could not start") }
         self.multi = multi
+        self.events = events
         self.options = options
         self.share = curl_share_init()
         if let share {
@@ -35,6 +38,11 @@ public final class CurlEngine: @unchecked Sendable {
         }
         _ = bk_curl_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, options.maxConnections)
         _ = bk_curl_multi_setopt_long(multi, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
+        let eventsPointer = Unmanaged.passUnretained(events).toOpaque()
+        _ = bk_curl_multi_setopt_socket_callback(multi, CurlMultiCallbacks.socket)
+        _ = bk_curl_multi_setopt_pointer(multi, CURLMOPT_SOCKETDATA, eventsPointer)
+        _ = bk_curl_multi_setopt_timer_callback(multi, CurlMultiCallbacks.timer)
+        _ = bk_curl_multi_setopt_pointer(multi, CURLMOPT_TIMERDATA, eventsPointer)
         ProcessLimits.raiseOpenFileLimit()
         let thread = Thread { [unowned self] in self.run() }
         thread.name = "bk-curl-engine"
@@ -78,24 +86,25 @@ public final class CurlEngine: @unchecked Sendable {
     /// Stops the engine thread after failing every transfer still in flight.
     public func shutdown() {
         lock.withLock { stopping = true }
-        curl_multi_wakeup(multi)
+        events.wake()
         while lock.withLock({ thread != nil }) { usleep(1000) }
     }
 
     private func submit(_ transfer: CurlTransfer) {
         lock.withLock { submitted.append(transfer) }
-        curl_multi_wakeup(multi)
+        events.wake()
     }
 
     private func cancel(_ id: ObjectIdentifier) {
         lock.withLock { _ = cancelRequests.insert(id) }
-        curl_multi_wakeup(multi)
+        events.wake()
     }
 
     // MARK: - Engine thread
 
     private func run() {
         var runningCount: Int32 = 0
+        var ready = [epoll_event](repeating: epoll_event(), count: 256)
         while true {
             let (incoming, cancels, stop) = lock.withLock {
                 defer {
@@ -117,9 +126,26 @@ public final class CurlEngine: @unchecked Sendable {
                     complete(handle, transfer, .failure(TransportError(.cancelled, "cancelled")))
                 }
             }
-            curl_multi_perform(multi, &runningCount)
+            if !incoming.isEmpty || events.takeExpiredTimer() {
+                curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, &runningCount)
+            }
             drainCompletions()
-            curl_multi_poll(multi, nil, 0, 1000, nil)
+            let count = ready.withUnsafeMutableBufferPointer { epoll_wait(events.epoll, $0.baseAddress, Int32($0.count), events.waitMilliseconds(cap: 1000)) }
+            for index in 0..<max(0, Int(count)) {
+                let event = ready[index]
+                let socket = event.data.fd
+                if socket == events.wakeup {
+                    events.drainWakeups()
+                    continue
+                }
+                var mask: Int32 = 0
+                if event.events & EPOLLIN.rawValue != 0 { mask |= CURL_CSELECT_IN }
+                if event.events & EPOLLOUT.rawValue != 0 { mask |= CURL_CSELECT_OUT }
+                if event.events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 { mask |= CURL_CSELECT_ERR }
+                curl_multi_socket_action(multi, socket, mask, &runningCount)
+            }
+            if events.takeExpiredTimer() { curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, &runningCount) }
+            drainCompletions()
         }
         for (handle, transfer) in active {
             complete(handle, transfer, .failure(TransportError(.cancelled, "the transport was shut down")))
