@@ -29,7 +29,7 @@ struct GlobalOptions: ParsableArguments {
     var requestTimeout: Double = 15
 
     @Option(name: .customLong("max-connections"), help: "Most connections open at once.")
-    var maxConnections: Int = 256
+    var maxConnections: Int = 1024
 
     func validate() throws {
         guard connectTimeout > 0, requestTimeout > 0 else { throw ValidationError("timeouts must be positive") }

@@ -33,12 +33,16 @@ struct OverviewCommand: AsyncParsableCommand {
     @Option(help: "Write the overview to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Option(help: "Ask at most this many organisations at once.")
+    var parallel: Int = 512
+
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json, xml
     }
 
     func validate() throws {
         guard deadline > 0 else { throw ValidationError("--deadline must be positive") }
+        guard parallel > 0, parallel < global.maxConnections else { throw ValidationError("--parallel must be positive and below --max-connections") }
     }
 
     func run() async throws {
@@ -46,7 +50,7 @@ struct OverviewCommand: AsyncParsableCommand {
         do {
             let client = try global.client()
             let showProgress = Terminal.standardErrorIsTerminal
-            overview = try await client.overview(http: client.http(deadlineSeconds: deadline)) { holder in
+            overview = try await client.overview(http: client.http(deadlineSeconds: deadline), maxConcurrentHolders: parallel) { holder in
                 if showProgress { Terminal.note("  \(holder.displayName): \(holder.status.label)") }
             }
         } catch let error as SchemeError {

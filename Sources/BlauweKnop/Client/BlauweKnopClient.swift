@@ -50,9 +50,12 @@ public final class BlauweKnopClient: Sendable {
     }
 
     /// Builds the overview: scheme, identity, every holder concurrently.
-    public func overview(http: HTTPClient, progress: @escaping @Sendable (HolderResult) -> Void = { _ in }) async throws -> Overview {
+    public func overview(
+        http: HTTPClient, maxConcurrentHolders: Int = 512, progress: @escaping @Sendable (HolderResult) -> Void = { _ in }
+    ) async throws -> Overview {
         let scheme = try await scheme(http: http)
         let identity = try IdentityStore(directory: stateDirectory).loadIdentity(scheme: scheme, now: clock.epochSeconds)
-        return await OverviewBuilder(scheme: scheme, identity: identity, http: http, clock: clock).build(progress: progress)
+        return await OverviewBuilder(scheme: scheme, identity: identity, http: http, clock: clock, maxConcurrentHolders: maxConcurrentHolders)
+            .build(progress: progress)
     }
 }

@@ -4,12 +4,17 @@ public struct OverviewBuilder: Sendable {
     public let identity: CitizenIdentity
     public let http: HTTPClient
     public let clock: WallClock
+    /// At most this many holders are asked at once. Each needs one connection; running more
+    /// flows than connections makes libcurl close idle connections of flows in progress, which
+    /// then pay a second handshake.
+    public let maxConcurrentHolders: Int
 
-    public init(scheme: VerifiedScheme, identity: CitizenIdentity, http: HTTPClient, clock: WallClock = .system) {
+    public init(scheme: VerifiedScheme, identity: CitizenIdentity, http: HTTPClient, clock: WallClock = .system, maxConcurrentHolders: Int = 512) {
         self.scheme = scheme
         self.identity = identity
         self.http = http
         self.clock = clock
+        self.maxConcurrentHolders = max(1, maxConcurrentHolders)
     }
 
     /// Fetches from every organisation of the scheme at once; holders appear in scheme order.
@@ -18,14 +23,23 @@ public struct OverviewBuilder: Sendable {
         let organizations = scheme.document.organizations
         var results = [(HolderResult, Overview.Evidence.Document?)?](repeating: nil, count: organizations.count)
         await withTaskGroup(of: (Int, (HolderResult, Overview.Evidence.Document?)).self) { group in
-            for (index, organization) in organizations.enumerated() {
-                guard let keys = scheme.organizationKeys[organization.oin] else { continue }
-                let flow = HolderFlow(organization: organization, keys: keys, identity: identity, http: http, clock: clock)
-                group.addTask { (index, await flow.run()) }
+            var next = organizations.startIndex
+            func startNext() {
+                while next < organizations.endIndex {
+                    let index = next
+                    let organization = organizations[index]
+                    next += 1
+                    guard let keys = scheme.organizationKeys[organization.oin] else { continue }
+                    let flow = HolderFlow(organization: organization, keys: keys, identity: identity, http: http, clock: clock)
+                    group.addTask { (index, await flow.run()) }
+                    return
+                }
             }
+            for _ in 0..<maxConcurrentHolders { startNext() }
             for await (index, result) in group {
                 progress(result.0)
                 results[index] = result
+                startNext()
             }
         }
         return merge(results.compactMap { $0 })

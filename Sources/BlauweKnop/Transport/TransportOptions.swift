@@ -10,8 +10,9 @@ public struct TransportOptions: Sendable {
     public var lowSpeedBytesPerSecond: Int = 64
     /// See `lowSpeedBytesPerSecond`.
     public var lowSpeedSeconds: Int = 5
-    /// At most this many connections open at once, over all hosts.
-    public var maxConnections: Int = 256
+    /// At most this many connections open at once, over all hosts: a safety cap above the
+    /// number of holders asked at once (see `OverviewBuilder.maxConcurrentHolders`).
+    public var maxConnections: Int = 1024
     /// The `User-Agent` header.
     public var userAgent: String = "bk/\(BlauweKnopVersion.current)"
 
