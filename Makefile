@@ -6,7 +6,7 @@ BIN_DIR = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev libxml2-utils openssl jq python3-jsonschema
 
-.PHONY: setup build test demo bench clean
+.PHONY: setup build test demo bench fuzz sanitize adversarial clean
 
 ## setup: install missing system packages and create the test PKI when absent
 setup:
@@ -36,5 +36,31 @@ bench: setup
 	$(SWIFT) build -c release
 	BIN="$$($(SWIFT) build -c release --show-bin-path)" python3 Benchmarks/bench.py $(SCENARIOS)
 
+## fuzz: run each libFuzzer target for FUZZ_SECONDS (default 60); crashes land in Tests/FuzzCrashes/
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library
+fuzz: setup
+	@mkdir -p .build-fuzz/corpus Tests/FuzzCrashes
+	@for target in fuzz-jws fuzz-claims fuzz-scheme; do \
+	  $(SWIFT) build $(FUZZ_FLAGS) --product $$target >/dev/null || exit 1; \
+	  mkdir -p .build-fuzz/corpus/$$target; cp Tests/FuzzSeeds/$$target/* .build-fuzz/corpus/$$target/ 2>/dev/null; \
+	  echo "== $$target ($(FUZZ_SECONDS) s)"; \
+	  "$$($(SWIFT) build $(FUZZ_FLAGS) --show-bin-path)/$$target" -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix=Tests/FuzzCrashes/$$target- .build-fuzz/corpus/$$target 2>&1 | grep -E "stat::number_of_executed_units|stat::new_units_added|ERROR|SUMMARY|Done" || exit 1; \
+	done
+
+## sanitize: the whole test suite under AddressSanitizer, then ThreadSanitizer
+sanitize: setup
+	$(SWIFT) build --scratch-path .build-asan --sanitize=address
+	BK_BIN_DIR="$$($(SWIFT) build --scratch-path .build-asan --sanitize=address --show-bin-path)" $(SWIFT) test --scratch-path .build-asan --sanitize=address
+	$(SWIFT) build --scratch-path .build-tsan --sanitize=thread
+	BK_BIN_DIR="$$($(SWIFT) build --scratch-path .build-tsan --sanitize=thread --show-bin-path)" TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --scratch-path .build-tsan --sanitize=thread
+
+## adversarial: the adversarial end-to-end suite alone, with a one-line summary
+adversarial: build
+	@$(SWIFT) test --filter "Adversarial" 2>&1 | tee .build/adversarial.log | grep -E "✘|Test run"; \
+	passed=$$(grep -c "✔ Test .* passed" .build/adversarial.log); failed=$$(grep -c "✘ Test .* failed" .build/adversarial.log); \
+	echo "adversarial suite: $$passed passed, $$failed failed"; [ $$failed -eq 0 ]
+
 clean:
-	rm -rf .build .build-bench .state Examples/pki
+	rm -rf .build .build-bench .build-fuzz .build-asan .build-tsan .state Examples/pki

@@ -28,12 +28,19 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("request-timeout"), help: "Seconds for one request.")
     var requestTimeout: Double = 15
 
+    @Option(name: .customLong("low-speed-limit"), help: "Abort a transfer slower than this many bytes per second …")
+    var lowSpeedLimit: Int = 64
+
+    @Option(name: .customLong("low-speed-time"), help: "… for this many seconds.")
+    var lowSpeedTime: Int = 5
+
     @Option(name: .customLong("max-connections"), help: "Most connections open at once.")
     var maxConnections: Int = 1024
 
     func validate() throws {
         guard connectTimeout > 0, requestTimeout > 0 else { throw ValidationError("timeouts must be positive") }
         guard maxConnections > 0 else { throw ValidationError("--max-connections must be positive") }
+        guard lowSpeedLimit >= 0, lowSpeedTime > 0 else { throw ValidationError("--low-speed-limit must not be negative and --low-speed-time must be positive") }
     }
 
     /// The resolved settings.
@@ -53,6 +60,8 @@ struct GlobalOptions: ParsableArguments {
         transport.connectTimeout = connectTimeout
         transport.requestTimeout = requestTimeout
         transport.maxConnections = maxConnections
+        transport.lowSpeedBytesPerSecond = lowSpeedLimit
+        transport.lowSpeedSeconds = lowSpeedTime
         return try BlauweKnopClient(settings: settings(), transport: transport)
     }
 }
