@@ -38,15 +38,17 @@ bench: setup
 
 ## fuzz: run each libFuzzer target for FUZZ_SECONDS (default 60); crashes land in Tests/FuzzCrashes/
 FUZZ_SECONDS ?= 60
-FUZZ_FLAGS = --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library
+FUZZ_FLAGS = --scratch-path .build-fuzz --product bk-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 fuzz: setup
-	@mkdir -p .build-fuzz/corpus Tests/FuzzCrashes
-	@for target in fuzz-jws fuzz-claims fuzz-scheme; do \
-	  $(SWIFT) build $(FUZZ_FLAGS) --product $$target >/dev/null || exit 1; \
+	@$(SWIFT) build $(FUZZ_FLAGS) 2>&1 | grep -E "error" ; true
+	@mkdir -p Tests/FuzzCrashes; fuzzer="$$($(SWIFT) build $(FUZZ_FLAGS) --show-bin-path)/bk-fuzz"; \
+	for target in jws claims scheme; do \
 	  mkdir -p .build-fuzz/corpus/$$target; cp Tests/FuzzSeeds/$$target/* .build-fuzz/corpus/$$target/ 2>/dev/null; \
 	  echo "== $$target ($(FUZZ_SECONDS) s)"; \
-	  "$$($(SWIFT) build $(FUZZ_FLAGS) --show-bin-path)/$$target" -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
-	    -artifact_prefix=Tests/FuzzCrashes/$$target- .build-fuzz/corpus/$$target 2>&1 | grep -E "stat::number_of_executed_units|stat::new_units_added|ERROR|SUMMARY|Done" || exit 1; \
+	  LSAN_OPTIONS=suppressions=Tests/FuzzSeeds/lsan-suppressions.txt "$$fuzzer" $$target -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix=Tests/FuzzCrashes/$$target- .build-fuzz/corpus/$$target > .build-fuzz/$$target.log 2>&1; status=$$?; \
+	  grep -E "stat::number_of_executed_units|stat::new_units_added|ERROR|SUMMARY" .build-fuzz/$$target.log; \
+	  [ $$status -eq 0 ] || { echo "$$target: crash, see .build-fuzz/$$target.log"; exit 1; }; \
 	done
 
 ## sanitize: the whole test suite under AddressSanitizer, then ThreadSanitizer

@@ -57,10 +57,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // libFuzzer targets: `make fuzz` builds them with -sanitize=fuzzer,address -DFUZZING.
-        .executableTarget(name: "fuzz-jws", dependencies: ["BlauweKnop"], swiftSettings: strictSettings),
-        .executableTarget(name: "fuzz-claims", dependencies: ["BlauweKnop"], swiftSettings: strictSettings),
-        .executableTarget(name: "fuzz-scheme", dependencies: ["BlauweKnop"], swiftSettings: strictSettings),
+        // libFuzzer targets: `make fuzz` builds this with -sanitize=fuzzer,address -DFUZZING.
+        .executableTarget(name: "bk-fuzz", dependencies: ["BlauweKnop"], swiftSettings: strictSettings),
         .testTarget(
             name: "BlauweKnopTests",
             dependencies: ["BlauweKnop"],
