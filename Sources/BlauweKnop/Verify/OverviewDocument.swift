@@ -27,6 +27,11 @@ public enum OverviewDocument {
 
     /// Turns the XML form back into the JSON value it was made from.
     static func xmlTree(_ bytes: [UInt8]) throws(VerificationError) -> JSONValue {
+        // Foundation's XMLParser traps on element names that are not valid UTF-8 (found by
+        // `make fuzz`): only valid UTF-8 without NUL bytes reaches it.
+        guard String(validating: bytes, as: UTF8.self) != nil, !bytes.contains(0) else {
+            throw VerificationError(.unreadable, "the XML is not valid UTF-8 text")
+        }
         let builder = XMLTreeBuilder()
         let parser = XMLParser(data: Data(bytes))
         parser.delegate = builder

@@ -1,0 +1,41 @@
+import BlauweKnop
+import Foundation
+import Testing
+
+/// Reading overview files back, and every input `make fuzz` ever found (Tests/FuzzCrashes).
+@Suite("Overview files and fuzzer finds")
+struct OverviewDocumentTests {
+    static let findsDirectory: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        url.deleteLastPathComponent()
+        url.deleteLastPathComponent()
+        return url.path + "/FuzzCrashes"
+    }()
+
+    static let finds: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: findsDirectory)) ?? []).filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
+
+    @Test("Every fuzzer find runs through the parsers without a crash", arguments: finds)
+    func fuzzFind(name: String) throws {
+        let bytes = try #require(FileManager.default.contents(atPath: Self.findsDirectory + "/" + name)).map { $0 }
+        // Reaching the end is the assertion the fuzzer could not make: each parser returns or throws.
+        var outcomes = 0
+        if (try? OverviewDocument.parse(bytes)) == nil { outcomes += 1 }
+        if let document = try? JSONCoding.decode(FinancialClaimsDocument.self, from: bytes) {
+            _ = try? ClaimsFold.fold(document, today: "2026-11-23")
+        }
+        _ = try? JWS(compact: String(decoding: bytes, as: UTF8.self))
+        #expect(outcomes <= 1)
+    }
+
+    @Test("The crashing XML input (invalid UTF-8 element name) is refused as unreadable")
+    func invalidUTF8XML() {
+        let error = #expect(throws: VerificationError.self) { try OverviewDocument.parse([0x3c, 0xff, 0xff, 0xff, 0x00]) }
+        #expect(error?.code == .unreadable)
+    }
+
+    @Test("Neither JSON nor XML is refused with a reason")
+    func unreadable() {
+        let error = #expect(throws: VerificationError.self) { try OverviewDocument.parse(Array("hello".utf8)) }
+        #expect(error?.code == .unreadable)
+    }
+}
