@@ -21,38 +21,7 @@ actor AppManagerService {
         self.clock = clock
     }
 
-    struct RegistrationRequest: Decodable {
-        var appPublicKey: JWK
-        var clientName: String?
-
-        enum CodingKeys: String, CodingKey {
-            case appPublicKey = "app_public_key"
-            case clientName = "client_name"
-        }
-    }
-
-    struct RegistrationReply: Encodable {
-        var registrationID: String
-        var authenticationURL: String
-        var pollURL: String
-
-        enum CodingKeys: String, CodingKey {
-            case registrationID = "registration_id"
-            case authenticationURL = "authentication_url"
-            case pollURL = "poll_url"
-        }
-    }
-
-    struct TestAuthentication: Decodable {
-        var bsn: String
-    }
-
-    struct PollReply: Encodable {
-        var status: String
-        var credential: String?
-    }
-
-    func register(_ request: RegistrationRequest, baseURL: String) -> Response {
+    func register(_ request: AppManagerMessages.RegistrationRequest, baseURL: String) -> Response {
         guard (try? request.appPublicKey.keyType()) == .p256, (try? PublicKey(jwk: request.appPublicKey)) != nil else {
             return HolderResponse.problem(.badRequest, "Invalid app key", detail: "app_public_key must be an EC P-256 JWK")
         }
@@ -60,7 +29,7 @@ actor AppManagerService {
         let id = SecureRandom.token(bytes: 16)
         registrations[id] = Registration(appKey: request.appPublicKey.canonical, bsn: nil, created: clock.epochSeconds)
         let base = baseURL + "/v1/registrations/" + id
-        return HolderResponse.json(RegistrationReply(registrationID: id, authenticationURL: base + "/authenticate", pollURL: base), status: .created)
+        return HolderResponse.json(AppManagerMessages.Registration(registrationID: id, authenticationURL: base + "/authenticate", pollURL: base), status: .created)
     }
 
     func authenticate(id: String, bsn: String) -> Response {
@@ -75,7 +44,7 @@ actor AppManagerService {
 
     func poll(id: String) -> Response {
         guard let registration = registrations[id] else { return HolderResponse.problem(.notFound, "Unknown registration") }
-        guard let bsn = registration.bsn else { return HolderResponse.json(PollReply(status: "pending")) }
+        guard let bsn = registration.bsn else { return HolderResponse.json(AppManagerMessages.Status(status: "pending")) }
         let now = clock.epochSeconds
         let claims = Credential.Claims(
             iss: environment.file.appManager.oin, sub: bsn, cnf: .init(jwk: registration.appKey), environment: environment.file.environment,
@@ -84,19 +53,19 @@ actor AppManagerService {
             return HolderResponse.problem(.internalServerError, "Signing failed")
         }
         registrations[id] = nil
-        return HolderResponse.json(PollReply(status: "completed", credential: credential))
+        return HolderResponse.json(AppManagerMessages.Status(status: "completed", credential: credential))
     }
 
     /// Adds the App Manager routes to a router.
     nonisolated func addRoutes(to router: Router<BasicRequestContext>, baseURL: @escaping @Sendable () -> String) {
         router.post("/v1/registrations") { request, _ -> Response in
-            guard let body = await request.decodeJSON(RegistrationRequest.self) else {
+            guard let body = await request.decodeJSON(AppManagerMessages.RegistrationRequest.self) else {
                 return HolderResponse.problem(.badRequest, "Malformed registration")
             }
             return await self.register(body, baseURL: baseURL())
         }
         router.post("/v1/registrations/:id/authenticate") { request, context -> Response in
-            guard let id = context.parameters.get("id"), let body = await request.decodeJSON(TestAuthentication.self) else {
+            guard let id = context.parameters.get("id"), let body = await request.decodeJSON(AppManagerMessages.TestAuthentication.self) else {
                 return HolderResponse.problem(.badRequest, "Malformed authentication")
             }
             return await self.authenticate(id: id, bsn: body.bsn)

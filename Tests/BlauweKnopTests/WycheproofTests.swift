@@ -75,38 +75,33 @@ struct WycheproofTests {
         return Array(repeating: 0, count: max(0, 32 - value.count)) + value
     }
 
-    @Test("ECDSA P-256 SHA-256 in P1363 (R‖S) form, the ES256 encoding")
-    func ecdsaP256() throws {
-        let file = try Self.load("ecdsa_secp256r1_sha256_p1363_test", as: SignatureFile.self)
+    /// Runs every case of a signature file with the key each group names; returns the count.
+    static func checkSignatures(file name: String, key: (SignatureFile.Group.Key) throws -> PublicKey) throws -> Int {
         var checked = 0
-        for group in file.testGroups {
-            let jwk = JWK.p256(x: Self.coordinate(group.publicKey.wx ?? ""), y: Self.coordinate(group.publicKey.wy ?? ""))
-            let key = try PublicKey(jwk: jwk)
+        for group in try load(name, as: SignatureFile.self).testGroups {
+            let publicKey = try key(group.publicKey)
             for test in group.tests {
-                let verified = key.verify(signature: Self.bytes(hex: test.sig), message: Self.bytes(hex: test.msg))
+                let verified = publicKey.verify(signature: bytes(hex: test.sig), message: bytes(hex: test.msg))
                 if test.result != "acceptable" {
                     #expect(verified == (test.result == "valid"), "tcId \(test.tcId): \(test.comment)")
                 }
                 checked += 1
             }
+        }
+        return checked
+    }
+
+    @Test("ECDSA P-256 SHA-256 in P1363 (R‖S) form, the ES256 encoding")
+    func ecdsaP256() throws {
+        let checked = try Self.checkSignatures(file: "ecdsa_secp256r1_sha256_p1363_test") { key in
+            try PublicKey(jwk: .p256(x: Self.coordinate(key.wx ?? ""), y: Self.coordinate(key.wy ?? "")))
         }
         #expect(checked > 200)
     }
 
     @Test("Ed25519")
     func ed25519() throws {
-        let file = try Self.load("ed25519_test", as: SignatureFile.self)
-        var checked = 0
-        for group in file.testGroups {
-            let key = try PublicKey(jwk: .ed25519(Self.bytes(hex: group.publicKey.pk ?? "")))
-            for test in group.tests {
-                let verified = key.verify(signature: Self.bytes(hex: test.sig), message: Self.bytes(hex: test.msg))
-                if test.result != "acceptable" {
-                    #expect(verified == (test.result == "valid"), "tcId \(test.tcId): \(test.comment)")
-                }
-                checked += 1
-            }
-        }
+        let checked = try Self.checkSignatures(file: "ed25519_test") { key in try PublicKey(jwk: .ed25519(Self.bytes(hex: key.pk ?? ""))) }
         #expect(checked > 100)
     }
 

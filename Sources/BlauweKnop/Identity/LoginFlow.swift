@@ -16,33 +16,6 @@ public struct LoginFlow: Sendable {
         self.clock = clock
     }
 
-    struct Registration: Codable {
-        var registrationID: String
-        var authenticationURL: String
-        var pollURL: String
-
-        enum CodingKeys: String, CodingKey {
-            case registrationID = "registration_id"
-            case authenticationURL = "authentication_url"
-            case pollURL = "poll_url"
-        }
-    }
-
-    struct RegistrationRequest: Codable {
-        var appPublicKey: JWK
-        var clientName: String
-
-        enum CodingKeys: String, CodingKey {
-            case appPublicKey = "app_public_key"
-            case clientName = "client_name"
-        }
-    }
-
-    struct PollResult: Codable {
-        var status: String
-        var credential: String?
-    }
-
     /// Logs in and stores the credential.
     ///
     /// - Parameters:
@@ -63,21 +36,21 @@ public struct LoginFlow: Sendable {
             throw IdentityError(.appManager, appManagerOIN.map { "App Manager \($0) is not in the scheme" } ?? "the scheme lists no App Manager")
         }
         let key = try store.loadOrCreateAppKey()
-        let registration: Registration = try await exchange(
-            .postJSON(url: manager.registrationURL, body: JSONCoding.encode(RegistrationRequest(appPublicKey: key.publicJWK, clientName: "bk/\(BlauweKnopVersion.current)")), maxResponseBytes: Self.maxResponseBytes),
+        let registration: AppManagerMessages.Registration = try await exchange(
+            .postJSON(url: manager.registrationURL, body: JSONCoding.encode(AppManagerMessages.RegistrationRequest(appPublicKey: key.publicJWK, clientName: "bk/\(BlauweKnopVersion.current)")), maxResponseBytes: Self.maxResponseBytes),
             expecting: [200, 201], step: "registration")
         for url in [registration.authenticationURL, registration.pollURL] where !URLParts.isHTTPS(url) {
             throw IdentityError(.appManager, "the App Manager gave a non-https URL: \(url)")
         }
         if let testBSN {
             let _: EmptyReply = try await exchange(
-                .postJSON(url: registration.authenticationURL, body: Array(#"{"bsn":"\#(testBSN)"}"#.utf8), maxResponseBytes: Self.maxResponseBytes),
+                .postJSON(url: registration.authenticationURL, body: JSONCoding.encode(AppManagerMessages.TestAuthentication(bsn: testBSN)), maxResponseBytes: Self.maxResponseBytes),
                 expecting: [200, 201, 204], step: "test authentication")
         } else {
             showAuthenticationURL(registration.authenticationURL)
         }
         while true {
-            let result: PollResult = try await exchange(HTTPRequest(url: registration.pollURL, headers: [("Accept", "application/json")], maxResponseBytes: Self.maxResponseBytes), expecting: [200], step: "status")
+            let result: AppManagerMessages.Status = try await exchange(HTTPRequest(url: registration.pollURL, headers: [("Accept", "application/json")], maxResponseBytes: Self.maxResponseBytes), expecting: [200], step: "status")
             switch result.status {
             case "completed":
                 guard let compact = result.credential else { throw IdentityError(.appManager, "the App Manager completed the login without a credential") }
