@@ -96,9 +96,11 @@ actor OrganizationService {
     /// The fault to apply to this request of `endpoint`, counting down `fault_count`.
     func fault(at endpoint: HolderEndpoint) -> HolderFault? {
         guard let fault = organization.settings.fault else { return nil }
-        let target = organization.settings.faultEndpoint ?? .claims
-        let appliesHere = FaultResponses.isTransportFault(fault) ? endpoint == target : endpoint == .claims || fault == .wrongDiscoveryOIN
-        guard appliesHere else { return nil }
+        // Transport faults go where configured; a wrong OIN lives in discovery; document
+        // faults (and the certificate faults, which act elsewhere) belong to the claims.
+        let target: HolderEndpoint =
+            FaultResponses.isTransportFault(fault) ? organization.settings.faultEndpoint ?? .claims : fault == .wrongDiscoveryOIN ? .discovery : .claims
+        guard endpoint == target else { return nil }
         if let left = faultsLeft {
             guard left > 0 else { return nil }
             faultsLeft = left - 1
