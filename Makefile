@@ -45,7 +45,7 @@ fuzz: setup
 	for target in jws claims scheme; do \
 	  mkdir -p .build-fuzz/corpus/$$target; cp Tests/FuzzSeeds/$$target/* .build-fuzz/corpus/$$target/ 2>/dev/null; \
 	  echo "== $$target ($(FUZZ_SECONDS) s)"; \
-	  LSAN_OPTIONS=suppressions=Tests/FuzzSeeds/lsan-suppressions.txt "$$fuzzer" $$target -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+	  LSAN_OPTIONS=suppressions=Tests/lsan-suppressions.txt "$$fuzzer" $$target -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
 	    -artifact_prefix=Tests/FuzzCrashes/$$target- .build-fuzz/corpus/$$target > .build-fuzz/$$target.log 2>&1; status=$$?; \
 	  grep -E "stat::number_of_executed_units|stat::new_units_added|ERROR|SUMMARY" .build-fuzz/$$target.log; \
 	  [ $$status -eq 0 ] || { echo "$$target: crash, see .build-fuzz/$$target.log"; exit 1; }; \
@@ -54,7 +54,7 @@ fuzz: setup
 ## sanitize: the whole test suite under AddressSanitizer, then ThreadSanitizer
 sanitize: setup
 	$(SWIFT) build --scratch-path .build-asan --sanitize=address
-	BK_BIN_DIR="$$($(SWIFT) build --scratch-path .build-asan --sanitize=address --show-bin-path)" $(SWIFT) test --scratch-path .build-asan --sanitize=address
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt BK_BIN_DIR="$$($(SWIFT) build --scratch-path .build-asan --sanitize=address --show-bin-path)" $(SWIFT) test --scratch-path .build-asan --sanitize=address
 	$(SWIFT) build --scratch-path .build-tsan --sanitize=thread
 	BK_BIN_DIR="$$($(SWIFT) build --scratch-path .build-tsan --sanitize=thread --show-bin-path)" TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --scratch-path .build-tsan --sanitize=thread
 
