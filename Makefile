@@ -54,9 +54,9 @@ fuzz: setup
 ## sanitize: the whole test suite under AddressSanitizer, then ThreadSanitizer
 sanitize: setup
 	$(SWIFT) build --scratch-path .build-asan --sanitize=address
-	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt BK_BIN_DIR="$$($(SWIFT) build --scratch-path .build-asan --sanitize=address --show-bin-path)" $(SWIFT) test --scratch-path .build-asan --sanitize=address
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/lsan-suppressions.txt BK_TIMING_SLACK=10 BK_BIN_DIR="$$($(SWIFT) build --scratch-path .build-asan --sanitize=address --show-bin-path)" $(SWIFT) test --scratch-path .build-asan --sanitize=address
 	$(SWIFT) build --scratch-path .build-tsan --sanitize=thread
-	BK_BIN_DIR="$$($(SWIFT) build --scratch-path .build-tsan --sanitize=thread --show-bin-path)" TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --scratch-path .build-tsan --sanitize=thread
+	BK_BIN_DIR="$$($(SWIFT) build --scratch-path .build-tsan --sanitize=thread --show-bin-path)" TSAN_OPTIONS=halt_on_error=1 BK_TIMING_SLACK=10 $(SWIFT) test --scratch-path .build-tsan --sanitize=thread
 
 ## adversarial: the adversarial end-to-end suite alone, with a one-line summary
 adversarial: build
