@@ -57,6 +57,7 @@ struct CheckEndToEndTests {
         let certificates = try holder.bk("check", "--warn-cert-days", "100000", "--fail-on", "warning", "--format", "json")
         #expect(certificates.status == 1)
         #expect(try Self.outcomes(certificates.standardOutput)["RVO tls"] == "warning")
+        #expect(try Self.outcomes(certificates.standardOutput)["Test App Manager tls"] == "warning", "App Managers' certificates are checked too")
     }
 
     @Test("A healthy environment passes every check")

@@ -124,7 +124,7 @@ public struct EndpointChecker: Sendable {
     private func tlsCase(_ group: String, _ response: HTTPResponse) -> CheckCase {
         let duration = Int(response.tlsSeconds * 1000)
         guard let expiry = response.certificateExpiry else {
-            return timed(CheckCase(group: group, name: "tls", outcome: .pass, message: "TLS 1.3, certificate valid (expiry not reported)", durationMs: duration))
+            return timed(CheckCase(group: group, name: "tls", outcome: .warning, message: "TLS 1.3, certificate valid, but libcurl reported no expiry date", durationMs: duration))
         }
         let days = Int(expiry.timeIntervalSince(clock.now) / 86_400)
         let outcome: CheckOutcome = days < options.warnCertificateDays ? .warning : .pass

@@ -32,7 +32,11 @@ struct CurlRequestConfigurator {
             bk_curl_easy_setopt_pointer(handle, CURLOPT_HEADERDATA, opaque),
             bk_curl_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, transfer.errorBuffer),
         ]
-        if request.captureCertificate { codes.append(bk_curl_easy_setopt_long(handle, CURLOPT_CERTINFO, 1)) }
+        if request.captureCertificate {
+            // A fresh connection, so that a handshake (and its certificate) is always seen.
+            codes.append(bk_curl_easy_setopt_long(handle, CURLOPT_CERTINFO, 1))
+            codes.append(bk_curl_easy_setopt_long(handle, CURLOPT_FRESH_CONNECT, 1))
+        }
         if let share { codes.append(bk_curl_easy_setopt_pointer(handle, CURLOPT_SHARE, share)) }
         if let bundle = options.caBundlePath {
             codes.append(bk_curl_easy_setopt_string(handle, CURLOPT_CAINFO, bundle))
