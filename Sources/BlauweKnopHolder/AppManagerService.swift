@@ -57,7 +57,7 @@ actor AppManagerService {
     }
 
     /// Adds the App Manager routes to a router.
-    nonisolated func addRoutes(to router: Router<BasicRequestContext>, baseURL: @escaping @Sendable () -> String) {
+    nonisolated func addRoutes(to router: Router<HolderRequestContext>, baseURL: @escaping @Sendable () -> String) {
         router.post("/v1/registrations") { request, _ -> Response in
             guard let body = await request.decodeJSON(AppManagerMessages.RegistrationRequest.self) else {
                 return HolderResponse.problem(.badRequest, "Malformed registration")

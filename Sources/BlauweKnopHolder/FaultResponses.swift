@@ -2,11 +2,12 @@ import BlauweKnop
 import Foundation
 import Hummingbird
 import NIOCore
+import NIOSSL
 
 /// Responses for the transport and HTTP faults of `HolderFault`.
 enum FaultResponses {
     static let transportFaults: Set<HolderFault> = [
-        .dropMidResponse, .stallAfterHeaders, .trickle, .endlessBody, .oversizedBody, .http429, .http500, .http502, .http503,
+        .resetMidResponse, .stallAfterHeaders, .trickle, .endlessBody, .oversizedBody, .http429, .http500, .http502, .http503,
         .redirectSameHost, .redirectOtherHost,
     ]
 
@@ -18,7 +19,9 @@ enum FaultResponses {
 
     /// The response that replaces the endpoint's own, or `nil` when the handler must run
     /// (document faults, and malformed bodies at the claims endpoint, which are signed).
-    static func response(for fault: HolderFault, endpoint: HolderEndpoint, path: String, sameHost: String, otherHost: String) -> Response? {
+    static func response(
+        for fault: HolderFault, endpoint: HolderEndpoint, path: String, sameHost: String, otherHost: String, channel: any Channel
+    ) -> Response? {
         switch fault {
         case .http429, .http503:
             var response = HolderResponse.problem(fault == .http429 ? .tooManyRequests : .serviceUnavailable, "Try again later")
@@ -36,10 +39,20 @@ enum FaultResponses {
             // One byte over the client's limit for this kind of document.
             let limit = endpoint == .claims ? FinancialClaimsDocument.maxBytes : DiscoveryDocument.maxBytes
             return HolderResponse.bytes([UInt8](repeating: UInt8(ascii: "a"), count: limit + 1), contentType: "application/json", status: .ok)
-        case .dropMidResponse:
+        case .resetMidResponse:
             return streaming(contentLength: 4096) { writer in
                 try await writer.write(ByteBuffer(string: String(repeating: "{", count: 100)))
-                throw HolderError("connection dropped on purpose")
+                // Take TLS out first, so that no close_notify goes out, then SO_LINGER 0 makes
+                // close() send a TCP RST instead of a FIN.
+                try await channel.eventLoop.submit {
+                    let pipeline = channel.pipeline.syncOperations
+                    if let tls = try? pipeline.handler(type: NIOSSLServerHandler.self) { pipeline.removeHandler(tls, promise: nil) }
+                }.get()
+                if let socket = channel as? any SocketOptionProvider {
+                    try await socket.setSoLinger(linger(l_onoff: 1, l_linger: 0)).get()
+                }
+                try await channel.close()
+                throw HolderError("connection reset on purpose")
             }
         case .stallAfterHeaders:
             return streaming(contentLength: 4096) { _ in

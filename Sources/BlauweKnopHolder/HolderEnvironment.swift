@@ -151,8 +151,8 @@ public enum HolderFault: String, Codable, Sendable, CaseIterable {
     // Transport and HTTP.
     /// Nothing listens: the scheme points at a closed port.
     case down
-    /// The connection is closed after part of the body.
-    case dropMidResponse = "drop_mid_response"
+    /// The TCP connection is reset (RST) after part of the body.
+    case resetMidResponse = "reset_mid_response"
     /// Headers are sent, then nothing more.
     case stallAfterHeaders = "stall_after_headers"
     /// The body comes at one byte per second.

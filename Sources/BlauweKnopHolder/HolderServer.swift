@@ -43,7 +43,7 @@ public struct HolderServer: Sendable {
         logger.logLevel = .warning
 
         var applications: [any ApplicationProtocol] = []
-        let schemeRouter = Router()
+        let schemeRouter = Router(context: HolderRequestContext.self)
         schemeEndpoint.addRoutes(to: schemeRouter)
         let settings = environment.file.scheme
         AppManagerService(environment: environment, clock: clock)
@@ -58,7 +58,7 @@ public struct HolderServer: Sendable {
                 continue
             }
             let otherKey = environment.organizations[(offset + 1) % environment.organizations.count].key
-            let router = Router()
+            let router = Router(context: HolderRequestContext.self)
             let verifier = SessionVerifier(organizationOIN: organization.settings.oin, environment: environment.file.environment, appManagerKeys: managerKeys)
             let host = organization.settings.host
             OrganizationService(organization: organization, otherKey: otherKey, verifier: verifier, clock: clock)
@@ -83,7 +83,7 @@ public struct HolderServer: Sendable {
     }
 
     private func makeApplication(
-        router: Router<BasicRequestContext>, host: String, port: Int, index: Int, ports: BoundPorts, tls: TLSConfiguration, logger: Logger
+        router: Router<HolderRequestContext>, host: String, port: Int, index: Int, ports: BoundPorts, tls: TLSConfiguration, logger: Logger
     ) -> some ApplicationProtocol {
         // `tls(_:tlsConfiguration:)` only throws for configurations NIOSSL rejects, checked in `tlsConfiguration()`.
         let server = (try? HTTPServerBuilder.tls(.http1(), tlsConfiguration: tls)) ?? .http1()
@@ -109,7 +109,7 @@ struct SchemeEndpoint: Sendable {
     let ports: BoundPorts
     let environment: HolderEnvironment
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<HolderRequestContext>) {
         router.get("/scheme") { request, _ -> Response in
             if let latency = environment.file.scheme.latencyMs, latency > 0 { try? await Task.sleep(for: .milliseconds(latency)) }
             let urls = HolderURLs(

@@ -117,14 +117,17 @@ actor OrganizationService {
     }
 
     /// Adds this organisation's routes to a router.
-    nonisolated func addRoutes(to router: Router<BasicRequestContext>, baseURL: @escaping @Sendable () -> String, otherHostURL: @escaping @Sendable () -> String) {
+    nonisolated func addRoutes(to router: Router<HolderRequestContext>, baseURL: @escaping @Sendable () -> String, otherHostURL: @escaping @Sendable () -> String) {
         let settings = organization.settings
         /// Runs a handler after the latency, unless a transport fault answers instead.
-        func route(_ endpoint: HolderEndpoint, _ path: String, _ handler: @escaping @Sendable (Request, HolderFault?) async -> Response) -> @Sendable (Request, BasicRequestContext) async -> Response {
-            { request, _ in
+        func route(_ endpoint: HolderEndpoint, _ path: String, _ handler: @escaping @Sendable (Request, HolderFault?) async -> Response) -> @Sendable (Request, HolderRequestContext) async -> Response {
+            { request, context in
                 await self.simulateLatency()
                 let fault = await self.fault(at: endpoint)
-                if let fault, let response = FaultResponses.response(for: fault, endpoint: endpoint, path: path, sameHost: baseURL(), otherHost: otherHostURL()) {
+                if let fault,
+                    let response = FaultResponses.response(
+                        for: fault, endpoint: endpoint, path: path, sameHost: baseURL(), otherHost: otherHostURL(), channel: context.channel)
+                {
                     return response
                 }
                 return await handler(request, fault)

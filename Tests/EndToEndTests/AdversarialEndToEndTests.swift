@@ -22,7 +22,7 @@ struct AdversarialEndToEndTests {
     static let scenarios: [Scenario] = [
         // Transport and HTTP.
         Scenario(fault: "down", status: "unreachable", exitCode: 3),
-        Scenario(fault: "drop_mid_response", status: "unreachable", exitCode: 3),
+        Scenario(fault: "reset_mid_response", status: "unreachable", exitCode: 3),
         Scenario(fault: "stall_after_headers", status: "timeout", exitCode: 3, flags: quick),
         Scenario(fault: "trickle", status: "timeout", exitCode: 3, flags: quick),
         Scenario(fault: "endless_body", status: "invalid_document", exitCode: 4),
