@@ -13,6 +13,8 @@ struct AdversarialEndToEndTests {
         var status: String
         var exitCode: Int32
         var flags: [String] = []
+        /// A word the holder's readable reason must contain.
+        var reason: String? = nil
 
         var testDescription: String { [fault, endpoint, count.map { "×\($0)" }].compactMap { $0 }.joined(separator: " at ") }
     }
@@ -22,8 +24,8 @@ struct AdversarialEndToEndTests {
     static let scenarios: [Scenario] = [
         // Transport and HTTP.
         Scenario(fault: "down", status: "unreachable", exitCode: 3),
-        Scenario(fault: "reset_mid_response", status: "unreachable", exitCode: 3),
-        Scenario(fault: "stall_after_headers", status: "timeout", exitCode: 3, flags: quick),
+        Scenario(fault: "reset_mid_response", status: "unreachable", exitCode: 3, reason: "reset"),
+        Scenario(fault: "stall_after_headers", status: "timeout", exitCode: 3, flags: quick, reason: "in time"),
         Scenario(fault: "trickle", status: "timeout", exitCode: 3, flags: quick),
         Scenario(fault: "endless_body", status: "invalid_document", exitCode: 4),
         Scenario(fault: "oversized_body", status: "invalid_document", exitCode: 4),
@@ -38,7 +40,7 @@ struct AdversarialEndToEndTests {
         Scenario(fault: "http_503", endpoint: "discovery", status: "http_error", exitCode: 3),
         Scenario(fault: "http_503", count: 1, status: "ok", exitCode: 0),
         Scenario(fault: "http_429", endpoint: "discovery", count: 2, status: "ok", exitCode: 0),
-        Scenario(fault: "redirect_same_host", status: "http_error", exitCode: 3),
+        Scenario(fault: "redirect_same_host", status: "http_error", exitCode: 3, reason: "redirect"),
         Scenario(fault: "redirect_other_host", endpoint: "discovery", status: "http_error", exitCode: 3),
         // TLS.
         Scenario(fault: "expired_certificate", status: "unreachable", exitCode: 3),
@@ -86,6 +88,9 @@ struct AdversarialEndToEndTests {
                     #expect(ExpectedFigures.totals(entry["totals"]) == ExpectedFigures.richByHolder[name])
                 } else {
                     #expect((entry["error"] as? String)?.isEmpty == false, "a failed holder has a readable reason")
+                    if let reason = scenario.reason {
+                        #expect((entry["error"] as? String)?.contains(reason) == true, "\(entry["error"] ?? "") should say '\(reason)'")
+                    }
                     #expect((entry["zaken"] as? [Any])?.isEmpty == true, "nothing of a rejected document is merged")
                 }
             } else {
