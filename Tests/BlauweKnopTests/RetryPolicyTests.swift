@@ -1,0 +1,31 @@
+@testable import BlauweKnop
+import Foundation
+import Testing
+
+/// The retry policy of PROTOCOL §6: full-jitter exponential backoff and `Retry-After`.
+@Suite("Retry policy")
+struct RetryPolicyTests {
+    @Test("Retry-After in seconds is honoured; dates, negatives and junk are not", arguments: [
+        ("1", Duration.seconds(1)), (" 7 ", .seconds(7)), ("99999", .seconds(3600)),
+    ])
+    func retryAfter(header: String, expected: Duration) {
+        #expect(RetryAfter.parse(header) == expected)
+    }
+
+    @Test("Unparseable Retry-After values are ignored", arguments: ["-1", "Wed, 21 Oct 2026 07:28:00 GMT", "soon", ""])
+    func retryAfterIgnored(header: String) {
+        #expect(RetryAfter.parse(header) == nil)
+    }
+
+    @Test("Backoff is full jitter under an exponential cap that stops at the maximum")
+    func backoff() throws {
+        let client = HTTPClient(engine: try CurlEngine(options: TransportOptions()), deadline: .now.advanced(by: .seconds(60)))
+        for retry in 1...8 {
+            let cap = min(client.maxBackoff, client.baseBackoff * (1 << (retry - 1)))
+            let waits = (0..<200).map { _ in client.backoff(forRetry: retry) }
+            #expect(waits.allSatisfy { $0 >= .zero && $0 <= cap }, "retry \(retry)")
+            #expect(Set(waits).count > 100, "the wait is random, not fixed")
+        }
+        client.engine.shutdown()
+    }
+}
