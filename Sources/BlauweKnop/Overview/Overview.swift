@@ -42,22 +42,13 @@ public struct Overview: Codable, Sendable {
         public var saldo: Int
         public var achterstallig: Int
         public var zaken: Int
-        public var volgendeVervaldatum: String?
+        @EncodedAsNull public var volgendeVervaldatum: String?
 
         enum CodingKeys: String, CodingKey {
             case verplicht, vereffend, saldo, achterstallig, zaken
             case volgendeVervaldatum = "volgende_vervaldatum"
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(verplicht, forKey: .verplicht)
-            try container.encode(vereffend, forKey: .vereffend)
-            try container.encode(saldo, forKey: .saldo)
-            try container.encode(achterstallig, forKey: .achterstallig)
-            try container.encode(zaken, forKey: .zaken)
-            try container.encode(volgendeVervaldatum, forKey: .volgendeVervaldatum)
-        }
     }
 
     public struct Evidence: Codable, Sendable, Hashable {
@@ -102,12 +93,12 @@ public struct HolderTotals: Codable, Sendable, Hashable {
 public struct HolderResult: Codable, Sendable, Hashable {
     public var oin: String
     public var name: String
-    public var shortName: String?
+    @EncodedAsNull public var shortName: String?
     public var status: HolderStatus
     /// Why the holder failed, in words; `nil` when it succeeded.
-    public var error: String?
+    @EncodedAsNull public var error: String?
     public var warnings: [String]
-    public var fetchedAt: String?
+    @EncodedAsNull public var fetchedAt: String?
     public var durationMs: Int
     public var totals: HolderTotals
     public var zaken: [FoldedZaak]
@@ -135,19 +126,6 @@ public struct HolderResult: Codable, Sendable, Hashable {
         self.zaken = zaken
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(oin, forKey: .oin)
-        try container.encode(name, forKey: .name)
-        try container.encode(shortName, forKey: .shortName)
-        try container.encode(status, forKey: .status)
-        try container.encode(error, forKey: .error)
-        try container.encode(warnings, forKey: .warnings)
-        try container.encode(fetchedAt, forKey: .fetchedAt)
-        try container.encode(durationMs, forKey: .durationMs)
-        try container.encode(totals, forKey: .totals)
-        try container.encode(zaken, forKey: .zaken)
-    }
 
     /// The short name, or the full name.
     public var displayName: String { shortName ?? name }
