@@ -69,7 +69,8 @@ struct DocumentForger: Sendable {
             return input + "." + Base64URL.encode(try key.sign(Array(input.utf8)))
         case .derSignature:
             let input = Self.encode(header: #"{"alg":"ES256","typ":"\#(type)","kid":"\#(kid)"}"#, payload: payload)
-            return input + "." + Base64URL.encode(Self.der(fromRaw: try key.sign(Array(input.utf8))))
+            let raw = try key.sign(Array(input.utf8))
+            return input + "." + Base64URL.encode(PublicKey.derSignature(fromRaw: raw) ?? raw)
         default: return try JWS.sign(payload: payload, type: type, key: key)
         }
     }
@@ -84,17 +85,5 @@ struct DocumentForger: Sendable {
         guard parts.count == 3, var payload = Base64URL.decode(parts[1]), !payload.isEmpty else { return compact }
         payload[payload.count / 2] ^= 0x01
         return [parts[0], Base64URL.encode(payload), parts[2]].joined(separator: ".")
-    }
-
-    /// Raw R‖S as a DER SEQUENCE of two INTEGERs.
-    static func der(fromRaw raw: [UInt8]) -> [UInt8] {
-        func integer(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-            var value = Array(bytes.drop(while: { $0 == 0 }))
-            if value.isEmpty || value[0] & 0x80 != 0 { value.insert(0, at: 0) }
-            return [0x02, UInt8(value.count)] + value
-        }
-        guard raw.count == 64 else { return raw }
-        let body = integer(raw[0..<32]) + integer(raw[32..<64])
-        return [0x30, UInt8(body.count)] + body
     }
 }

@@ -67,14 +67,8 @@ struct JWSTests {
         let valid = try JWS.sign(payload: [0x7b, 0x7d], type: "t", key: key)
         let parts = valid.split(separator: ".").map(String.init)
         let raw = try #require(Base64URL.decode(parts[2]))
-        // Minimal DER: SEQUENCE { INTEGER r, INTEGER s } with sign bytes where needed.
-        func integer(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-            var value = Array(bytes.drop(while: { $0 == 0 }))
-            if (value.first ?? 0) & 0x80 != 0 { value.insert(0, at: 0) }
-            return [0x02, UInt8(value.count)] + value
-        }
-        let body = integer(raw[0..<32]) + integer(raw[32..<64])
-        let der = [0x30, UInt8(body.count)] + body
+        let der = try #require(PublicKey.derSignature(fromRaw: raw))
+        #expect(der.first == 0x30 && der.count != 64)
         let forged = parts[0] + "." + parts[1] + "." + Base64URL.encode(der)
         #expect(throws: JOSEError.self) { try JWS(compact: forged).verified(with: TrustedKeys([key.publicJWK]), type: "t") }
     }

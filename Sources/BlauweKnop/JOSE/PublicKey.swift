@@ -65,7 +65,7 @@ public final class PublicKey: @unchecked Sendable {
     }
 
     /// Converts raw R‖S (exactly 64 bytes) to the minimal DER that libcrypto verifies.
-    static func derSignature(fromRaw raw: [UInt8]) -> [UInt8]? {
+    public static func derSignature(fromRaw raw: [UInt8]) -> [UInt8]? {
         guard raw.count == 64, let signature = ECDSA_SIG_new() else { return nil }
         defer { ECDSA_SIG_free(signature) }
         let (r, s) = raw.withUnsafeBufferPointer { buffer in

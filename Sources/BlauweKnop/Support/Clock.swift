@@ -7,9 +7,6 @@ public struct WallClock: Sendable {
     /// The system clock.
     public static let system = WallClock { Date() }
 
-    /// A clock fixed at a moment, for tests.
-    public static func fixed(_ date: Date) -> WallClock { WallClock { date } }
-
     public init(_ source: @escaping @Sendable () -> Date) { self.source = source }
 
     /// Now.

@@ -65,9 +65,5 @@ public struct HTTPResponse: Sendable {
         self.totalSeconds = totalSeconds
     }
 
-    /// The media type without parameters, lowercased.
-    public var mediaType: String? {
-        headers["content-type"].map { $0.split(separator: ";")[0].trimmingASCIIWhitespace.lowercased() }
-    }
 }
 
