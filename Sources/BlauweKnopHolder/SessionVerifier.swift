@@ -19,21 +19,12 @@ struct SessionVerifier: Sendable {
 
     /// Checks credential and proof; the caller then consumes the nonce.
     func verify(credential compact: String, proof proofCompact: String, now: Int64) throws(HolderError) -> Binding {
-        guard let credentialJWS = try? JWS(compact: compact) else { throw HolderError("malformed credential") }
-        var payload: [UInt8]?
-        for keys in appManagerKeys.values {
-            if let verified = try? credentialJWS.verified(with: keys, type: Credential.jwsType) {
-                payload = verified
-                break
-            }
+        let claims: Credential.Claims
+        do {
+            claims = try Credential.verifiedClaims(compact: compact, appManagerKeys: appManagerKeys, environment: environment, now: now)
+        } catch {
+            throw HolderError(error.code == .expired ? "the credential has expired" : error.detail)
         }
-        guard let payload, let claims = try? JSONCoding.decode(Credential.Claims.self, from: payload) else {
-            throw HolderError("the credential is not signed by an App Manager of the scheme")
-        }
-        guard appManagerKeys[claims.iss] != nil else { throw HolderError("unknown credential issuer") }
-        guard claims.exp > now else { throw HolderError("the credential has expired") }
-        guard claims.environment == environment else { throw HolderError("the credential is for another environment") }
-        guard Identifiers.isBSN(claims.sub) else { throw HolderError("the credential names no valid BSN") }
         let appKeys: TrustedKeys
         let thumbprint: String
         do {
@@ -46,7 +37,7 @@ struct SessionVerifier: Sendable {
             let proof = try? JSONCoding.decode(SessionClient.Proof.self, from: proofPayload)
         else { throw HolderError("the proof is not signed by the credential's app key") }
         guard proof.aud == organizationOIN else { throw HolderError("the proof is for another organisation") }
-        guard abs(proof.iat - now) <= Self.proofSkewSeconds else { throw HolderError("the proof's iat is out of range") }
+        guard proof.iat >= now - Self.proofSkewSeconds, proof.iat <= now + Self.proofSkewSeconds else { throw HolderError("the proof's iat is out of range") }
         return Binding(bsn: claims.sub, appKeyThumbprint: thumbprint, nonce: proof.nonce)
     }
 }

@@ -12,8 +12,12 @@ struct CheckCommand: AsyncParsableCommand {
             certificate (and days to its expiry), the discovery document, a fresh session \
             challenge, and the latency of each step; plus key sanity of the scheme itself.
 
-            Exit codes: 0 nothing at or above the --fail-on level; 1 something failed; \
-            2 the scheme failed verification; 64 usage errors.
+            A report is written in every case, also when the scheme cannot be fetched or \
+            verified (then as one failing 'scheme' test case).
+
+            Exit codes: 0 nothing at or above the --fail-on level; 3 an endpoint check failed \
+            at that level; 2 the scheme could not be fetched or failed verification; 1 bk could \
+            not run (settings, trust anchor); 64 usage errors.
 
             Examples:
               bk check
@@ -35,10 +39,10 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-latency-ms"), help: "Warn when a step takes longer than this.")
     var maxLatencyMs: Int?
 
-    @Option(help: "Seconds for the whole check.")
-    var deadline: Double = 30
+    @Option(help: "Time for the whole check (e.g. 30s).")
+    var deadline = DurationArgument(seconds: 30)
 
-    @Option(help: "Write the report to this file (atomically) instead of standard output.")
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file (atomically; '-' is standard output).")
     var output: String?
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -50,35 +54,44 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        guard deadline > 0, warnCertDays >= 0 else { throw ValidationError("--deadline and --warn-cert-days must be positive") }
-        if let maxLatencyMs, maxLatencyMs <= 0 { throw ValidationError("--max-latency-ms must be positive") }
+        try deadline.require("--deadline", atMost: DurationArgument.oneDay)
+        guard (0...100_000).contains(warnCertDays) else { throw ValidationError("--warn-cert-days must be between 0 and 100000") }
+        if let maxLatencyMs, !(1...86_400_000).contains(maxLatencyMs) { throw ValidationError("--max-latency-ms must be between 1 and 86400000") }
     }
 
     func run() async throws {
-        let report: CheckReport
+        let client: BlauweKnopClient
         do {
-            let client = try global.client()
-            let http = client.http(deadlineSeconds: deadline)
-            let scheme = try await client.scheme(http: http)
+            client = try global.client()
+        } catch {
+            throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
+        }
+        let http = client.http(deadlineSeconds: deadline.seconds)
+        let report: CheckReport
+        var exitCode: Int32 = 0
+        switch await schemeOutcome(client, http: http) {
+        case .success(let scheme):
             var options = EndpointChecker.Options()
             options.warnCertificateDays = warnCertDays
             options.maxLatencyMs = maxLatencyMs
             report = await EndpointChecker(scheme: scheme, http: http, options: options).run()
-        } catch let error as SchemeError {
-            throw Terminal.fail(error, code: Terminal.exitCode(for: error))
-        } catch {
-            throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
+        case .failure(let error):
+            guard error.code != .configuration else { throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue) }
+            Terminal.note("bk: \(error)")
+            report = CheckReport.schemeFailed(error, environment: client.settings.environment)
+            exitCode = OverviewExitCode.schemeRejected.rawValue
         }
         let text = CheckFormat(rawValue: format.rawValue).map { $0.render(report) } ?? ""
-        if let output {
-            do {
-                try AtomicFile.write(text, to: output)
-            } catch {
-                throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
-            }
-        } else {
-            Terminal.print(text)
+        try Terminal.write(text, to: output)
+        if exitCode == 0, report.fails(onWarnings: failOn == .warning) { exitCode = OverviewExitCode.partial.rawValue }
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+
+    private func schemeOutcome(_ client: BlauweKnopClient, http: HTTPClient) async -> Result<VerifiedScheme, SchemeError> {
+        do {
+            return .success(try await client.scheme(http: http))
+        } catch {
+            return .failure(error)
         }
-        if report.fails(onWarnings: failOn == .warning) { throw ExitCode.failure }
     }
 }

@@ -17,7 +17,7 @@ struct FetchURLsCommand: AsyncParsableCommand {
         let urls = ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         guard !urls.isEmpty else { throw ValidationError("\(file) holds no URLs") }
         let client = try global.client()
-        let http = client.http(deadlineSeconds: global.requestTimeout)
+        let http = client.http(deadlineSeconds: global.requestTimeout.seconds)
         let failures = await withTaskGroup(of: Bool.self) { group in
             for url in urls {
                 group.addTask { (try? await http.send(HTTPRequest(url: url, maxResponseBytes: 1 << 20)))?.status == 200 }

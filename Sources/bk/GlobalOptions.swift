@@ -22,25 +22,27 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Config file instead of $XDG_CONFIG_HOME/bk/config.json (BK_CONFIG).")
     var config: String?
 
-    @Option(name: .customLong("connect-timeout"), help: "Seconds for connect and TLS handshake.")
-    var connectTimeout: Double = 5
+    @Option(name: .customLong("connect-timeout"), help: "Time for connect and TLS handshake (e.g. 5s).")
+    var connectTimeout = DurationArgument(seconds: 5)
 
-    @Option(name: .customLong("request-timeout"), help: "Seconds for one request.")
-    var requestTimeout: Double = 15
+    @Option(name: .customLong("request-timeout"), help: "Time for one whole request, first byte to last (e.g. 15s).")
+    var requestTimeout = DurationArgument(seconds: 15)
 
     @Option(name: .customLong("low-speed-limit"), help: "Abort a transfer slower than this many bytes per second …")
     var lowSpeedLimit: Int = 64
 
-    @Option(name: .customLong("low-speed-time"), help: "… for this many seconds.")
-    var lowSpeedTime: Int = 5
+    @Option(name: .customLong("low-speed-time"), help: "… for this long (default: the request timeout, so a slow first answer is not cut short).")
+    var lowSpeedTime: DurationArgument?
 
     @Option(name: .customLong("max-connections"), help: "Most connections open at once.")
     var maxConnections: Int = 1024
 
     func validate() throws {
-        guard connectTimeout > 0, requestTimeout > 0 else { throw ValidationError("timeouts must be positive") }
-        guard maxConnections > 0 else { throw ValidationError("--max-connections must be positive") }
-        guard lowSpeedLimit >= 0, lowSpeedTime > 0 else { throw ValidationError("--low-speed-limit must not be negative and --low-speed-time must be positive") }
+        try connectTimeout.require("--connect-timeout", atMost: DurationArgument.oneDay)
+        try requestTimeout.require("--request-timeout", atMost: DurationArgument.oneDay)
+        try lowSpeedTime?.require("--low-speed-time", atMost: DurationArgument.oneDay)
+        guard (1...100_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 100000") }
+        guard (0...1 << 30).contains(lowSpeedLimit) else { throw ValidationError("--low-speed-limit must be between 0 and 1073741824 bytes per second") }
     }
 
     /// The resolved settings.
@@ -57,11 +59,11 @@ struct GlobalOptions: ParsableArguments {
     /// A client for these settings.
     func client() throws -> BlauweKnopClient {
         var transport = TransportOptions()
-        transport.connectTimeout = connectTimeout
-        transport.requestTimeout = requestTimeout
+        transport.connectTimeout = connectTimeout.seconds
+        transport.requestTimeout = requestTimeout.seconds
         transport.maxConnections = maxConnections
         transport.lowSpeedBytesPerSecond = lowSpeedLimit
-        transport.lowSpeedSeconds = lowSpeedTime
+        transport.lowSpeedSeconds = (lowSpeedTime ?? requestTimeout).wholeSeconds
         return try BlauweKnopClient(settings: settings(), transport: transport)
     }
 }

@@ -19,18 +19,18 @@ struct Login: AsyncParsableCommand {
     @Option(name: .customLong("test-bsn"), help: "Log in as this test citizen without DigiD (environment 'test' only).")
     var testBSN: String?
 
-    @Option(help: "Seconds to wait for the login to complete.")
-    var timeout: Double = 300
+    @Option(help: "Time to wait for the login to complete (e.g. 300s, 5m).")
+    var timeout = DurationArgument(seconds: 300)
 
     func validate() throws {
         if let testBSN, !Identifiers.isBSN(testBSN) { throw ValidationError("'\(testBSN)' is not a valid BSN (9 digits passing the elfproef)") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        try timeout.require("--timeout", atMost: DurationArgument.oneDay)
     }
 
     func run() async throws {
         do {
             let client = try global.client()
-            let credential = try await client.login(testBSN: testBSN, http: client.http(deadlineSeconds: timeout)) { url in
+            let credential = try await client.login(testBSN: testBSN, http: client.http(deadlineSeconds: timeout.seconds)) { url in
                 Terminal.note("Log in with DigiD at: \(url)")
             }
             Terminal.note("Logged in as BSN \(Identifiers.masked(bsn: credential.claims.sub)); valid until \(Timestamps.rfc3339(.init(timeIntervalSince1970: Double(credential.claims.exp)))).")

@@ -27,13 +27,13 @@ struct OverviewCommand: AsyncParsableCommand {
     @Flag(help: "Show every zaak with payment requests and contact options (table).")
     var detail = false
 
-    @Option(help: "Seconds for the whole run; holders not done by then count as timed out.")
-    var deadline: Double = 30
+    @Option(help: "Time for the whole run (e.g. 30s, 2m); holders not done by then count as timed out.")
+    var deadline = DurationArgument(seconds: 30)
 
-    @Option(help: "Write the overview to this file (atomically) instead of standard output.")
+    @Option(name: [.short, .customLong("output")], help: "Write the overview to this file (atomically; '-' is standard output).")
     var output: String?
 
-    @Option(help: "Ask at most this many organisations at once.")
+    @Option(help: "Ask at most this many organisations at once (also limited by the open-file limit).")
     var parallel: Int = 512
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -41,7 +41,7 @@ struct OverviewCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        guard deadline > 0 else { throw ValidationError("--deadline must be positive") }
+        try deadline.require("--deadline", atMost: DurationArgument.oneDay)
         guard parallel > 0, parallel < global.maxConnections else { throw ValidationError("--parallel must be positive and below --max-connections") }
     }
 
@@ -50,7 +50,8 @@ struct OverviewCommand: AsyncParsableCommand {
         do {
             let client = try global.client()
             let showProgress = Terminal.standardErrorIsTerminal
-            overview = try await client.overview(http: client.http(deadlineSeconds: deadline), maxConcurrentHolders: parallel) { holder in
+            let concurrency = min(parallel, ProcessLimits.concurrentFlowsAllowed())
+            overview = try await client.overview(http: client.http(deadlineSeconds: deadline.seconds), maxConcurrentHolders: concurrency) { holder in
                 if showProgress { Terminal.note("  \(holder.displayName): \(holder.status.label)") }
             }
         } catch let error as SchemeError {
@@ -58,17 +59,15 @@ struct OverviewCommand: AsyncParsableCommand {
         } catch {
             throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
         }
-        let chosen = format ?? (Terminal.standardOutputIsTerminal && output == nil ? .table : .json)
-        let text = OverviewFormat(rawValue: chosen.rawValue).map { $0.render(overview, detail: detail) } ?? ""
-        if let output {
-            do {
-                try AtomicFile.write(text, to: output, mode: 0o600)
-            } catch {
-                throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
-            }
-        } else {
-            Terminal.print(text)
+        let toStandardOutput = output == nil || output == OutputFile.standardOutputName
+        let chosen = format ?? (Terminal.standardOutputIsTerminal && toStandardOutput ? .table : .json)
+        let text: String
+        do {
+            text = try OverviewFormat(rawValue: chosen.rawValue).map { try $0.render(overview, detail: detail) } ?? ""
+        } catch {
+            throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
         }
+        try Terminal.write(text, to: output, mode: 0o600)
         let code = overview.exitCode
         if code != .complete { throw ExitCode(code.rawValue) }
     }

@@ -13,7 +13,7 @@ struct SchemeCommand: AsyncParsableCommand {
     static func verifiedScheme(_ global: GlobalOptions) async throws -> VerifiedScheme {
         do {
             let client = try global.client()
-            return try await client.scheme(http: client.http(deadlineSeconds: global.requestTimeout))
+            return try await client.scheme(http: client.http(deadlineSeconds: global.requestTimeout.seconds))
         } catch let error as SchemeError {
             throw Terminal.fail(error, code: Terminal.exitCode(for: error))
         } catch {
@@ -34,7 +34,7 @@ struct SchemeCommand: AsyncParsableCommand {
             let summary = SchemeSummary(scheme)
             switch format {
             case .json: Terminal.print(String(decoding: (try? JSONCoding.encoder().encode(summary)) ?? Data(), as: UTF8.self) + "\n")
-            case .table: Terminal.print(summary.table())
+            case .table: Terminal.print(TerminalText.sanitized(summary.table(), keepingLineBreaks: true))
             }
         }
     }
@@ -54,16 +54,12 @@ struct SchemeCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(name: [.short, .customLong("output")], help: "Where to write the JWS.")
+        @Option(name: [.short, .customLong("output")], help: "Where to write the JWS ('-' is standard output).")
         var output: String
 
         func run() async throws {
             let scheme = try await SchemeCommand.verifiedScheme(global)
-            do {
-                try AtomicFile.write(scheme.compact + "\n", to: output)
-            } catch {
-                throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
-            }
+            try Terminal.write(scheme.compact + "\n", to: output)
         }
     }
 }

@@ -2,41 +2,45 @@ import ArgumentParser
 import BlauweKnop
 import Foundation
 
-/// `bk verify FILE`: re-verify an overview offline.
+/// `bk verify FILE`: re-verify an overview offline (PROTOCOL §8.1).
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check offline that an overview file (JSON or XML) is authentic and unaltered.",
+        abstract: "Check offline that an overview file (JSON or XML) is authentic, unaltered and complete.",
         discussion: """
-            Verifies the scheme in the evidence against the trust anchor, every document against \
-            the keys of that scheme, recomputes every figure and compares it with the file. Any \
-            edit (an amount, a name, a removed holder) is found.
+            Verifies the scheme in the evidence against the trust anchor and every document \
+            against the keys of that scheme, rebuilds the overview from the documents alone \
+            (with the one date of generated_at) and compares it with the whole file. Any edit \
+            (an amount, a name, a status, a removed organisation, an added member) is found. An \
+            organisation without a signed document is not proven: what the file claims for it \
+            is reported.
 
-            Exit codes: 0 authentic; 3 authentic but older than --max-age; 4 altered or not \
-            provable; 2 the scheme evidence is not signed by the trust anchor; 1 unreadable file.
+            Exit codes: 0 authentic and complete; 3 authentic but incomplete, or older than \
+            --max-age; 4 altered, malformed or ambiguous (duplicate names, a DTD); 2 the scheme \
+            evidence is not signed by the trust anchor; 1 the file cannot be read; 64 usage.
 
             Examples:
               bk verify overzicht.json
               bk verify overzicht.xml --max-age 14d --format json
+              bk verify - < overzicht.json
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "An overview made by 'bk overview --format json|xml'.")
+    @Argument(help: "An overview made by 'bk overview --format json|xml' ('-' reads standard input).")
     var file: String
 
-    @Option(name: .customLong("max-age"), help: "Fail when the oldest document is older than this (e.g. 14d, 36h).")
-    var maxAge: String?
+    @Option(name: .customLong("max-age"), help: "Exit 3 when the oldest document is older than this (e.g. 14d, 36h).")
+    var maxAge: DurationArgument?
 
     @Option(help: "table or json.")
     var format: ReportFormat = .table
 
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file ('-' is standard output).")
+    var output: String?
+
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         case table, json
-    }
-
-    func validate() throws {
-        if let maxAge, Durations.parse(maxAge) == nil { throw ValidationError("--max-age takes a number with s, m, h or d, such as 14d") }
     }
 
     func run() async throws {
@@ -44,37 +48,46 @@ struct VerifyCommand: AsyncParsableCommand {
         do {
             let settings = try global.settings()
             let anchor = try TrustAnchor(path: settings.requireTrustAnchor())
-            guard let bytes = try AtomicFile.read(file) else { throw ValidationError("\(file) does not exist") }
-            let overview = try OverviewDocument.parse(bytes)
-            report = OverviewVerifier(trustAnchor: anchor, environment: settings.environment, maxAgeSeconds: maxAge.flatMap(Durations.parse))
-                .verify(overview)
-        } catch let error as ValidationError {
-            throw error
+            let bytes = try readInput()
+            let verifier = OverviewVerifier(trustAnchor: anchor, environment: settings.environment, maxAgeSeconds: maxAge.map { Int64($0.wholeSeconds) })
+            do {
+                report = verifier.verify(try OverviewDocument.parse(bytes))
+            } catch {
+                report = .malformed(error.detail)
+            }
         } catch {
-            throw Terminal.fail(error, code: 1)
+            throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
         }
         switch format {
-        case .json: Terminal.print(String(decoding: (try? JSONCoding.encoder().encode(report)) ?? Data(), as: UTF8.self) + "\n")
-        case .table: Terminal.print(Self.table(report))
+        case .json: try Terminal.write(String(decoding: (try? JSONCoding.encoder().encode(report)) ?? Data(), as: UTF8.self) + "\n", to: output)
+        case .table: try Terminal.write(TerminalText.sanitized(Self.table(report), keepingLineBreaks: true), to: output)
         }
-        switch report.verdict {
-        case "authentic": return
-        case "too_old": throw ExitCode(3)
-        case "untrusted_scheme": throw ExitCode(2)
-        default: throw ExitCode(4)
+        if report.verdict.exitCode != 0 { throw ExitCode(report.verdict.exitCode) }
+    }
+
+    private func readInput() throws -> [UInt8] {
+        if file == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile().prefix(OverviewDocument.maxBytes + 1)) }
+        guard let bytes = try AtomicFile.read(file, limit: OverviewDocument.maxBytes) else {
+            throw FileError(path: file, action: "read", errno: ENOENT)
         }
+        return bytes
     }
 
     static func table(_ report: VerificationReport) -> String {
-        var lines = ["Controle van overzicht gemaakt op \(report.generatedAt)", ""]
+        var lines = report.generatedAt.isEmpty ? [] : ["Controle van overzicht gemaakt op \(report.generatedAt)", ""]
         for holder in report.holders {
             lines.append("  \(holder.proven ? "bewezen " : "ontbreekt") \(holder.name) (\(holder.status.rawValue))")
         }
-        lines.append("")
-        lines.append(report.complete ? "Volledig: alle organisaties zijn meegenomen." : "Niet volledig: niet alle organisaties konden worden bevraagd.")
-        if let issued = report.oldestDocumentIssuedAt { lines.append("Oudste document: \(issued)") }
+        if !report.holders.isEmpty { lines.append("") }
         for problem in report.problems { lines.append("PROBLEEM: \(problem)") }
-        lines.append(report.isAuthentic ? "ECHT: het overzicht komt overeen met de ondertekende documenten." : "NIET ECHT of te oud: \(report.verdict)")
+        switch report.verdict {
+        case .authentic: lines.append("ECHT EN VOLLEDIG: het overzicht komt overeen met de ondertekende documenten van alle organisaties.")
+        case .incomplete: lines.append("ECHT, MAAR NIET VOLLEDIG: van sommige organisaties is geen ondertekend document.")
+        case .tooOld: lines.append("TE OUD: de documenten zijn ouder dan toegestaan.")
+        case .tampered: lines.append("NIET ECHT: het bestand wijkt af van de ondertekende documenten, of is onleesbaar.")
+        case .untrustedScheme: lines.append("NIET TE VERTROUWEN: het stelseldocument is niet ondertekend door de stelselbeheerder.")
+        }
+        if let issued = report.oldestDocumentIssuedAt { lines.append("Oudste document: \(issued)") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BlauweKnop
 import Foundation
 
 // bk's entry point. The command runs in a detached task while the main thread waits on a
@@ -17,6 +18,7 @@ final class CommandOutcome: @unchecked Sendable {
     }
 }
 
+TemporaryFiles.removeOnInterrupt()
 let outcome = CommandOutcome()
 Task.detached {
     do {

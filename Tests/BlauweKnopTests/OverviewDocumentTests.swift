@@ -25,15 +25,15 @@ struct OverviewDocumentTests {
         #expect(throws: JOSEError.self) { try JWS(compact: String(decoding: bytes, as: UTF8.self)) }
     }
 
-    @Test("The crashing XML input (invalid UTF-8 element name) is refused as unreadable")
+    @Test("The crashing XML input (invalid UTF-8 element name) is refused as malformed")
     func invalidUTF8XML() {
         let error = #expect(throws: VerificationError.self) { try OverviewDocument.parse([0x3c, 0xff, 0xff, 0xff, 0x00]) }
-        #expect(error?.code == .unreadable)
+        #expect(error?.code == .malformed)
     }
 
     @Test("Neither JSON nor XML is refused with a reason")
     func unreadable() {
         let error = #expect(throws: VerificationError.self) { try OverviewDocument.parse(Array("hello".utf8)) }
-        #expect(error?.code == .unreadable)
+        #expect(error?.code == .malformed)
     }
 }

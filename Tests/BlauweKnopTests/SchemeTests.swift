@@ -66,7 +66,7 @@ struct SchemeTests {
         let directory = StateDirectory(path: NSTemporaryDirectory() + "bk-scheme-" + UUID().uuidString)
         let store = SchemeStateStore(directory: directory)
         let v3 = try VerifiedScheme(compact: sign(document(version: 3)), trustAnchor: anchor, environment: "test", now: 2_000)
-        try store.remember(v3, etag: "\"a\"")
+        try store.admitAndRemember(v3, etag: "\"a\"")
         let state = try #require(try store.load())
         let v2 = try VerifiedScheme(compact: sign(document(version: 2)), trustAnchor: anchor, environment: "test", now: 2_000)
         #expect(throws: SchemeError.self) { try state.admits(v2) }

@@ -19,7 +19,7 @@ struct CheckEndToEndTests {
     func reportsEachProblem() throws {
         let holder = try TestHolder(Self.broken)
         let result = try holder.bk("check", "--format", "json", "--max-latency-ms", "300")
-        #expect(result.status == 1, "errors fail the check by default: \(result.standardError)")
+        #expect(result.status == 3, "errors fail the check by default: \(result.standardError)")
         let outcomes = try Self.outcomes(result.standardOutput)
         #expect(outcomes["CJIB tls"] == "error")
         #expect(outcomes["CJIB discovery"] == "skipped")
@@ -41,7 +41,7 @@ struct CheckEndToEndTests {
     func junitValidates() throws {
         let holder = try TestHolder(Self.broken)
         let result = try holder.bk("check", "--format", "junit")
-        #expect(result.status == 1)
+        #expect(result.status == 3)
         #expect(try Validators.xsdProblem(document: result.standardOutput, schema: Paths.packageRoot + "/Tests/EndToEndTests/Fixtures/junit-10.xsd") == nil)
         #expect(result.standardOutput.contains(#"failures="3""#))
         #expect(result.standardOutput.contains(#"<testcase classname="CJIB" name="tls""#))
@@ -53,9 +53,9 @@ struct CheckEndToEndTests {
         let lenient = try holder.bk("check", "--max-latency-ms", "300", "--fail-on", "error")
         #expect(lenient.status == 0, "\(lenient.standardOutput)")
         let strict = try holder.bk("check", "--max-latency-ms", "300", "--fail-on", "warning")
-        #expect(strict.status == 1)
+        #expect(strict.status == 3)
         let certificates = try holder.bk("check", "--warn-cert-days", "100000", "--fail-on", "warning", "--format", "json")
-        #expect(certificates.status == 1)
+        #expect(certificates.status == 3)
         #expect(try Self.outcomes(certificates.standardOutput)["RVO tls"] == "warning")
         #expect(try Self.outcomes(certificates.standardOutput)["Test App Manager tls"] == "warning", "App Managers' certificates are checked too")
     }

@@ -4,13 +4,14 @@ import Testing
 /// `bk verify`: an untouched overview is authentic; every kind of edit is found.
 @Suite("bk verify end to end")
 struct VerifyEndToEndTests {
-    /// A holder whose CAK is down, so the overview has a missing holder too.
-    static func overview(format: String) throws -> (TestHolder, String) {
-        let holder = try TestHolder(.init(faults: ["CAK": "down"]))
+    /// An overview made against holders with these faults (by default CAK is down, so the
+    /// overview has a missing holder too).
+    static func overview(format: String, faults: [String: String] = ["CAK": "down"]) throws -> (TestHolder, String) {
+        let holder = try TestHolder(.init(faults: faults))
         try holder.login(ExpectedFigures.richCitizen)
         let path = holder.directory + "/overview.\(format)"
         let result = try holder.bk("overview", "--format", format, "--output", path)
-        #expect(result.status == 3)
+        #expect(result.status == (faults.isEmpty ? 0 : 3))
         return (holder, path)
     }
 
@@ -22,24 +23,29 @@ struct VerifyEndToEndTests {
         (try? JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])?["verdict"] as? String
     }
 
-    @Test("An untouched JSON overview is authentic; proven and missing holders are named")
-    func authenticJSON() throws {
-        let (holder, path) = try Self.overview(format: "json")
+    @Test("An untouched complete overview is authentic (exit 0), in JSON and in XML", arguments: ["json", "xml"])
+    func authenticComplete(format: String) throws {
+        let (holder, path) = try Self.overview(format: format, faults: [:])
         let result = try Self.verify(holder, path)
         #expect(result.status == 0, "\(result.standardOutput) \(result.standardError)")
+        #expect(Self.verdict(result) == "authentic")
+    }
+
+    @Test("An untouched overview with one organisation down is authentic but incomplete (exit 3); the missing one is named with its claim",
+        arguments: ["json", "xml"])
+    func authenticIncomplete(format: String) throws {
+        let (holder, path) = try Self.overview(format: format)
+        let result = try Self.verify(holder, path)
+        #expect(result.status == 3, "\(result.standardOutput) \(result.standardError)")
+        #expect(Self.verdict(result) == "incomplete")
         let report = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
         #expect(report?["complete"] as? Bool == false)
         let holders = (report?["holders"] as? [[String: Any]]) ?? []
         #expect(holders.filter { $0["proven"] as? Bool == true }.count == 8)
-        #expect(holders.first { $0["proven"] as? Bool == false }?["name"] as? String == "Centraal Administratie Kantoor")
-    }
-
-    @Test("An untouched XML overview is authentic")
-    func authenticXML() throws {
-        let (holder, path) = try Self.overview(format: "xml")
-        let result = try Self.verify(holder, path)
-        #expect(result.status == 0, "\(result.standardOutput) \(result.standardError)")
-        #expect(Self.verdict(result) == "authentic")
+        let missing = (report?["missing"] as? [[String: Any]]) ?? []
+        #expect(missing.count == 1)
+        #expect(missing.first?["name"] as? String == "Centraal Administratie Kantoor")
+        #expect(missing.first?["claimed_status"] as? String == "unreachable")
     }
 
     /// Edits of the JSON file, each of which must be found.
@@ -119,7 +125,7 @@ struct VerifyEndToEndTests {
 
     @Test("Evidence older than --max-age fails with exit 3")
     func maxAge() throws {
-        let (holder, path) = try Self.overview(format: "json")
+        let (holder, path) = try Self.overview(format: "json", faults: [:])
         Thread.sleep(forTimeInterval: 1.2)
         let result = try Self.verify(holder, path, "--max-age", "0s")
         #expect(result.status == 3)

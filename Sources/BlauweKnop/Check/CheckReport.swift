@@ -48,6 +48,13 @@ public struct CheckReport: Codable, Sendable {
         self.cases = cases
     }
 
+    /// The report when the scheme itself could not be fetched or verified: one failing case,
+    /// so that CI keeps a report exactly when it needs one.
+    public static func schemeFailed(_ error: SchemeError, environment: String) -> CheckReport {
+        let name = error.code == .unavailable ? "fetch" : "signature"
+        return CheckReport(schemeVersion: nil, environment: environment, cases: [CheckCase(group: "scheme", name: name, outcome: .error, message: error.detail)])
+    }
+
     /// How many cases ended with each outcome.
     public func count(_ outcome: CheckOutcome) -> Int { cases.filter { $0.outcome == outcome }.count }
 

@@ -22,6 +22,9 @@ public enum ClaimsFold {
             }
             folded.append(try fold(zaak, today: today))
         }
+        for figure in [\FoldedZaak.verplicht, \.vereffend, \.saldo, \.achterstallig] where CheckedSum.exact(folded.map { $0[keyPath: figure] }) == nil {
+            throw ClaimsError("the document's amounts add up to more than can be counted")
+        }
         return folded
     }
 

@@ -6,60 +6,41 @@ public struct IdentityStore: Sendable {
 
     public init(directory: StateDirectory) { self.directory = directory }
 
-    /// The stored app key, or a new one saved first.
-    public func loadOrCreateAppKey() throws(IdentityError) -> PrivateKey {
-        if let key = try loadAppKey() { return key }
-        do {
-            let key = try PrivateKey.generate(.p256)
-            try directory.create()
-            try AtomicFile.write(try key.pemRepresentation(), to: directory.appKeyPath, mode: 0o600)
-            return key
-        } catch let error as FileError {
-            throw IdentityError(.storage, "cannot save the app key: \(error)")
-        } catch {
-            throw IdentityError(.storage, "cannot create an app key: \(error)")
+    /// Saves a new app key and the credential issued for it together, in one locked
+    /// transaction: a concurrent login can never leave a key with another key's credential.
+    public func save(appKey: PrivateKey, credential compact: String) throws(IdentityError) {
+        try lock.withLock(exclusive: true, lockFailure: Self.lockFailure) { () throws(IdentityError) in
+            do {
+                try directory.create()
+                try AtomicFile.write(try appKey.pemRepresentation(), to: directory.appKeyPath, mode: 0o600)
+                try AtomicFile.write(compact, to: directory.credentialPath, mode: 0o600)
+            } catch {
+                throw IdentityError(.storage, "cannot save the login: \(error)")
+            }
         }
     }
 
-    /// The stored app key, or `nil` when there is none.
-    public func loadAppKey() throws(IdentityError) -> PrivateKey? {
-        guard let bytes = try read(directory.appKeyPath, what: "app key") else { return nil }
-        do {
-            return try PrivateKey(pem: String(decoding: bytes, as: UTF8.self))
-        } catch {
-            throw IdentityError(.damaged, "the app key \(directory.appKeyPath) is damaged; run 'bk logout' and 'bk login' again")
-        }
-    }
-
-    /// The stored credential JWS, or `nil`.
-    public func loadCredential() throws(IdentityError) -> String? {
-        try read(directory.credentialPath, what: "credential").map { String(decoding: $0, as: UTF8.self).trimmingASCIIWhitespace }
-    }
-
-    /// Saves the credential atomically, mode 0600.
-    public func saveCredential(_ compact: String) throws(IdentityError) {
-        do {
-            try directory.create()
-            try AtomicFile.write(compact, to: directory.credentialPath, mode: 0o600)
-        } catch {
-            throw IdentityError(.storage, "cannot save the credential: \(error)")
-        }
-    }
-
-    /// Removes key and credential; returns whether anything was there.
+    /// Removes key and credential, and any temporary copy an interrupted run left behind;
+    /// returns whether there was a login.
     @discardableResult
     public func remove() throws(IdentityError) -> Bool {
-        var removed = false
-        for path in [directory.credentialPath, directory.appKeyPath] where FileManager.default.fileExists(atPath: path) {
-            guard unlink(path) == 0 else { throw IdentityError(.storage, "cannot remove \(path): \(String(cString: strerror(errno)))") }
-            removed = true
+        try lock.withLock(exclusive: true, lockFailure: Self.lockFailure) { () throws(IdentityError) in
+            var removed = false
+            for path in [directory.credentialPath, directory.appKeyPath] where FileManager.default.fileExists(atPath: path) {
+                guard unlink(path) == 0 else { throw IdentityError(.storage, "cannot remove \(path): \(String(cString: strerror(errno)))") }
+                removed = true
+            }
+            TemporaryFiles.removeLeftovers(in: directory.path)
+            return removed
         }
-        return removed
     }
 
     /// The verified identity for a run: key, credential, and the check that they belong together.
     public func loadIdentity(scheme: VerifiedScheme, now: Int64) throws(IdentityError) -> CitizenIdentity {
-        guard let key = try loadAppKey(), let compact = try loadCredential() else {
+        let (key, compact) = try lock.withLock(exclusive: false, lockFailure: Self.lockFailure) { () throws(IdentityError) in
+            (try loadAppKey(), try loadCredential())
+        }
+        guard let key, let compact else {
             throw IdentityError(.notLoggedIn, "you are not logged in; run 'bk login' first")
         }
         let credential = try Credential(compact: compact, scheme: scheme, now: now)
@@ -68,6 +49,23 @@ public struct IdentityStore: Sendable {
         }
         return CitizenIdentity(appKey: key, credential: credential)
     }
+
+    private func loadAppKey() throws(IdentityError) -> PrivateKey? {
+        guard let bytes = try read(directory.appKeyPath, what: "app key") else { return nil }
+        do {
+            return try PrivateKey(pem: String(decoding: bytes, as: UTF8.self))
+        } catch {
+            throw IdentityError(.damaged, "the app key \(directory.appKeyPath) is damaged; run 'bk logout' and 'bk login' again")
+        }
+    }
+
+    private func loadCredential() throws(IdentityError) -> String? {
+        try read(directory.credentialPath, what: "credential").map { String(decoding: $0, as: UTF8.self).trimmingASCIIWhitespace }
+    }
+
+    private var lock: StateLock { StateLock(directory: directory) }
+
+    private static func lockFailure(_ error: FileError) -> IdentityError { IdentityError(.storage, "cannot lock the state folder: \(error)") }
 
     private func read(_ path: String, what: String) throws(IdentityError) -> [UInt8]? {
         do {

@@ -35,7 +35,13 @@ public struct LoginFlow: Sendable {
         guard let manager = appManagerOIN.map({ oin in managers.first { $0.oin == oin } }) ?? managers.first else {
             throw IdentityError(.appManager, appManagerOIN.map { "App Manager \($0) is not in the scheme" } ?? "the scheme lists no App Manager")
         }
-        let key = try store.loadOrCreateAppKey()
+        // A fresh key for every login, stored only together with its credential.
+        let key: PrivateKey
+        do {
+            key = try PrivateKey.generate(.p256)
+        } catch {
+            throw IdentityError(.storage, "cannot create an app key: \(error)")
+        }
         let registration: AppManagerMessages.Registration = try await exchange(
             .postJSON(url: manager.registrationURL, body: JSONCoding.encode(AppManagerMessages.RegistrationRequest(appPublicKey: key.publicJWK, clientName: "bk/\(BlauweKnopVersion.current)")), maxResponseBytes: Self.maxResponseBytes),
             expecting: [200, 201], step: "registration")
@@ -61,7 +67,7 @@ public struct LoginFlow: Sendable {
                 if let testBSN, credential.claims.sub != testBSN {
                     throw IdentityError(.appManager, "the App Manager issued a credential for another citizen")
                 }
-                try store.saveCredential(compact)
+                try store.save(appKey: key, credential: compact)
                 return credential
             case "rejected":
                 throw IdentityError(.appManager, "the login was rejected")

@@ -18,9 +18,12 @@ public struct JWK: Codable, Hashable, Sendable {
     public var alg: String?
     /// Optional key id as the publisher stated it. bk-1 names keys by thumbprint instead.
     public var kid: String?
+    /// A private key part. Never valid in bk-1: a public key that carries one is refused, as
+    /// whoever published it has leaked its secret.
+    public var d: String?
 
     enum CodingKeys: String, CodingKey {
-        case kty, crv, x, y, use, alg, kid
+        case kty, crv, x, y, use, alg, kid, d
         case keyOps = "key_ops"
     }
 
@@ -47,6 +50,7 @@ public struct JWK: Codable, Hashable, Sendable {
 
     /// The signature algorithm family of this key, after checking that the key is well-formed.
     public func keyType() throws(JOSEError) -> KeyType {
+        if d != nil { throw JOSEError(.invalidKey, "the key carries its private part ('d'); a public key must not") }
         if let use, use != "sig" { throw JOSEError(.invalidKey, "key is for '\(use)', not for signatures") }
         if let keyOps, !keyOps.contains("verify") {
             throw JOSEError(.invalidKey, "key operations \(keyOps) do not include 'verify'")
@@ -59,9 +63,10 @@ public struct JWK: Codable, Hashable, Sendable {
             }
             type = .p256
         case ("OKP", "Ed25519"):
-            guard Base64URL.decode(x)?.count == 32, y == nil else {
+            guard let point = Base64URL.decode(x), point.count == 32, y == nil else {
                 throw JOSEError(.invalidKey, "Ed25519 key must be 32 bytes")
             }
+            if let problem = Ed25519Point.weakness(of: point) { throw JOSEError(.invalidKey, "Ed25519 key is unusable: \(problem)") }
             type = .ed25519
         default:
             throw JOSEError(.invalidKey, "unsupported key type \(kty)/\(crv); bk-1 allows EC P-256 and OKP Ed25519")

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A JWS in Compact Serialization (RFC 7515), parsed but not yet trusted.
 ///
 /// Parsing enforces the bk-1 header rules of PROTOCOL §0; `verified(with:type:)` checks the
@@ -37,23 +35,31 @@ public struct JWS: Sendable {
         guard let headerBytes = Base64URL.decode(parts[0]), let payload = Base64URL.decode(parts[1]),
             let signature = Base64URL.decode(parts[2])
         else { throw JOSEError(.malformed, "the JWS is not valid base64url") }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(headerBytes)) as? [String: Any] else {
-            throw JOSEError(.malformed, "the JWS header is not a JSON object")
+        let parsed: JSONValue
+        do {
+            parsed = try StrictJSONParser.parse(headerBytes)
+        } catch {
+            throw JOSEError(.malformed, "the JWS header is not strict JSON: \(error)")
         }
+        guard case .object(let object) = parsed else { throw JOSEError(.malformed, "the JWS header is not a JSON object") }
         for member in Self.forbiddenHeaderMembers where object[member] != nil {
             throw JOSEError(.forbiddenHeader, "the JWS header carries '\(member)', which bk-1 forbids")
         }
-        guard let alg = object["alg"] as? String else { throw JOSEError(.malformed, "the JWS header has no 'alg'") }
+        guard case .string(let alg) = object["alg"] else { throw JOSEError(.malformed, "the JWS header has no 'alg' string") }
         guard KeyType.p256.accepts(algorithm: alg) || KeyType.ed25519.accepts(algorithm: alg) else {
-            throw JOSEError(.forbiddenHeader, "algorithm '\(alg)' is not allowed (only ES256 and EdDSA)")
+            throw JOSEError(.forbiddenHeader, "algorithm '\(TerminalText.sanitized(String(alg.prefix(40))))' is not allowed (only ES256 and EdDSA)")
         }
-        let typ = object["typ"]
-        let kid = object["kid"]
-        guard typ == nil || typ is String, kid == nil || kid is String else {
-            throw JOSEError(.malformed, "'typ' and 'kid' must be strings")
+        func optionalString(_ name: String) throws(JOSEError) -> String? {
+            switch object[name] {
+            case nil: return nil
+            case .string(let text): return text
+            default: throw JOSEError(.malformed, "'\(name)' must be a string")
+            }
         }
+        let typ = try optionalString("typ")
+        let kid = try optionalString("kid")
         self.compact = compact
-        self.header = Header(alg: alg, typ: typ as? String, kid: kid as? String)
+        self.header = Header(alg: alg, typ: typ, kid: kid)
         self.payload = payload
         self.signingInput = Array(parts[0].utf8) + [UInt8(ascii: ".")] + Array(parts[1].utf8)
         self.signature = signature

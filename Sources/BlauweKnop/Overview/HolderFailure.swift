@@ -32,19 +32,37 @@ public struct HolderFailure: Error, Sendable, CustomStringConvertible {
 extension HTTPClient {
     /// Sends a request for a holder flow step and insists on one of `statuses`.
     func exchange(_ request: HTTPRequest, expecting statuses: Set<Int>, step: String) async throws(HolderFailure) -> HTTPResponse {
-        let response: HTTPResponse
+        try Self.checked(await outcome(of: request), expecting: statuses, step: step)
+    }
+
+    /// As `exchange`, decoding a JSON reply.
+    func exchangeJSON<Reply: Decodable>(_ request: HTTPRequest, expecting statuses: Set<Int>, step: String) async throws(HolderFailure) -> Reply {
+        try Self.reply(from: await outcome(of: request), expecting: statuses, step: step)
+    }
+
+    /// Sends a request with the retry policy and returns what came of it.
+    func outcome(of request: HTTPRequest) async -> Result<HTTPResponse, TransportError> {
         do {
-            response = try await send(request)
+            return .success(try await send(request))
         } catch {
-            throw HolderFailure.transport(error, step: step)
+            return .failure(error)
+        }
+    }
+
+    /// The response of a step with one of `statuses`, or the step's failure.
+    static func checked(_ outcome: Result<HTTPResponse, TransportError>, expecting statuses: Set<Int>, step: String) throws(HolderFailure) -> HTTPResponse {
+        let response: HTTPResponse
+        switch outcome {
+        case .success(let received): response = received
+        case .failure(let error): throw HolderFailure.transport(error, step: step)
         }
         guard statuses.contains(response.status) else { throw HolderFailure.http(response, step: step) }
         return response
     }
 
-    /// As `exchange`, decoding a JSON reply.
-    func exchangeJSON<Reply: Decodable>(_ request: HTTPRequest, expecting statuses: Set<Int>, step: String) async throws(HolderFailure) -> Reply {
-        let response = try await exchange(request, expecting: statuses, step: step)
+    /// The decoded JSON reply of a step.
+    static func reply<Reply: Decodable>(from outcome: Result<HTTPResponse, TransportError>, expecting statuses: Set<Int>, step: String) throws(HolderFailure) -> Reply {
+        let response = try checked(outcome, expecting: statuses, step: step)
         do {
             return try JSONCoding.decode(Reply.self, from: response.body)
         } catch {

@@ -8,9 +8,20 @@ struct HolderFlow: Sendable {
     let identity: CitizenIdentity
     let http: HTTPClient
     let clock: WallClock
+    /// The one calendar date of the whole overview that decides what is overdue.
+    let today: String
+
+    /// What one holder's flow ended with.
+    struct Outcome: Sendable {
+        var result: HolderResult
+        /// The verified document as received, for the evidence.
+        var evidence: Overview.Evidence.Document?
+        /// The verified document, to fold again when the overview's date is another.
+        var document: FinancialClaimsDocument?
+    }
 
     /// The holder's result and, when verified, its document as evidence.
-    func run() async -> (HolderResult, Overview.Evidence.Document?) {
+    func run() async -> Outcome {
         let started = ContinuousClock.now
         let outcome: Result<ClaimsVerifier.Result, HolderFailure>
         do {
@@ -22,12 +33,12 @@ struct HolderFlow: Sendable {
         switch outcome {
         case .success(let verified):
             let result = HolderResult.verified(organization, zaken: verified.zaken, fetchedAt: Timestamps.rfc3339(clock.now), durationMs: durationMs)
-            return (result, Overview.Evidence.Document(oin: organization.oin, jws: verified.compact))
+            return Outcome(result: result, evidence: .init(oin: organization.oin, jws: verified.compact), document: verified.document)
         case .failure(let failure):
             let result = HolderResult(
                 oin: organization.oin, name: organization.name, shortName: organization.shortName, status: failure.status,
                 error: failure.detail, warnings: [], fetchedAt: nil, durationMs: durationMs, zaken: [])
-            return (result, nil)
+            return Outcome(result: result)
         }
     }
 
@@ -35,15 +46,16 @@ struct HolderFlow: Sendable {
         let discovery = try await DiscoveryDocument.fetch(for: organization, http: http)
         let session = try await SessionClient(http: http, identity: identity, clock: clock)
             .createSession(organizationOIN: organization.oin, sessionURL: discovery.sessionURL)
-        let response = try await http.exchange(
-            HTTPRequest(
-                url: discovery.financialClaimsURL,
-                headers: [("Authorization", "Bearer \(session.sessionToken)"), ("Accept", "application/jose")],
-                maxResponseBytes: FinancialClaimsDocument.maxBytes),
-            expecting: [200], step: "claims")
+        var request = HTTPRequest(
+            url: discovery.financialClaimsURL,
+            headers: [("Authorization", "Bearer \(session.sessionToken)"), ("Accept", "application/jose")],
+            maxResponseBytes: FinancialClaimsDocument.maxBytes)
+        // The organisation's last request: its connection is closed, not kept for reuse.
+        request.closesConnection = true
+        let response = try await http.exchange(request, expecting: [200], step: "claims")
         let compact = String(decoding: response.body, as: UTF8.self).trimmingASCIIWhitespace
         return try ClaimsVerifier.verify(
             compact: compact, organization: organization, keys: keys, bsn: identity.bsn, appKeyThumbprint: identity.appKeyThumbprint,
-            now: clock.epochSeconds, today: Timestamps.calendarDate(clock.now))
+            now: clock.epochSeconds, today: today)
     }
 }

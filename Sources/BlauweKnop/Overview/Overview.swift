@@ -77,14 +77,12 @@ public struct HolderTotals: Codable, Sendable, Hashable {
 
     public init() {}
 
-    /// Sums of the folded zaken.
+    /// Sums of the folded zaken (exact for every document the fold accepted).
     public init(_ zaken: [FoldedZaak]) {
-        for zaak in zaken {
-            verplicht += zaak.verplicht
-            vereffend += zaak.vereffend
-            saldo += zaak.saldo
-            achterstallig += zaak.achterstallig
-        }
+        verplicht = CheckedSum.of(zaken.map(\.verplicht))
+        vereffend = CheckedSum.of(zaken.map(\.vereffend))
+        saldo = CheckedSum.of(zaken.map(\.saldo))
+        achterstallig = CheckedSum.of(zaken.map(\.achterstallig))
         self.zaken = zaken.count
     }
 }

@@ -18,11 +18,16 @@ public struct OverviewBuilder: Sendable {
     }
 
     /// Fetches from every organisation of the scheme at once; holders appear in scheme order.
+    ///
+    /// The overview has one date (PROTOCOL §8.1): `generated_at` is taken when every holder
+    /// has answered, and every document is folded with that moment's calendar date in
+    /// Europe/Amsterdam, also when the run crossed midnight.
     /// - Parameter progress: called as each holder finishes (from any task).
     public func build(progress: @escaping @Sendable (HolderResult) -> Void = { _ in }) async -> Overview {
         let organizations = scheme.document.organizations
-        var results = [(HolderResult, Overview.Evidence.Document?)?](repeating: nil, count: organizations.count)
-        await withTaskGroup(of: (Int, (HolderResult, Overview.Evidence.Document?)).self) { group in
+        let today = Timestamps.calendarDate(clock.now)
+        var outcomes = [HolderFlow.Outcome?](repeating: nil, count: organizations.count)
+        await withTaskGroup(of: (Int, HolderFlow.Outcome).self) { group in
             var next = organizations.startIndex
             func startNext() {
                 while next < organizations.endIndex {
@@ -30,27 +35,32 @@ public struct OverviewBuilder: Sendable {
                     let organization = organizations[index]
                     next += 1
                     guard let keys = scheme.organizationKeys[organization.oin] else { continue }
-                    let flow = HolderFlow(organization: organization, keys: keys, identity: identity, http: http, clock: clock)
+                    let flow = HolderFlow(organization: organization, keys: keys, identity: identity, http: http, clock: clock, today: today)
                     group.addTask { (index, await flow.run()) }
                     return
                 }
             }
-            for _ in 0..<maxConcurrentHolders { startNext() }
-            for await (index, result) in group {
-                progress(result.0)
-                results[index] = result
+            for _ in 0..<min(maxConcurrentHolders, organizations.count) { startNext() }
+            for await (index, outcome) in group {
+                progress(outcome.result)
+                outcomes[index] = outcome
                 startNext()
             }
         }
-        return merge(results.compactMap { $0 })
-    }
-
-    /// Merges holder results into the overview with grand totals and evidence.
-    func merge(_ results: [(HolderResult, Overview.Evidence.Document?)]) -> Overview {
-        let holders = results.map(\.0)
+        let generated = clock.now
+        let finalToday = Timestamps.calendarDate(generated)
+        let results = outcomes.compactMap { $0 }.map { outcome in
+            guard finalToday != today, let document = outcome.document,
+                let organization = organizations.first(where: { $0.oin == outcome.result.oin }),
+                let zaken = try? ClaimsFold.fold(document, today: finalToday)
+            else { return outcome }
+            var refolded = outcome
+            refolded.result = .verified(organization, zaken: zaken, fetchedAt: outcome.result.fetchedAt, durationMs: outcome.result.durationMs)
+            return refolded
+        }
         return Overview.merge(
-            holders: holders, evidence: Overview.Evidence(scheme: scheme.compact, documents: results.compactMap(\.1)),
-            scheme: scheme.document, bsn: identity.bsn, generatedAt: Timestamps.rfc3339(clock.now))
+            holders: results.map(\.result), evidence: Overview.Evidence(scheme: scheme.compact, documents: results.compactMap(\.evidence)),
+            scheme: scheme.document, bsn: identity.bsn, generatedAt: Timestamps.rfc3339(generated))
     }
 }
 
@@ -60,8 +70,8 @@ extension Overview {
         let verified = holders.filter(\.status.isSuccess)
         let zaken = verified.flatMap(\.zaken)
         let totals = GrandTotals(
-            verplicht: verified.reduce(0) { $0 + $1.totals.verplicht }, vereffend: verified.reduce(0) { $0 + $1.totals.vereffend },
-            saldo: verified.reduce(0) { $0 + $1.totals.saldo }, achterstallig: verified.reduce(0) { $0 + $1.totals.achterstallig },
+            verplicht: CheckedSum.of(verified.map(\.totals.verplicht)), vereffend: CheckedSum.of(verified.map(\.totals.vereffend)),
+            saldo: CheckedSum.of(verified.map(\.totals.saldo)), achterstallig: CheckedSum.of(verified.map(\.totals.achterstallig)),
             zaken: zaken.count, volgendeVervaldatum: zaken.compactMap(\.volgendeVervaldatum).min())
         return Overview(
             schemaVersion: currentSchemaVersion, generatedAt: generatedAt, citizen: Citizen(bsn: bsn),

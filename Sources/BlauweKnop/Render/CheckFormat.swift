@@ -8,7 +8,7 @@ public enum CheckFormat: String, Sendable, CaseIterable {
 
     public func render(_ report: CheckReport) -> String {
         switch self {
-        case .table: Self.table(report)
+        case .table: TerminalText.sanitized(Self.table(report), keepingLineBreaks: true)
         case .json: String(decoding: (try? JSONCoding.encoder().encode(report)) ?? Data(), as: UTF8.self) + "\n"
         case .junit: Self.junit(report)
         }
@@ -38,9 +38,9 @@ public enum CheckFormat: String, Sendable, CaseIterable {
             case .pass:
                 xml += open + "/>\n"
             case .warning:
-                xml += open + ">\n      <system-out>WARNING: \(OverviewXML.escape(probe.message ?? ""))</system-out>\n    </testcase>\n"
+                xml += open + ">\n      <system-out>WARNING: \(OverviewXML.escapeForReport(probe.message ?? ""))</system-out>\n    </testcase>\n"
             case .error:
-                xml += open + ">\n      <failure type=\"\(probe.name)\" message=\"\(message)\">\(OverviewXML.escape(probe.message ?? ""))</failure>\n    </testcase>\n"
+                xml += open + ">\n      <failure type=\"\(probe.name)\" message=\"\(message)\">\(OverviewXML.escapeForReport(probe.message ?? ""))</failure>\n    </testcase>\n"
             case .skipped:
                 xml += open + ">\n      <skipped message=\"\(message)\"/>\n    </testcase>\n"
             }
@@ -50,7 +50,7 @@ public enum CheckFormat: String, Sendable, CaseIterable {
     }
 
     private static func attribute(_ text: String) -> String {
-        OverviewXML.escape(text).replacingOccurrences(of: "\n", with: "&#10;")
+        OverviewXML.escapeForReport(text).replacingOccurrences(of: "\n", with: "&#10;")
     }
 
     private static func time(_ seconds: Double) -> String { String(format: "%.3f", seconds) }

@@ -6,12 +6,12 @@ public enum OverviewFormat: String, Sendable, CaseIterable {
     case json
     case xml
 
-    /// Renders an overview in this format.
-    public func render(_ overview: Overview, detail: Bool = false) -> String {
+    /// Renders an overview in this format; only XML can refuse (see `OverviewXML.render`).
+    public func render(_ overview: Overview, detail: Bool = false) throws(OverviewRenderError) -> String {
         switch self {
-        case .table: OverviewTable(overview: overview, detail: detail).render()
+        case .table: TerminalText.sanitized(OverviewTable(overview: overview, detail: detail).render(), keepingLineBreaks: true)
         case .json: OverviewJSON.render(overview)
-        case .xml: OverviewXML.render(overview)
+        case .xml: try OverviewXML.render(overview)
         }
     }
 }

@@ -8,14 +8,22 @@ public enum OverviewXML {
         "open_betalingsverplichtingen": "betalingsverplichting", "contactopties": "contactoptie",
     ]
 
-    public static func render(_ overview: Overview) -> String {
-        guard let tree = try? JSONCoding.decode(JSONValue.self, from: JSONCoding.encode(overview)) else { return "" }
+    /// Renders the overview, or refuses when a string holds a character XML 1.0 cannot carry
+    /// (a control character other than tab, line feed and carriage return, or U+FFFE/U+FFFF):
+    /// the XML form must read back as exactly the strings of the JSON form, never lossily.
+    public static func render(_ overview: Overview) throws(OverviewRenderError) -> String {
+        let tree: JSONValue
+        do {
+            tree = try JSONCoding.parse(JSONCoding.encode(overview))
+        } catch {
+            throw OverviewRenderError("the overview could not be converted: \(error)")
+        }
         var output = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-        write(tree, name: "overview", depth: 0, into: &output)
+        try write(tree, name: "overview", depth: 0, into: &output)
         return output
     }
 
-    private static func write(_ value: JSONValue, name: String, depth: Int, into output: inout String) {
+    private static func write(_ value: JSONValue, name: String, depth: Int, into output: inout String) throws(OverviewRenderError) {
         let indent = String(repeating: "  ", count: depth)
         switch value {
         case .null:
@@ -23,7 +31,7 @@ public enum OverviewXML {
         case .object(let members):
             output += "\(indent)<\(name)>\n"
             for key in members.keys.sorted() {
-                if let member = members[key] { write(member, name: key, depth: depth + 1, into: &output) }
+                if let member = members[key] { try write(member, name: key, depth: depth + 1, into: &output) }
             }
             output += "\(indent)</\(name)>\n"
         case .array(let items):
@@ -33,7 +41,7 @@ public enum OverviewXML {
             }
             output += "\(indent)<\(name)>\n"
             let item = itemNames[name] ?? "item"
-            for element in items { write(element, name: item, depth: depth + 1, into: &output) }
+            for element in items { try write(element, name: item, depth: depth + 1, into: &output) }
             output += "\(indent)</\(name)>\n"
         case .bool(let flag):
             output += "\(indent)<\(name)>\(flag)</\(name)>\n"
@@ -42,12 +50,17 @@ public enum OverviewXML {
         case .number(let number):
             output += "\(indent)<\(name)>\(number)</\(name)>\n"
         case .string(let text):
-            output += "\(indent)<\(name)>\(escape(text))</\(name)>\n"
+            guard let escaped = escape(text) else {
+                throw OverviewRenderError(
+                    "the text of <\(name)> holds a control character that XML cannot carry (\(TerminalText.sanitized(String(text.prefix(60))))); use --format json")
+            }
+            output += "\(indent)<\(name)>\(escaped)</\(name)>\n"
         }
     }
 
-    /// Escapes text for XML element content.
-    static func escape(_ text: String) -> String {
+    /// Escapes text for XML element content, or `nil` when XML 1.0 cannot carry it. A carriage
+    /// return is written as `&#13;`: a literal one would be read back as a line feed.
+    static func escape(_ text: String) -> String? {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -56,11 +69,31 @@ public enum OverviewXML {
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
-            case "\u{9}", "\u{A}", "\u{D}": escaped.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value): escaped += "\u{FFFD}"
+            case "\r": escaped += "&#13;"
+            case "\u{9}", "\u{A}": escaped.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value): return nil
             default: escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped
     }
+}
+
+extension OverviewXML {
+    /// Escapes text for a report meant for people and tools that read XML (JUnit): characters
+    /// XML cannot carry become U+FFFD instead of failing, and controls are sanitised first.
+    static func escapeForReport(_ text: String) -> String {
+        let safe = TerminalText.sanitized(text, keepingLineBreaks: true).unicodeScalars.map { scalar in
+            (0xFFFE...0xFFFF).contains(scalar.value) ? TerminalText.replacement : scalar
+        }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: safe)
+        return escape(String(scalars)) ?? ""
+    }
+}
+
+/// An overview that cannot be written in the asked form.
+public struct OverviewRenderError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    init(_ description: String) { self.description = description }
 }

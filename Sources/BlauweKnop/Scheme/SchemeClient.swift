@@ -15,13 +15,27 @@ public struct SchemeClient: Sendable {
     }
 
     /// Fetches the scheme at `url` and returns it once every check of §1 passed. A rejected
-    /// scheme leaves the stored state untouched.
+    /// scheme leaves the stored state untouched. When the server says `304 Not Modified` but
+    /// the stored copy does not verify or does not match the state, the scheme is fetched
+    /// again in full instead of failing for good.
     public func fetch(url: String) async throws(SchemeError) -> VerifiedScheme {
         guard URLParts.isHTTPS(url) else { throw SchemeError(.configuration, "the scheme URL must be an https URL, got '\(url)'") }
         let state = try store.load()
-        let cached = store.cachedScheme()
+        if let state, let etag = state.etag, let cached = state.jws,
+            let scheme = try await fetch(url: url, ifNoneMatch: etag, cached: cached, digest: state.payloadDigest)
+        {
+            return scheme
+        }
+        guard let scheme = try await fetch(url: url, ifNoneMatch: nil, cached: nil, digest: nil) else {
+            throw SchemeError(.unavailable, "the scheme server answered 304 to a request without If-None-Match")
+        }
+        return scheme
+    }
+
+    /// One request; `nil` when a 304 came but the stored copy is unusable.
+    private func fetch(url: String, ifNoneMatch etag: String?, cached: String?, digest: String?) async throws(SchemeError) -> VerifiedScheme? {
         var headers = [(name: "Accept", value: "application/jose")]
-        if let etag = state?.etag, cached != nil { headers.append((name: "If-None-Match", value: etag)) }
+        if let etag, HTTPRequest.isSafeHeader(name: "If-None-Match", value: etag) { headers.append((name: "If-None-Match", value: etag)) }
         let response: HTTPResponse
         do {
             response = try await http.send(HTTPRequest(url: url, headers: headers, maxResponseBytes: VerifiedScheme.maxBytes))
@@ -29,21 +43,19 @@ public struct SchemeClient: Sendable {
             if error.code == .tooLarge { throw SchemeError(.invalidContent, "the scheme is larger than \(ByteCount.describe(VerifiedScheme.maxBytes))") }
             throw SchemeError(.unavailable, "cannot fetch the scheme: \(error)")
         }
-        let compact: String
+        let scheme: VerifiedScheme
         switch response.status {
         case 200:
-            compact = String(decoding: response.body, as: UTF8.self)
+            scheme = try VerifiedScheme(compact: String(decoding: response.body, as: UTF8.self), trustAnchor: trustAnchor, environment: environment, now: clock.epochSeconds)
         case 304:
-            guard let cached else { throw SchemeError(.unavailable, "the scheme server answered 304 but no copy is stored") }
-            compact = cached
+            guard let cached, let stored = try? VerifiedScheme(compact: cached, trustAnchor: trustAnchor, environment: environment, now: clock.epochSeconds),
+                stored.payloadDigest == digest
+            else { return nil }
+            scheme = stored
         default:
             throw SchemeError(.unavailable, "the scheme server answered HTTP \(response.status)")
         }
-        let scheme = try VerifiedScheme(compact: compact, trustAnchor: trustAnchor, environment: environment, now: clock.epochSeconds)
-        if let state { try state.admits(scheme) }
-        if state?.version != scheme.document.version || state?.etag != response.headers["etag"] {
-            try store.remember(scheme, etag: response.headers["etag"])
-        }
+        try store.admitAndRemember(scheme, etag: response.headers["etag"] ?? (response.status == 304 ? etag : nil))
         return scheme
     }
 }

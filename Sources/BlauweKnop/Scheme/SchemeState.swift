@@ -1,7 +1,8 @@
 import Foundation
 
 /// What bk remembers about schemes it accepted: the highest version, its payload digest, its
-/// ETag and the JWS itself (PROTOCOL §1 rule 4, rollback protection).
+/// ETag and the JWS itself (PROTOCOL §1 rule 4, rollback protection), in one file written in
+/// one step, so that the copy kept for `304 Not Modified` always belongs to the state.
 public struct SchemeState: Codable, Sendable, Equatable {
     /// The highest version ever accepted.
     public var version: Int
@@ -9,11 +10,12 @@ public struct SchemeState: Codable, Sendable, Equatable {
     public var payloadDigest: String
     /// The ETag the server gave it, for `If-None-Match`.
     public var etag: String?
+    /// The accepted scheme JWS, for a `304 Not Modified`.
+    public var jws: String?
 
     enum CodingKeys: String, CodingKey {
-        case version
+        case version, etag, jws
         case payloadDigest = "payload_sha256"
-        case etag
     }
 
     /// Rejects a scheme older than the remembered one, or different at the same version.
@@ -36,6 +38,33 @@ public struct SchemeStateStore: Sendable {
 
     /// The remembered state, or `nil` when no scheme was accepted yet.
     public func load() throws(SchemeError) -> SchemeState? {
+        try lock.withLock(exclusive: false, lockFailure: Self.lockFailure) { () throws(SchemeError) in try read() }
+    }
+
+    /// Admits a verified scheme against the state as it is now (another run may have moved it
+    /// on since this run fetched) and remembers it, in one locked transaction.
+    public func admitAndRemember(_ scheme: VerifiedScheme, etag: String?) throws(SchemeError) {
+        try lock.withLock(exclusive: true, lockFailure: Self.lockFailure) { () throws(SchemeError) in
+            let current = try read()
+            if let current { try current.admits(scheme) }
+            let state = SchemeState(version: scheme.document.version, payloadDigest: scheme.payloadDigest, etag: etag, jws: scheme.compact)
+            guard state != current else { return }
+            do {
+                try directory.create()
+                try AtomicFile.write(JSONCoding.encode(state), to: directory.schemeStatePath, mode: 0o600)
+            } catch {
+                throw SchemeError(.configuration, "cannot save the scheme state: \(error)")
+            }
+            // Earlier versions kept the JWS in a file of its own.
+            unlink(directory.path + "/scheme.jws")
+        }
+    }
+
+    private var lock: StateLock { StateLock(directory: directory) }
+
+    private static func lockFailure(_ error: FileError) -> SchemeError { SchemeError(.configuration, "cannot lock the state folder: \(error)") }
+
+    private func read() throws(SchemeError) -> SchemeState? {
         let bytes: [UInt8]?
         do {
             bytes = try AtomicFile.read(directory.schemeStatePath)
@@ -49,23 +78,6 @@ public struct SchemeStateStore: Sendable {
             throw SchemeError(
                 .configuration,
                 "the scheme state \(directory.schemeStatePath) is damaged (\(error)); remove it to start over (rollback protection restarts from the next scheme)")
-        }
-    }
-
-    /// The last accepted scheme JWS, for a `304 Not Modified`.
-    public func cachedScheme() -> String? {
-        (try? AtomicFile.read(directory.schemeCachePath)).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// Remembers an accepted scheme. Only ever called after `admits` passed.
-    public func remember(_ scheme: VerifiedScheme, etag: String?) throws(SchemeError) {
-        let state = SchemeState(version: scheme.document.version, payloadDigest: scheme.payloadDigest, etag: etag)
-        do {
-            try directory.create()
-            try AtomicFile.write(scheme.compact, to: directory.schemeCachePath, mode: 0o600)
-            try AtomicFile.write(JSONCoding.encode(state), to: directory.schemeStatePath, mode: 0o600)
-        } catch {
-            throw SchemeError(.configuration, "cannot save the scheme state: \(error)")
         }
     }
 }

@@ -59,8 +59,45 @@ public struct SessionClient: Sendable {
         }
     }
 
+    /// Whether `token` has the bearer-token syntax of RFC 6750 (token68) and at most 4 KiB.
+    static func isToken68(_ token: String) -> Bool {
+        let bytes = Array(token.utf8)
+        guard !bytes.isEmpty, bytes.count <= 4096 else { return false }
+        let body = bytes.prefix { $0 != UInt8(ascii: "=") }
+        guard !body.isEmpty, bytes[body.count...].allSatisfy({ $0 == UInt8(ascii: "=") }) else { return false }
+        return body.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "+"), UInt8(ascii: "/"): true
+            default: false
+            }
+        }
+    }
+
     /// Obtains a session token from one organisation.
+    ///
+    /// The session POST spends its challenge, so it is never resent as it is: after a
+    /// transient failure (429/502/503/504, or no connection) the whole exchange starts again
+    /// with a fresh challenge, within the retry policy and deadline of `http`.
     public func createSession(organizationOIN: String, sessionURL: String) async throws(HolderFailure) -> Session {
+        var attempt = 1
+        while true {
+            let outcome = try await attemptSession(organizationOIN: organizationOIN, sessionURL: sessionURL)
+            guard let wait = http.retryWait(after: outcome, attempt: attempt) else {
+                let session: Session = try HTTPClient.reply(from: outcome, expecting: [200, 201], step: "session")
+                return try checked(session)
+            }
+            do {
+                try await Task.sleep(for: wait)
+            } catch {
+                throw HolderFailure(.timeout, "session: cancelled")
+            }
+            attempt += 1
+        }
+    }
+
+    /// One challenge and one session POST, sent once.
+    private func attemptSession(organizationOIN: String, sessionURL: String) async throws(HolderFailure) -> Result<HTTPResponse, TransportError> {
         let challenge: Challenge = try await http.exchangeJSON(
             .postJSON(url: sessionURL + "/challenge", body: Array("{}".utf8), maxResponseBytes: Self.maxResponseBytes),
             expecting: [200, 201], step: "session challenge")
@@ -71,10 +108,18 @@ public struct SessionClient: Sendable {
         } catch {
             throw HolderFailure(.unauthorized, "session: cannot sign the proof: \(error)")
         }
-        let body = JSONCoding.encode(SessionRequest(credential: identity.credential.compact, proof: proof))
-        let session: Session = try await http.exchangeJSON(
-            .postJSON(url: sessionURL, body: body, maxResponseBytes: Self.maxResponseBytes), expecting: [200, 201], step: "session")
+        var request = HTTPRequest.postJSON(
+            url: sessionURL, body: JSONCoding.encode(SessionRequest(credential: identity.credential.compact, proof: proof)),
+            maxResponseBytes: Self.maxResponseBytes)
+        request.isRetryable = false
+        return await http.outcome(of: request)
+    }
+
+    private func checked(_ session: Session) throws(HolderFailure) -> Session {
         guard session.sessionToken.utf8.count >= 16 else { throw HolderFailure(.invalidDocument, "session: the token is too short") }
+        guard Self.isToken68(session.sessionToken) else {
+            throw HolderFailure(.invalidDocument, "session: the token holds characters a bearer token may not have (refused)")
+        }
         return session
     }
 }

@@ -3,23 +3,22 @@ public import Foundation
 /// Writes files so that a reader sees either the old or the new content, never a mix:
 /// a temporary file in the same folder, fsync, then rename over the target.
 public enum AtomicFile {
-    /// Writes `bytes` to `path` atomically with the given permission bits.
+    /// Writes `bytes` to `path` atomically with the given permission bits. The temporary file
+    /// is registered with `TemporaryFiles`, so that an interrupted run removes it.
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(FileError) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).\(SecureRandom.token(bytes: 6)).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        let (folder, name) = split(path)
+        guard !name.isEmpty else { throw FileError(path: path, action: "write", reason: "it names a folder, not a file") }
+        let temporary = folder + "/.\(name).\(getpid()).\(SecureRandom.token(bytes: 6)).tmp"
+        TemporaryFiles.register(temporary)
+        defer { TemporaryFiles.unregister(temporary) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
         guard descriptor >= 0 else { throw FileError(path: path, action: "create", errno: errno) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let failure = errno
-                close(descriptor)
-                unlink(temporary)
-                throw FileError(path: path, action: "write", errno: failure)
-            }
-            offset += written
+        do {
+            try OutputFile.writeAll(bytes, to: descriptor, path: path)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
         }
         // The umask may have narrowed the mode at creation; set it exactly.
         fchmod(descriptor, mode)
@@ -35,18 +34,42 @@ public enum AtomicFile {
         }
     }
 
+    /// The folder (`.` when none is given) and the file name of a path.
+    static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+    }
+
     /// Writes UTF-8 text atomically.
     public static func write(_ text: String, to path: String, mode: mode_t = 0o644) throws(FileError) {
         try write(Array(text.utf8), to: path, mode: mode)
     }
 
-    /// Reads a whole file, or `nil` when it does not exist.
-    public static func read(_ path: String) throws(FileError) -> [UInt8]? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileError(path: path, action: "read", errno: EACCES)
+    /// Reads a whole file, or `nil` when it does not exist. A folder, or a file larger than
+    /// `limit`, is an error with its own words.
+    public static func read(_ path: String, limit: Int = 256 << 20) throws(FileError) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return nil }
+            throw FileError(path: path, action: "read", errno: errno)
         }
-        return Array(data)
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw FileError(path: path, action: "read", errno: errno) }
+        if status.st_mode & S_IFMT == S_IFDIR { throw FileError(path: path, action: "read", errno: EISDIR) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, action: "read", errno: errno)
+            }
+            if count == 0 { return bytes }
+            guard bytes.count + count <= limit else { throw FileError(path: path, action: "read", reason: "it is larger than \(ByteCount.describe(limit))") }
+            bytes.append(contentsOf: chunk[..<count])
+        }
     }
 
     /// Creates a folder (and its parents) with the given mode when missing.
@@ -59,13 +82,35 @@ public enum AtomicFile {
     }
 }
 
-/// A file operation that failed, with the system's reason.
+/// A file operation that failed, with the system's reason or bk's own.
 public struct FileError: Error, CustomStringConvertible, Sendable {
     public let path: String
     public let action: String
     public let errno: Int32
+    /// bk's reason, when the system gave none (such as "it is a folder").
+    public let reason: String?
+
+    public init(path: String, action: String, errno: Int32) {
+        self.path = path
+        self.action = action
+        self.errno = errno
+        self.reason = nil
+    }
+
+    public init(path: String, action: String, reason: String) {
+        self.path = path
+        self.action = action
+        self.errno = 0
+        self.reason = reason
+    }
 
     public var description: String {
-        "cannot \(action) \(path): \(String(cString: strerror(errno)))"
+        let shownPath = TerminalText.sanitized(path)
+        if let reason { return "cannot \(action) \(shownPath): \(reason)" }
+        switch errno {
+        case EISDIR: return "cannot \(action) \(shownPath): it is a folder, not a file"
+        case ENOENT: return "cannot \(action) \(shownPath): no such file or folder"
+        default: return "cannot \(action) \(shownPath): \(String(cString: strerror(errno)))"
+        }
     }
 }

@@ -20,5 +20,4 @@ public struct StateDirectory: Sendable {
     public var appKeyPath: String { path + "/app-key.pem" }
     public var credentialPath: String { path + "/credential.jws" }
     public var schemeStatePath: String { path + "/scheme-state.json" }
-    public var schemeCachePath: String { path + "/scheme.jws" }
 }

@@ -63,6 +63,9 @@ public final class CurlEngine: @unchecked Sendable {
         guard request.url.lowercased().hasPrefix("https://") else {
             throw TransportError(.invalidURL, "refusing a non-https URL: \(request.url)")
         }
+        if let unsafe = request.headers.first(where: { !HTTPRequest.isSafeHeader(name: $0.name, value: $0.value) }) {
+            throw TransportError(.invalidRequest, "refusing to send the header '\(TerminalText.sanitized(unsafe.name))': it holds characters a header may not have")
+        }
         let seconds = min(timeout ?? options.requestTimeout, options.requestTimeout)
         guard seconds > 0 else { throw TransportError(.timeout, "no time left for the request") }
         let box = TransferBox()
@@ -210,6 +213,20 @@ enum CurlGlobal {
 
 /// Process resource limits.
 public enum ProcessLimits {
+    /// Descriptors kept free for the process itself (standard streams, epoll, eventfd, files,
+    /// libdispatch).
+    static let reservedDescriptors = 64
+
+    /// How many holder flows may run at once with the open-file limit in force: each needs one
+    /// connection, so running more would make healthy holders fail with "too many open files".
+    public static func concurrentFlowsAllowed() -> Int {
+        raiseOpenFileLimit()
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1 }
+        let available = UInt64(limit.rlim_cur)
+        return max(1, Int(clamping: available) - reservedDescriptors)
+    }
+
     /// Raises the soft open-file limit to the hard limit, so that many connections fit.
     public static func raiseOpenFileLimit() {
         var limit = rlimit()

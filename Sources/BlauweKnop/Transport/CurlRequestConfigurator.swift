@@ -37,6 +37,7 @@ struct CurlRequestConfigurator {
             codes.append(bk_curl_easy_setopt_long(handle, CURLOPT_CERTINFO, 1))
             codes.append(bk_curl_easy_setopt_long(handle, CURLOPT_FRESH_CONNECT, 1))
         }
+        if request.closesConnection { codes.append(bk_curl_easy_setopt_long(handle, CURLOPT_FORBID_REUSE, 1)) }
         if let share { codes.append(bk_curl_easy_setopt_pointer(handle, CURLOPT_SHARE, share)) }
         if let bundle = options.caBundlePath {
             codes.append(bk_curl_easy_setopt_string(handle, CURLOPT_CAINFO, bundle))

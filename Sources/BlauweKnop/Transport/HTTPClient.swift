@@ -24,7 +24,8 @@ public struct HTTPClient: Sendable {
         self.deadline = deadline
     }
 
-    /// Sends a request, retrying as the policy allows, and returns the final response.
+    /// Sends a request, retrying as the policy allows (never a request marked not retryable),
+    /// and returns the final response.
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         var attempt = 1
         while true {
@@ -36,18 +37,7 @@ public struct HTTPClient: Sendable {
             } catch {
                 outcome = .failure(error)
             }
-            let retryAfter: Duration?
-            switch outcome {
-            case .success(let response) where Self.retryableStatuses.contains(response.status):
-                retryAfter = RetryAfter.parse(response.headers["retry-after"]) ?? .zero
-            case .failure(let error) where error.isConnectionFailure:
-                retryAfter = .zero
-            default:
-                retryAfter = nil
-            }
-            guard let retryAfter, attempt < maxAttempts else { return try outcome.get() }
-            let wait = max(retryAfter, backoff(forRetry: attempt))
-            guard ContinuousClock.now.advanced(by: wait) < deadline else { return try outcome.get() }
+            guard request.isRetryable, let wait = retryWait(after: outcome, attempt: attempt) else { return try outcome.get() }
             do {
                 try await Task.sleep(for: wait)
             } catch {
@@ -55,6 +45,24 @@ public struct HTTPClient: Sendable {
             }
             attempt += 1
         }
+    }
+
+    /// How long to wait before another attempt, or `nil` when the policy allows none: the
+    /// outcome is final, the attempts are used up, or the wait would end after the deadline.
+    public func retryWait(after outcome: Result<HTTPResponse, TransportError>, attempt: Int) -> Duration? {
+        let retryAfter: Duration?
+        switch outcome {
+        case .success(let response) where Self.retryableStatuses.contains(response.status):
+            retryAfter = RetryAfter.parse(response.headers["retry-after"]) ?? .zero
+        case .failure(let error) where error.isConnectionFailure:
+            retryAfter = .zero
+        default:
+            retryAfter = nil
+        }
+        guard let retryAfter, attempt < maxAttempts else { return nil }
+        let wait = max(retryAfter, backoff(forRetry: attempt))
+        guard ContinuousClock.now.advanced(by: wait) < deadline else { return nil }
+        return wait
     }
 
     /// Full jitter: a uniform wait between zero and the exponential cap.

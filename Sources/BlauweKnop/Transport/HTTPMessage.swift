@@ -19,6 +19,13 @@ public struct HTTPRequest: Sendable {
     public var maxResponseBytes: Int
     /// Ask libcurl for the server certificate's details (for `bk check`).
     public var captureCertificate = false
+    /// Whether the transport may send this request again after a transient failure. A request
+    /// that spends something single-use (a session POST spends its challenge) is not: its
+    /// caller starts again from the beginning instead.
+    public var isRetryable = true
+    /// Close the connection after this request: the organisation's last request of a run,
+    /// so that finished organisations hold no descriptors.
+    public var closesConnection = false
 
     public init(
         method: Method = .get, url: String, headers: [(name: String, value: String)] = [],
@@ -30,6 +37,13 @@ public struct HTTPRequest: Sendable {
         self.headers = headers
         self.body = body
         self.maxResponseBytes = maxResponseBytes
+    }
+
+    /// Whether a header can be sent as it is: a token name, and a value of visible ASCII and
+    /// spaces only. A value with CR or LF would let whoever chose it add headers of their own.
+    public static func isSafeHeader(name: String, value: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") }
+            && value.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }
     }
 
     /// A POST of a JSON body with `Content-Type: application/json`.

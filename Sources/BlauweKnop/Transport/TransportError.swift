@@ -29,6 +29,8 @@ extension ErrorCode where Domain == TransportError {
     public static var redirect: Self { Self("redirect") }
     /// The URL is not an absolute https URL.
     public static var invalidURL: Self { Self("invalidURL") }
+    /// The request itself is unsafe to send (a header value with line breaks or controls).
+    public static var invalidRequest: Self { Self("invalidRequest") }
     /// The request was cancelled.
     public static var cancelled: Self { Self("cancelled") }
     /// Any other transfer failure.

@@ -1,15 +1,20 @@
 import Foundation
 
-/// `bk verify`: proves, offline, that an overview file says exactly what its evidence proves.
+/// `bk verify`: proves, offline, that an overview file says exactly what its evidence proves
+/// (PROTOCOL §8.1).
 ///
-/// The scheme JWS is verified against the trust anchor, each FCID JWS against that scheme's
-/// keys for its organisation, every figure is recomputed from the documents and compared with
-/// the file, and holders without evidence must be shown as failed.
+/// The scheme JWS is verified against the trust anchor and each FCID JWS against that scheme's
+/// keys for its organisation. From the evidence alone the verifier then rebuilds the overview
+/// bk would have written, with the one date of `generated_at`, and compares it with the file:
+/// first field by field (for messages a person can act on), then as a whole tree in the file's
+/// own form, so that nothing the file holds escapes the comparison. An organisation without a
+/// document in the evidence is not proven: whatever the file claims for it is reported, and
+/// the file is at best authentic but incomplete.
 public struct OverviewVerifier: Sendable {
     public let trustAnchor: TrustAnchor
     public let environment: String
     public let clock: WallClock
-    /// Evidence older than this many seconds is a failure.
+    /// Evidence older than this many seconds makes the verdict `too_old`.
     public let maxAgeSeconds: Int64?
 
     public init(trustAnchor: TrustAnchor, environment: String, clock: WallClock = .system, maxAgeSeconds: Int64? = nil) {
@@ -19,14 +24,14 @@ public struct OverviewVerifier: Sendable {
         self.maxAgeSeconds = maxAgeSeconds
     }
 
-    /// Verifies an overview and reports what is proven; `report.verdict` says whether it is authentic.
-    public func verify(_ overview: Overview) -> VerificationReport {
+    /// Verifies a parsed overview file.
+    public func verify(_ file: OverviewFile) -> VerificationReport {
+        let overview = file.overview
         var report = VerificationReport(generatedAt: overview.generatedAt, complete: overview.complete)
-        guard let generated = Timestamps.parseRFC3339(overview.generatedAt) else {
+        guard let moment = Timestamps.epochSeconds(rfc3339: overview.generatedAt) else {
             report.fail(.tampered, "generated_at is not an RFC 3339 time")
             return report
         }
-        let moment = Int64(generated.timeIntervalSince1970)
         let scheme: VerifiedScheme
         do {
             scheme = try VerifiedScheme(compact: overview.evidence.scheme, trustAnchor: trustAnchor, environment: environment, now: moment)
@@ -38,127 +43,140 @@ public struct OverviewVerifier: Sendable {
         if overview.scheme != .init(iss: document.iss, environment: document.environment, version: document.version, exp: document.exp) {
             report.fail(.tampered, "the scheme summary differs from the signed scheme")
         }
-        var evidence: [String: String] = [:]
-        for item in overview.evidence.documents {
-            if evidence.updateValue(item.jws, forKey: item.oin) != nil { report.fail(.tampered, "evidence for \(item.oin) appears twice") }
-            if scheme.organizationKeys[item.oin] == nil { report.fail(.tampered, "evidence for \(item.oin), which is not in the scheme") }
-        }
-        if overview.holders.count != document.organizations.count {
-            report.fail(.tampered, "the scheme has \(document.organizations.count) organisations, the overview shows \(overview.holders.count)")
-        }
-        var expected: [HolderResult] = []
+        let evidence = evidenceByOrganization(overview, scheme: scheme, report: &report)
+        let stated = statedHolders(overview, scheme: document, report: &report)
+        let today = Timestamps.calendarDate(Date(timeIntervalSince1970: TimeInterval(moment)))
+        var expectedHolders: [HolderResult] = []
+        var provenDocuments: [Overview.Evidence.Document] = []
         var audiences = Set<String>()
         var oldestIssue: Int64?
-        for (index, organization) in document.organizations.enumerated() {
-            guard index < overview.holders.count else { break }
-            let stated = overview.holders[index]
-            guard stated.oin == organization.oin, stated.name == organization.name, stated.shortName == organization.shortName else {
-                report.fail(.tampered, "holder \(index + 1) is shown as '\(stated.name)' (\(stated.oin)), the scheme says '\(organization.name)' (\(organization.oin))")
-                continue
-            }
+        for organization in document.organizations {
+            let claimed = stated[organization.oin]
             guard let compact = evidence[organization.oin], let keys = scheme.organizationKeys[organization.oin] else {
-                if stated.status.isSuccess || !stated.zaken.isEmpty || stated.totals != HolderTotals() {
-                    report.fail(.tampered, "\(organization.name) is shown with data but there is no signed document for it")
-                }
-                report.holders.append(.init(oin: organization.oin, name: organization.name, proven: false, status: stated.status))
-                expected.append(stated)
+                expectedHolders.append(unproven(organization, claimed: claimed, report: &report))
                 continue
             }
             do {
                 let verified = try ClaimsVerifier.verify(
                     compact: compact, organization: organization, keys: keys, bsn: overview.citizen.bsn, appKeyThumbprint: nil, now: moment,
-                    today: Timestamps.calendarDate(generated))
+                    today: today)
                 audiences.insert(verified.document.aud)
                 oldestIssue = min(oldestIssue ?? verified.document.iat, verified.document.iat)
-                let proven = HolderResult.verified(organization, zaken: verified.zaken, fetchedAt: stated.fetchedAt, durationMs: stated.durationMs)
-                if proven != stated { report.fail(.tampered, "what the overview shows for \(organization.name) differs from its signed document") }
+                let proven = HolderResult.verified(organization, zaken: verified.zaken, fetchedAt: claimed?.fetchedAt, durationMs: claimed?.durationMs ?? 0)
+                if let claimed, let difference = HolderDifference.first(claimed: claimed, proven: proven) {
+                    report.fail(.tampered, "\(organization.name): \(difference)")
+                }
                 report.holders.append(.init(oin: organization.oin, name: organization.name, proven: true, status: proven.status))
-                expected.append(proven)
+                expectedHolders.append(proven)
+                provenDocuments.append(.init(oin: organization.oin, jws: compact))
             } catch {
                 report.fail(.tampered, "the document of \(organization.name) does not verify: \(error)")
-                report.holders.append(.init(oin: organization.oin, name: organization.name, proven: false, status: stated.status))
-                expected.append(stated)
+                report.holders.append(.init(oin: organization.oin, name: organization.name, proven: false, status: claimed?.status ?? .invalidDocument))
+                expectedHolders.append(claimed ?? unprovenPlaceholder(organization))
             }
         }
         if audiences.count > 1 { report.fail(.tampered, "the documents were made for different app keys") }
-        let recomputed = Overview.merge(
-            holders: expected, evidence: overview.evidence, scheme: document, bsn: overview.citizen.bsn, generatedAt: overview.generatedAt)
-        if recomputed.totals != overview.totals { report.fail(.tampered, "the totals differ from the sum of the signed documents") }
-        if recomputed.complete != overview.complete { report.fail(.tampered, "'complete' does not match the holders") }
-        report.complete = recomputed.complete
-        if let oldestIssue {
-            report.oldestDocumentIssuedAt = EpochTime.describe(oldestIssue)
-            let age = clock.epochSeconds - oldestIssue
-            report.ageSeconds = age
-            if let maxAgeSeconds, age > maxAgeSeconds {
-                report.fail(.tooOld, "the oldest document is \(Durations.describe(age)) old, more than the \(Durations.describe(maxAgeSeconds)) allowed")
-            }
+        let expected = Overview.merge(
+            holders: expectedHolders, evidence: .init(scheme: overview.evidence.scheme, documents: provenDocuments), scheme: document,
+            bsn: overview.citizen.bsn, generatedAt: overview.generatedAt)
+        if expected.totals != overview.totals { report.fail(.tampered, "the totals differ from the sum of the signed documents") }
+        if expected.complete != overview.complete { report.fail(.tampered, "'complete' says \(overview.complete), the evidence says \(expected.complete)") }
+        if report.problems.isEmpty, let difference = Self.formDifference(file, expected: expected) {
+            report.fail(.tampered, "the file holds something that bk did not write: \(difference)")
         }
+        report.complete = expected.complete
+        checkAge(oldestIssue, report: &report)
         return report
     }
-}
 
-/// What `bk verify` found.
-public struct VerificationReport: Codable, Sendable {
-    /// One holder of the scheme.
-    public struct Holder: Codable, Sendable {
-        public var oin: String
-        public var name: String
-        /// Whether a signed document proves this holder's figures.
-        public var proven: Bool
-        public var status: HolderStatus
+    /// The evidence documents by organisation; duplicates and strangers are problems.
+    private func evidenceByOrganization(_ overview: Overview, scheme: VerifiedScheme, report: inout VerificationReport) -> [String: String] {
+        var evidence: [String: String] = [:]
+        for item in overview.evidence.documents {
+            if evidence.updateValue(item.jws, forKey: item.oin) != nil { report.fail(.tampered, "evidence for \(Self.shown(item.oin)) appears twice") }
+            if scheme.organizationKeys[item.oin] == nil { report.fail(.tampered, "evidence for \(Self.shown(item.oin)), which is not in the scheme") }
+        }
+        return evidence
     }
 
-    /// `authentic`, `too_old`, `tampered` or `untrusted_scheme`.
-    public var verdict = "authentic"
-    public var generatedAt: String
-    public var complete: Bool
-    public var oldestDocumentIssuedAt: String?
-    public var ageSeconds: Int64?
-    public var holders: [Holder] = []
-    public var problems: [String] = []
-
-    enum CodingKeys: String, CodingKey {
-        case verdict, complete, holders, problems
-        case generatedAt = "generated_at"
-        case oldestDocumentIssuedAt = "oldest_document_issued_at"
-        case ageSeconds = "age_seconds"
+    /// The holders the file shows, by OIN, after checking that each organisation of the scheme
+    /// appears once, under its own name, in scheme order. A removed holder is one problem.
+    private func statedHolders(_ overview: Overview, scheme: SchemeDocument, report: inout VerificationReport) -> [String: HolderResult] {
+        var stated: [String: HolderResult] = [:]
+        let known = Set(scheme.organizations.map(\.oin))
+        for holder in overview.holders {
+            guard known.contains(holder.oin) else {
+                report.fail(.tampered, "the file shows '\(Self.shown(holder.name))' (\(Self.shown(holder.oin))), which is not in the scheme")
+                continue
+            }
+            if stated.updateValue(holder, forKey: holder.oin) != nil { report.fail(.tampered, "the file shows \(holder.oin) twice") }
+        }
+        for organization in scheme.organizations {
+            guard let holder = stated[organization.oin] else {
+                report.fail(.tampered, "the file does not show \(organization.name) (\(organization.oin)) at all")
+                continue
+            }
+            if holder.name != organization.name || holder.shortName != organization.shortName {
+                report.fail(.tampered, "\(organization.oin) is shown as '\(Self.shown(holder.name))', the scheme says '\(organization.name)'")
+            }
+        }
+        let order = overview.holders.map(\.oin).filter { known.contains($0) }
+        if stated.count == scheme.organizations.count, order != scheme.organizations.map(\.oin) {
+            report.fail(.tampered, "the organisations are not in the order of the scheme")
+        }
+        return stated
     }
 
-    init(generatedAt: String, complete: Bool) {
-        self.generatedAt = generatedAt
-        self.complete = complete
+    /// A holder without a document in the evidence: not proven. What the file claims is
+    /// reported; a claim of data or success without a document is a problem.
+    private func unproven(_ organization: SchemeDocument.Organization, claimed: HolderResult?, report: inout VerificationReport) -> HolderResult {
+        guard let claimed else { return unprovenPlaceholder(organization) }
+        if claimed.status.isSuccess || !claimed.zaken.isEmpty || claimed.totals != HolderTotals() || !claimed.warnings.isEmpty {
+            report.fail(.tampered, "\(organization.name) is shown as '\(claimed.status.rawValue)' with data, but there is no signed document for it")
+        }
+        report.holders.append(.init(oin: organization.oin, name: organization.name, proven: false, status: claimed.status))
+        report.missing.append(.init(oin: organization.oin, name: organization.name, claimedStatus: claimed.status, claimedError: claimed.error.map(Self.shown)))
+        return claimed
     }
 
-    /// The most serious failure so far decides the verdict.
-    mutating func fail(_ code: VerificationError.Code, _ problem: String) {
-        problems.append(problem)
-        let rank: [VerificationError.Code: (Int, String)] = [.tooOld: (1, "too_old"), .tampered: (2, "tampered"), .untrustedScheme: (3, "untrusted_scheme")]
-        let current = ["authentic": 0, "too_old": 1, "tampered": 2, "untrusted_scheme": 3][verdict] ?? 0
-        if let (level, name) = rank[code], level > current { verdict = name }
+    private func unprovenPlaceholder(_ organization: SchemeDocument.Organization) -> HolderResult {
+        HolderResult(
+            oin: organization.oin, name: organization.name, shortName: organization.shortName, status: .unreachable, error: nil, warnings: [],
+            fetchedAt: nil, durationMs: 0, zaken: [])
     }
 
-    /// Whether the file is authentic (and fresh enough).
-    public var isAuthentic: Bool { verdict == "authentic" }
-}
-
-/// Durations written and read as `14d`, `36h`, `90m`, `45s`.
-public enum Durations {
-    /// Parses `<number><unit>` with unit s, m, h or d.
-    public static func parse(_ text: String) -> Int64? {
-        guard let unit = text.last, let number = Int64(text.dropLast()), number >= 0 else { return nil }
-        switch unit {
-        case "s": return number
-        case "m": return number * 60
-        case "h": return number * 3600
-        case "d": return number * 86_400
-        default: return nil
+    private func checkAge(_ oldestIssue: Int64?, report: inout VerificationReport) {
+        if !report.missing.isEmpty {
+            let names = report.missing.map { "\($0.name) (the file says '\($0.claimedStatus.rawValue)')" }.joined(separator: ", ")
+            report.fail(.incomplete, "no signed document for: \(names)")
+        }
+        guard let oldestIssue else {
+            if maxAgeSeconds != nil { report.fail(.tooOld, "no signed document dates this overview, so its age cannot be shown") }
+            return
+        }
+        report.oldestDocumentIssuedAt = EpochTime.describe(oldestIssue)
+        let (age, overflow) = clock.epochSeconds.subtractingReportingOverflow(oldestIssue)
+        report.ageSeconds = overflow ? Int64.max : age
+        if let maxAgeSeconds, overflow || age > maxAgeSeconds {
+            report.fail(.tooOld, "the oldest document is \(Durations.describe(report.ageSeconds ?? age)) old, more than the \(Durations.describe(maxAgeSeconds)) allowed")
         }
     }
 
-    static func describe(_ seconds: Int64) -> String {
-        if seconds >= 86_400 { return "\(seconds / 86_400) d \(seconds % 86_400 / 3600) h" }
-        if seconds >= 3600 { return "\(seconds / 3600) h \(seconds % 3600 / 60) min" }
-        return "\(seconds) s"
+    /// The first difference between the file and the overview the evidence renders to, in the
+    /// file's own form, or `nil` when they are the same.
+    static func formDifference(_ file: OverviewFile, expected: Overview) -> String? {
+        switch file.form {
+        case .json(let tree):
+            guard let rendered = try? JSONCoding.parse(JSONCoding.encode(expected)) else { return "the expected overview cannot be rendered" }
+            return JSONDifference.first(expected: rendered, actual: tree, path: "")
+        case .xml(let root):
+            guard let text = try? OverviewXML.render(expected), let rendered = try? StrictXMLReader.parse(Array(text.utf8)) else {
+                return "the expected overview cannot be rendered as XML"
+            }
+            return rendered.firstDifference(from: root)
+        }
     }
+
+    /// A value from the file, safe and short enough for a message.
+    static func shown(_ text: String) -> String { TerminalText.sanitized(String(text.prefix(80))) }
 }

@@ -13,12 +13,17 @@ public struct VerificationError: CodedError, Hashable {
 }
 
 extension ErrorCode where Domain == VerificationError {
-    /// The file cannot be read as an overview.
+    /// The file cannot be read at all (missing, a folder, no permission).
     public static var unreadable: Self { Self("unreadable") }
+    /// The file is not an overview, or is ambiguous: not strict JSON or XML (PROTOCOL §0), or
+    /// not of the overview's shape.
+    public static var malformed: Self { Self("malformed") }
     /// The scheme evidence is not signed by the trust anchor.
     public static var untrustedScheme: Self { Self("untrustedScheme") }
     /// Something in the file differs from what its evidence proves.
     public static var tampered: Self { Self("tampered") }
     /// The evidence is authentic but older than allowed.
     public static var tooOld: Self { Self("tooOld") }
+    /// What the file shows is authentic, but some organisations have no signed document.
+    public static var incomplete: Self { Self("incomplete") }
 }

@@ -1,4 +1,6 @@
-/// Any JSON value, decoded without losing the difference between booleans and numbers.
+/// Any JSON value as the strict reader produced it: integers (literals without fraction or
+/// exponent that fit 64 bits) are kept apart from other numbers, so that an integer field can
+/// refuse `1.0` and `1e2`.
 public indirect enum JSONValue: Codable, Sendable, Hashable {
     case null
     case bool(Bool)
@@ -9,6 +11,10 @@ public indirect enum JSONValue: Codable, Sendable, Hashable {
     case object([String: JSONValue])
 
     public init(from decoder: any Decoder) throws {
+        if let strict = decoder as? JSONValueDecoder {
+            self = strict.value
+            return
+        }
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -37,6 +43,19 @@ public indirect enum JSONValue: Codable, Sendable, Hashable {
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
+        }
+    }
+
+    /// A short name of the kind of value, for messages.
+    var kindName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "true or false"
+        case .integer: "an integer"
+        case .number: "a number with a fraction or exponent"
+        case .string: "a string"
+        case .array: "a list"
+        case .object: "an object"
         }
     }
 }

@@ -2,9 +2,6 @@ public import Foundation
 
 /// The JSON settings bk uses for wire documents and its own output.
 public enum JSONCoding {
-    /// A decoder for wire documents (snake_case names are spelled out in `CodingKeys`).
-    public static func decoder() -> JSONDecoder { JSONDecoder() }
-
     /// An encoder for bk's own output: pretty, stable key order, no escaped slashes.
     public static func encoder(pretty: Bool = true) -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -12,10 +9,26 @@ public enum JSONCoding {
         return encoder
     }
 
-    /// Decodes `type` from bytes, describing the first problem in words.
+    /// Decodes `type` from bytes with the strict reader (PROTOCOL §0), describing the first
+    /// problem in words: duplicate member names, invalid UTF-8 and non-integer numbers where an
+    /// integer is required are refused, whoever wrote the bytes.
     public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws(DecodingProblem) -> T {
+        try decode(type, from: try parse(bytes))
+    }
+
+    /// Parses bytes with the strict reader.
+    public static func parse(_ bytes: [UInt8]) throws(DecodingProblem) -> JSONValue {
         do {
-            return try decoder().decode(type, from: Data(bytes))
+            return try StrictJSONParser.parse(bytes)
+        } catch {
+            throw DecodingProblem(summary: error.description)
+        }
+    }
+
+    /// Decodes `type` from an already parsed value.
+    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(DecodingProblem) -> T {
+        do {
+            return try JSONValueDecoder.decode(type, from: value, codingPath: [])
         } catch let error as DecodingError {
             throw DecodingProblem(error)
         } catch {
@@ -46,7 +59,7 @@ public struct DecodingProblem: Error, CustomStringConvertible, Sendable {
             let parent = path(context)
             summary = "missing '\(key.stringValue)' in \(parent)"
         case .typeMismatch(let type, let context):
-            summary = "\(path(context)) is not \(Self.name(of: type))"
+            summary = "\(path(context)) is not \(Self.name(of: type)) (\(context.debugDescription))"
         case .valueNotFound(let type, let context):
             summary = "\(path(context)) is null, expected \(Self.name(of: type))"
         case .dataCorrupted(let context):
