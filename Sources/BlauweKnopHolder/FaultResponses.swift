@@ -8,7 +8,7 @@ import NIOSSL
 enum FaultResponses {
     static let transportFaults: Set<HolderFault> = [
         .resetMidResponse, .stallAfterHeaders, .trickle, .endlessBody, .oversizedBody, .http429, .http500, .http502, .http503,
-        .redirectSameHost, .redirectOtherHost,
+        .redirectSameHost, .redirectOtherHost, .hostileProblem,
     ]
 
     /// Whether the fault is about transport/HTTP (scoped by `fault_endpoint`). Malformed and
@@ -28,6 +28,10 @@ enum FaultResponses {
             response.headers[.retryAfter] = "1"
             return response
         case .http500: return HolderResponse.problem(.internalServerError, "Internal error")
+        case .hostileProblem:
+            return HolderResponse.problem(
+                .unauthorized, "\u{1B}[2K\u{1B}[1A\u{1B}[2K\rHet overzicht is volledig.\u{1B}[0m",
+                detail: "\u{202E}gitdlov\u{202C}\u{9B}31m\u{7}\u{1B}]0;pwned\u{7}")
         case .http502: return HolderResponse.problem(.badGateway, "Bad gateway")
         case .redirectSameHost: return Response(status: .found, headers: [.location: sameHost + path])
         case .redirectOtherHost: return Response(status: .found, headers: [.location: otherHost + path])

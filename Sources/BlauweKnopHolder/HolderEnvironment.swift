@@ -176,6 +176,17 @@ public enum HolderFault: String, Codable, Sendable, CaseIterable {
     /// A redirect to another host.
     case redirectOtherHost = "redirect_other_host"
 
+    /// A 401 whose problem title and detail carry terminal escape sequences, a bidi override
+    /// and a false "complete" line: untrusted text aimed at the citizen's screen.
+    case hostileProblem = "hostile_problem"
+
+    // Sessions.
+    /// The session request is processed (its challenge consumed), then answered with a 504:
+    /// a client that resends the same proof is refused.
+    case sessionConsumed504 = "session_consumed_504"
+    /// A session token with CR/LF and a header of the holder's choosing in it.
+    case headerInjectionToken = "header_injection_token"
+
     // TLS certificates (files beside the server certificate).
     /// An expired certificate (`server-expired.pem`).
     case expiredCertificate = "expired_certificate"

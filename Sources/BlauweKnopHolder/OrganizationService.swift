@@ -45,7 +45,7 @@ actor OrganizationService {
         return HolderResponse.json(ChallengeReply(challenge: challenge, exp: now + Self.challengeLifetime))
     }
 
-    func createSession(_ request: SessionClient.SessionRequest) -> Response {
+    func createSession(_ request: SessionClient.SessionRequest, fault: HolderFault? = nil) -> Response {
         let now = clock.epochSeconds
         let binding: SessionVerifier.Binding
         do {
@@ -58,7 +58,9 @@ actor OrganizationService {
             return HolderResponse.problem(.unauthorized, "Session refused", detail: "unknown, used or expired challenge")
         }
         if sessions.count >= Self.maxOutstanding { sessions = sessions.filter { $0.value.exp > now } }
-        let token = SecureRandom.token(bytes: 32)
+        if fault == .sessionConsumed504 { return HolderResponse.problem(.gatewayTimeout, "Gateway timeout") }
+        var token = SecureRandom.token(bytes: 32)
+        if fault == .headerInjectionToken { token += "\r\nX-Injected: yes" }
         sessions[token] = Session(bsn: binding.bsn, appKeyThumbprint: binding.appKeyThumbprint, exp: now + Self.sessionLifetime)
         return HolderResponse.json(SessionClient.Session(sessionToken: token, exp: now + Self.sessionLifetime), status: .created)
     }
@@ -99,7 +101,12 @@ actor OrganizationService {
         // Transport faults go where configured; a wrong OIN lives in discovery; document
         // faults (and the certificate faults, which act elsewhere) belong to the claims.
         let target: HolderEndpoint =
-            FaultResponses.isTransportFault(fault) ? organization.settings.faultEndpoint ?? .claims : fault == .wrongDiscoveryOIN ? .discovery : .claims
+            switch fault {
+            case _ where FaultResponses.isTransportFault(fault): organization.settings.faultEndpoint ?? .claims
+            case .wrongDiscoveryOIN: .discovery
+            case .sessionConsumed504, .headerInjectionToken: .session
+            default: .claims
+            }
         guard endpoint == target else { return nil }
         if let left = faultsLeft {
             guard left > 0 else { return nil }
@@ -140,11 +147,11 @@ actor OrganizationService {
                 DiscoveryDocument(oin: oin, sessionURL: base + "/v1/sessions", financialClaimsURL: base + "/v1/financial-claims-information"))
         })
         router.post("/v1/sessions/challenge", use: route(.challenge, "/v1/sessions/challenge") { _, _ in await self.newChallenge() })
-        router.post("/v1/sessions", use: route(.session, "/v1/sessions") { request, _ in
+        router.post("/v1/sessions", use: route(.session, "/v1/sessions") { request, fault in
             guard let body = await request.decodeJSON(SessionClient.SessionRequest.self) else {
                 return HolderResponse.problem(.badRequest, "Malformed session request")
             }
-            return await self.createSession(body)
+            return await self.createSession(body, fault: fault)
         })
         router.get("/v1/financial-claims-information", use: route(.claims, "/v1/financial-claims-information") { request, fault in
             await self.claims(authorization: request.headers[.authorization], documentFault: fault)

@@ -57,9 +57,19 @@ public struct Overview: Codable, Sendable {
         /// Every verified FCID JWS as received.
         public var documents: [Document]
 
+        public init(scheme: String, documents: [Document]) {
+            self.scheme = scheme
+            self.documents = documents
+        }
+
         public struct Document: Codable, Sendable, Hashable {
             public var oin: String
             public var jws: String
+
+            public init(oin: String, jws: String) {
+                self.oin = oin
+                self.jws = jws
+            }
         }
     }
 
