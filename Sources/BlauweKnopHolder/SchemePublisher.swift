@@ -5,6 +5,14 @@ import Foundation
 struct SchemePublisher: Sendable {
     let environment: HolderEnvironment
     let clock: WallClock
+    /// The last payload signed and its JWS: the same content is served as the same JWS (and
+    /// the same ETag) until it changes, as a real scheme operator publishes one document.
+    private let cache = SignedScheme()
+
+    init(environment: HolderEnvironment, clock: WallClock) {
+        self.environment = environment
+        self.clock = clock
+    }
 
     /// The scheme payload: organisations and App Manager at their bound addresses.
     func document(urls: HolderURLs) -> SchemeDocument {
@@ -37,7 +45,26 @@ struct SchemePublisher: Sendable {
             payload.removeLast()
             payload += Array(#","padding":""#.utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: padding) + Array(#""}"#.utf8)
         }
-        return try JWS.sign(payload: payload, type: VerifiedScheme.jwsType, key: environment.operatorKey)
+        if let cached = cache.compact(for: payload) { return cached }
+        let compact = try JWS.sign(payload: payload, type: VerifiedScheme.jwsType, key: environment.operatorKey)
+        cache.store(compact, for: payload)
+        return compact
+    }
+}
+
+/// The last signed scheme, shared by every request.
+private final class SignedScheme: @unchecked Sendable {
+    private let lock = NSLock()
+    private var payload: [UInt8] = []
+    private var compact: String?
+
+    func compact(for payload: [UInt8]) -> String? { lock.withLock { self.payload == payload ? compact : nil } }
+
+    func store(_ compact: String, for payload: [UInt8]) {
+        lock.withLock {
+            self.payload = payload
+            self.compact = compact
+        }
     }
 }
 

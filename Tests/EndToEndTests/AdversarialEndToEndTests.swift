@@ -41,6 +41,11 @@ struct AdversarialEndToEndTests {
         Scenario(fault: "http_503", count: 1, status: "ok", exitCode: 0),
         Scenario(fault: "http_429", endpoint: "discovery", count: 2, status: "ok", exitCode: 0),
         Scenario(fault: "redirect_same_host", status: "http_error", exitCode: 3, reason: "redirect"),
+        Scenario(fault: "hostile_problem", status: "unauthorized", exitCode: 3),
+        // Sessions: a consumed challenge answered 504 is retried from a fresh challenge; a
+        // token that would inject a header is refused.
+        Scenario(fault: "session_consumed_504", count: 1, status: "ok", exitCode: 0),
+        Scenario(fault: "header_injection_token", status: "invalid_document", exitCode: 4, reason: "token"),
         Scenario(fault: "redirect_other_host", endpoint: "discovery", status: "http_error", exitCode: 3),
         // TLS.
         Scenario(fault: "expired_certificate", status: "unreachable", exitCode: 3),

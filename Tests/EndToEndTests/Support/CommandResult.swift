@@ -7,8 +7,11 @@ struct CommandResult {
     let standardError: String
 
     /// Runs a program to completion with the given environment, capturing its output.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> CommandResult {
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil, currentDirectory: String? = nil
+    ) throws -> CommandResult {
         let process = Process()
+        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = environment.isEmpty ? nil : environment
@@ -21,7 +24,13 @@ struct CommandResult {
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        if let input {
+            let inPath = directory + "/in"
+            _ = FileManager.default.createFile(atPath: inPath, contents: Data(input.utf8))
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
         try process.run()
         process.waitUntilExit()
         try out.close()

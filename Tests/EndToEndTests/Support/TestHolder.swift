@@ -25,15 +25,30 @@ final class TestHolder {
     let stateDirectory: String
     let schemeURL: String
     let environmentName: String
+    let trustAnchor: String
     private let process: Process
 
-    /// Starts a holder and waits until it prints its ready line.
-    init(_ options: Options = Options(), stateDirectory: String? = nil) throws {
-        directory = try Paths.temporaryDirectory()
-        self.stateDirectory = stateDirectory ?? directory + "/state"
-        environmentName = options.environment
+    /// Starts a holder for the Examples environment with these options.
+    convenience init(_ options: Options = Options(), stateDirectory: String? = nil) throws {
+        let directory = try Paths.temporaryDirectory()
         let configPath = directory + "/environment.json"
         try Self.writeEnvironment(options, to: configPath)
+        try self.init(
+            directory: directory, configPath: configPath, trustAnchor: Paths.examples + "/trust-anchor.jwks.json", environmentName: options.environment,
+            stateDirectory: stateDirectory)
+    }
+
+    /// Starts a holder for a generated environment (`bk-holder generate`).
+    convenience init(configPath: String, trustAnchor: String) throws {
+        try self.init(directory: try Paths.temporaryDirectory(), configPath: configPath, trustAnchor: trustAnchor, environmentName: "test", stateDirectory: nil)
+    }
+
+    /// Starts a holder and waits until it prints its ready line.
+    private init(directory: String, configPath: String, trustAnchor: String, environmentName: String, stateDirectory: String?) throws {
+        self.directory = directory
+        self.stateDirectory = stateDirectory ?? directory + "/state"
+        self.environmentName = environmentName
+        self.trustAnchor = trustAnchor
         let logPath = directory + "/holder.log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
@@ -76,7 +91,7 @@ final class TestHolder {
     /// The environment `bk` runs with: every global setting by variable, no user config.
     var bkEnvironment: [String: String] {
         [
-            "BK_SCHEME_URL": schemeURL, "BK_TRUST_ANCHOR": Paths.examples + "/trust-anchor.jwks.json",
+            "BK_SCHEME_URL": schemeURL, "BK_TRUST_ANCHOR": trustAnchor,
             "BK_ENVIRONMENT": environmentName, "BK_CACERT": Paths.examples + "/pki/ca.pem", "BK_STATE_DIR": stateDirectory,
             "XDG_CONFIG_HOME": directory + "/config", "HOME": directory, "PATH": "/usr/bin:/bin",
         ]
