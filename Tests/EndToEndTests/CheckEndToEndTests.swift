@@ -60,6 +60,16 @@ struct CheckEndToEndTests {
         #expect(try Self.outcomes(certificates.standardOutput)["Test App Manager tls"] == "warning", "App Managers' certificates are checked too")
     }
 
+    @Test("An answer that stalls after the handshake is blamed on discovery, not on TLS")
+    func slowStepIsBlamed() throws {
+        let holder = try TestHolder(.init(faults: ["CJIB": "stall_after_headers"], faultEndpoints: ["CJIB": "discovery"]))
+        let result = try holder.bk("check", "--format", "json", "--request-timeout", "2")
+        #expect(result.status == 3)
+        let outcomes = try Self.outcomes(result.standardOutput)
+        #expect(outcomes["CJIB tls"] == "pass")
+        #expect(outcomes["CJIB discovery"] == "error")
+    }
+
     @Test("A healthy environment passes every check")
     func healthy() throws {
         let holder = try TestHolder()

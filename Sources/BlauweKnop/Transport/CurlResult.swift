@@ -9,7 +9,11 @@ enum CurlResult {
             if transfer.exceededLimit || code == CURLE_FILESIZE_EXCEEDED {
                 return .failure(TransportError(.tooLarge, "the response from \(url) is larger than the \(ByteCount.describe(transfer.request.maxResponseBytes)) allowed"))
             }
-            return .failure(error(for: code, url: url, detail: transfer.errorText))
+            var failure = error(for: code, url: url, detail: transfer.errorText)
+            var handshake: curl_off_t = 0
+            _ = bk_curl_easy_getinfo_offset(handle, CURLINFO_APPCONNECT_TIME_T, &handshake)
+            failure.handshakeCompleted = handshake > 0
+            return .failure(failure)
         }
         var status = 0
         _ = bk_curl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)

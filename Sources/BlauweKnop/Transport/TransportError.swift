@@ -7,6 +7,9 @@ public struct TransportError: CodedError, Hashable {
     public let detail: String
     /// Whether nothing reached the server (no connection was made), so a retry is safe.
     public let isConnectionFailure: Bool
+    /// Whether the TLS handshake had completed when the request failed: then the failure
+    /// belongs to the request, not to the connection.
+    public var handshakeCompleted = false
 
     public init(_ code: Code, _ detail: String, isConnectionFailure: Bool = false) {
         self.code = code
