@@ -38,11 +38,12 @@ bench: setup
 
 ## fuzz: run each libFuzzer target for FUZZ_SECONDS (default 60); crashes land in Tests/FuzzCrashes/
 FUZZ_SECONDS ?= 60
-FUZZ_FLAGS = --scratch-path .build-fuzz --product bk-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+FUZZ_TARGETS ?= jws claims scheme overview
+FUZZ_FLAGS = -c release --scratch-path .build-fuzz --product bk-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 fuzz: setup
 	@$(SWIFT) build $(FUZZ_FLAGS) 2>&1 | grep -E "error" ; true
 	@mkdir -p Tests/FuzzCrashes; fuzzer="$$($(SWIFT) build $(FUZZ_FLAGS) --show-bin-path)/bk-fuzz"; \
-	for target in jws claims scheme; do \
+	for target in $(FUZZ_TARGETS); do \
 	  mkdir -p .build-fuzz/corpus/$$target; cp Tests/FuzzSeeds/$$target/* .build-fuzz/corpus/$$target/ 2>/dev/null; \
 	  echo "== $$target ($(FUZZ_SECONDS) s)"; \
 	  LSAN_OPTIONS=suppressions=Tests/lsan-suppressions.txt "$$fuzzer" $$target -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \

@@ -1,6 +1,6 @@
 import Foundation
 
-// `bk-fuzz TARGET [libFuzzer options] [corpus…]`, TARGET being jws, claims or scheme.
+// `bk-fuzz TARGET [libFuzzer options] [corpus…]`, TARGET being jws, claims, scheme or overview.
 // `make fuzz` builds it with -sanitize=fuzzer,address -DFUZZING; other builds get a stub.
 
 #if FUZZING
@@ -24,10 +24,12 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 @main
 enum BKFuzz {
     static func main() {
-        let targets: [String: ([UInt8]) -> Void] = ["jws": FuzzTargets.jws, "claims": FuzzTargets.claims, "scheme": FuzzTargets.scheme]
+        let targets: [String: ([UInt8]) -> Void] = [
+            "jws": FuzzTargets.jws, "claims": FuzzTargets.claims, "scheme": FuzzTargets.scheme, "overview": FuzzTargets.overview,
+        ]
         let arguments = CommandLine.arguments
         guard arguments.count >= 2, let target = targets[arguments[1]] else {
-            FileHandle.standardError.write(Data("usage: bk-fuzz jws|claims|scheme [libFuzzer options] [corpus…]\n".utf8))
+            FileHandle.standardError.write(Data("usage: bk-fuzz jws|claims|scheme|overview [libFuzzer options] [corpus…]\n".utf8))
             exit(64)
         }
         selectedTarget = target

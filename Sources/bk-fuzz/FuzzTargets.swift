@@ -38,12 +38,32 @@ enum FuzzTargets {
         _ = Base64URL.decode(text)
     }
 
-    /// The FCID decoder and the event fold, and reading overview files back (JSON and XML).
+    /// The FCID decoder and the event fold.
     static func claims(_ bytes: [UInt8]) {
         if let document = try? JSONCoding.decode(FinancialClaimsDocument.self, from: bytes), let zaken = try? ClaimsFold.fold(document, today: "2026-11-23") {
             _ = HolderTotals(zaken)
         }
-        _ = try? OverviewDocument.parse(bytes)
+    }
+
+    /// The overview reader of `bk verify` (JSON and XML) and the verifier behind it, with the
+    /// differential property: whatever the strict reader accepts, and its re-serialisation,
+    /// is read alike by a last-wins and a first-wins reader (one file never says two things).
+    static func overview(_ bytes: [UInt8]) {
+        guard let file = try? OverviewDocument.parse(bytes) else { return }
+        _ = OverviewVerifier(trustAnchor: anchor, environment: "test").verify(file)
+        if case .json = file.form, !StrictJSONParser.lenientReadersAgree(bytes) {
+            fatalError("accepted JSON that first-wins and last-wins readers read differently")
+        }
+        let rendered = Array(OverviewJSON.render(file.overview).utf8)
+        guard StrictJSONParser.lenientReadersAgree(rendered), let again = try? OverviewDocument.parse(rendered) else {
+            fatalError("an accepted overview does not re-serialise to a file every reader reads alike")
+        }
+        if Array(OverviewJSON.render(again.overview).utf8) != rendered { fatalError("an accepted overview does not survive a round trip") }
+        if case .xml = file.form {
+            guard let xml = try? OverviewXML.render(file.overview), let back = try? OverviewDocument.parse(Array(xml.utf8)),
+                Array(OverviewJSON.render(back.overview).utf8) == rendered
+            else { fatalError("an accepted XML overview does not survive a round trip through XML") }
+        }
     }
 
     /// The scheme decoder and its content rules: each input is signed with a fixed operator key

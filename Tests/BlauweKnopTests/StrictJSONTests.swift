@@ -68,6 +68,14 @@ struct StrictJSONTests {
         #expect(error?.summary.contains("financiele_zaken") == true)
     }
 
+    @Test("The differential property: first-wins and last-wins readers disagree exactly where the strict reader refuses")
+    func differential() throws {
+        #expect(!StrictJSONParser.lenientReadersAgree(Array(#"{"saldo": 100, "saldo": 1}"#.utf8)))
+        let accepted = Array(#"{"saldo": 100, "zaken": [{"a": 1}, {"a": 2}]}"#.utf8)
+        _ = try StrictJSONParser.parse(accepted)
+        #expect(StrictJSONParser.lenientReadersAgree(accepted))
+    }
+
     @Test("A JWS header with a duplicate 'alg' is refused")
     func duplicateHeaderMember() throws {
         let header = Base64URL.encode(Array(#"{"alg":"ES256","alg":"none","typ":"t","kid":"k"}"#.utf8))

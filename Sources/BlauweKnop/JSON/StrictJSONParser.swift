@@ -9,15 +9,37 @@ public struct StrictJSONParser {
     /// Deepest nesting of arrays and objects accepted; bk's documents need fewer than 10.
     public static let maxDepth = 64
 
+    /// What to do with a member name that repeats. Only `reject` is ever used to read; the
+    /// other two read like common lenient parsers do (jq and Python keep the last, some
+    /// streaming readers the first), for the differential check of `make fuzz`.
+    enum DuplicatePolicy {
+        case reject, firstWins, lastWins
+    }
+
     private let bytes: [UInt8]
+    private let duplicates: DuplicatePolicy
     private var index = 0
 
-    private init(_ bytes: [UInt8]) { self.bytes = bytes }
+    private init(_ bytes: [UInt8], duplicates: DuplicatePolicy) {
+        self.bytes = bytes
+        self.duplicates = duplicates
+    }
 
     /// Parses one JSON text.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue { try parse(bytes, duplicates: .reject) }
+
+    /// Whether a last-wins and a first-wins reader read `bytes` as the same value (or both
+    /// refuse it). Everything the strict reader accepts must pass: that is the property the
+    /// overview fuzz target asserts.
+    public static func lenientReadersAgree(_ bytes: [UInt8]) -> Bool {
+        let first = try? parse(bytes, duplicates: .firstWins)
+        let last = try? parse(bytes, duplicates: .lastWins)
+        return first == last
+    }
+
+    static func parse(_ bytes: [UInt8], duplicates: DuplicatePolicy) throws(JSONSyntaxError) -> JSONValue {
         guard String(validating: bytes, as: UTF8.self) != nil else { throw JSONSyntaxError("the text is not valid UTF-8", offset: 0) }
-        var parser = StrictJSONParser(bytes)
+        var parser = StrictJSONParser(bytes, duplicates: duplicates)
         parser.skipWhitespace()
         let value = try parser.value(depth: 0, path: "")
         parser.skipWhitespace()
@@ -54,8 +76,15 @@ public struct StrictJSONParser {
             try expect(UInt8(ascii: ":"))
             skipWhitespace()
             let member = try value(depth: depth, path: path + "." + name)
-            guard members.updateValue(member, forKey: name) == nil else {
-                throw JSONSyntaxError("the member '\(Self.printable(name))' appears twice in \(path.isEmpty ? "the top object" : String(path.dropFirst()))", offset: start)
+            if members[name] != nil {
+                switch duplicates {
+                case .reject:
+                    throw JSONSyntaxError("the member '\(Self.printable(name))' appears twice in \(path.isEmpty ? "the top object" : String(path.dropFirst()))", offset: start)
+                case .firstWins: break
+                case .lastWins: members[name] = member
+                }
+            } else {
+                members[name] = member
             }
             skipWhitespace()
             guard index < bytes.count else { throw error("the text ends inside an object") }
