@@ -4,16 +4,7 @@ import Testing
 /// Keys refused when they are loaded (PROTOCOL §0), not only when a signature fails.
 @Suite("Key rules")
 struct KeyRulesTests {
-    static func hex(_ text: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(index, offsetBy: 2)
-            bytes.append(UInt8(text[index..<next], radix: 16) ?? 0)
-            index = next
-        }
-        return bytes
-    }
+    static func hex(_ text: String) -> [UInt8] { WycheproofTests.bytes(hex: text) }
 
     /// Every point of small order (both signs where the encoding allows it) and non-canonical
     /// encodings (y ≥ p).

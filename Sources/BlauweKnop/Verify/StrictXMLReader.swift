@@ -67,17 +67,19 @@ public enum StrictXMLReader {
     }
 
     /// A DTD, an entity declaration or an encoding other than UTF-8, anywhere in the text.
+    /// Every markup declaration starts with `<!` and a letter (`<!DOCTYPE`, `<!ENTITY`, …);
+    /// comments (`<!--`) and CDATA (`<![CDATA[`) do not.
     static func prologProblem(_ bytes: [UInt8]) -> String? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        let upper = text.uppercased()
-        if upper.contains("<!DOCTYPE") || upper.contains("<!ENTITY") || upper.contains("<!ELEMENT") || upper.contains("<!ATTLIST") {
-            return "the XML has a document type declaration (DTD), which bk never writes and does not read"
-        }
-        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
-            let declaration = text[..<end.lowerBound].lowercased()
-            if declaration.contains("encoding"), !declaration.contains("\"utf-8\""), !declaration.contains("'utf-8'") {
-                return "the XML declares an encoding other than UTF-8"
+        for index in bytes.indices.dropLast(2) where bytes[index] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "!") {
+            let next = bytes[index + 2] | 0x20
+            if next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z") {
+                return "the XML has a document type or entity declaration (DTD), which bk never writes and does not read"
             }
+        }
+        guard bytes.starts(with: Array("<?xml".utf8)), let end = bytes.firstRange(of: Array("?>".utf8)) else { return nil }
+        let declaration = String(decoding: bytes[..<end.lowerBound], as: UTF8.self).lowercased()
+        if declaration.contains("encoding"), !declaration.contains("\"utf-8\""), !declaration.contains("'utf-8'") {
+            return "the XML declares an encoding other than UTF-8"
         }
         return nil
     }
