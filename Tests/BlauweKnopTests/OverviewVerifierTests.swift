@@ -135,6 +135,7 @@ struct OverviewVerifierTests {
         case "a non-canonical integer": xml.replacingOccurrences(of: "<duration_ms>12</duration_ms>", with: "<duration_ms>+12</duration_ms>")
         case "another encoding": xml.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"ISO-8859-1\"")
         case "an unknown element": xml.replacingOccurrences(of: "<complete>", with: "<note>paid</note>\n  <complete>")
+        case "a processing instruction": xml.replacingOccurrences(of: "<complete>", with: "<?note?>\n  <complete>")
         case "a CDATA section": xml.replacingOccurrences(of: "<omschrijving>Boete</omschrijving>", with: "<omschrijving><![CDATA[Boete]]>x</omschrijving>")
         default: xml
         }
@@ -144,7 +145,7 @@ struct OverviewVerifierTests {
         "XML that says two things, or could, is refused",
         arguments: [
             "a repeated element", "an internal DTD entity", "an attribute", "a non-canonical integer", "another encoding", "an unknown element",
-            "a CDATA section",
+            "a CDATA section", "a processing instruction",
         ])
     func strictXML(edit: String) throws {
         let xml = try OverviewXML.render(try fixture.overview(documents: documents))

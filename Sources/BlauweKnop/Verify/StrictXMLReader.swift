@@ -69,14 +69,28 @@ public enum StrictXMLReader {
     /// A DTD, an entity declaration or an encoding other than UTF-8, anywhere in the text.
     /// Every markup declaration starts with `<!` and a letter (`<!DOCTYPE`, `<!ENTITY`, …);
     /// comments (`<!--`) and CDATA (`<![CDATA[`) do not.
+    ///
+    /// A processing instruction other than the XML declaration is refused too: bk never
+    /// writes one, and Foundation's XMLParser crashes on one without data (found by
+    /// `make fuzz`: `<?target?>`).
     static func prologProblem(_ bytes: [UInt8]) -> String? {
-        for index in bytes.indices.dropLast(2) where bytes[index] == UInt8(ascii: "<") && bytes[index + 1] == UInt8(ascii: "!") {
-            let next = bytes[index + 2] | 0x20
-            if next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z") {
-                return "the XML has a document type or entity declaration (DTD), which bk never writes and does not read"
+        let declarationStart = Array("<?xml".utf8)
+        let hasDeclaration = bytes.starts(with: declarationStart) && bytes.count > 5 && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[5])
+        for index in bytes.indices.dropLast() where bytes[index] == UInt8(ascii: "<") {
+            switch bytes[index + 1] {
+            case UInt8(ascii: "!"):
+                guard index + 2 < bytes.count else { continue }
+                let next = bytes[index + 2] | 0x20
+                if next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z") {
+                    return "the XML has a document type or entity declaration (DTD), which bk never writes and does not read"
+                }
+            case UInt8(ascii: "?") where !(index == 0 && hasDeclaration):
+                return "the XML has a processing instruction, which bk never writes"
+            default:
+                continue
             }
         }
-        guard bytes.starts(with: Array("<?xml".utf8)), let end = bytes.firstRange(of: Array("?>".utf8)) else { return nil }
+        guard hasDeclaration, let end = bytes.firstRange(of: Array("?>".utf8)) else { return nil }
         let declaration = String(decoding: bytes[..<end.lowerBound], as: UTF8.self).lowercased()
         if declaration.contains("encoding"), !declaration.contains("\"utf-8\""), !declaration.contains("'utf-8'") {
             return "the XML declares an encoding other than UTF-8"
