@@ -64,7 +64,7 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             client = try global.client()
         } catch {
-            throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
+            throw Presentation(global).fail(error, code: OverviewExitCode.failure.rawValue)
         }
         let http = client.http(deadlineSeconds: deadline.seconds)
         let report: CheckReport
@@ -76,13 +76,14 @@ struct CheckCommand: AsyncParsableCommand {
             options.maxLatencyMs = maxLatencyMs
             report = await EndpointChecker(scheme: scheme, http: http, options: options).run()
         case .failure(let error):
-            guard error.code != .configuration else { throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue) }
-            Terminal.note("bk: \(error)")
+            guard error.code != .configuration else { throw Presentation(global).fail(error, code: OverviewExitCode.failure.rawValue) }
+            _ = Presentation(global).fail(error, code: OverviewExitCode.schemeRejected.rawValue)
             report = CheckReport.schemeFailed(error, environment: client.settings.environment)
             exitCode = OverviewExitCode.schemeRejected.rawValue
         }
-        let text = CheckFormat(rawValue: format.rawValue).map { $0.render(report) } ?? ""
-        try Terminal.write(text, to: output)
+        let toTerminal = (output == nil || output == OutputFile.standardOutputName) && Terminal.standardOutputIsTerminal
+        let text = CheckFormat(rawValue: format.rawValue).map { $0.render(report, style: Presentation(global).tableStyle(toTerminal: toTerminal)) } ?? ""
+        try Presentation(global).write(text, to: output)
         if exitCode == 0, report.fails(onWarnings: failOn == .warning) { exitCode = OverviewExitCode.partial.rawValue }
         if exitCode != 0 { throw ExitCode(exitCode) }
     }

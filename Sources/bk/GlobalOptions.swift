@@ -22,6 +22,18 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Config file instead of $XDG_CONFIG_HOME/bk/config.json (BK_CONFIG).")
     var config: String?
 
+    @Option(help: "Language of everything bk says: nl or en (BK_LANG, 'lang' in the config file; else LANG; default nl).")
+    var lang: String?
+
+    @Flag(name: .customLong("no-color"), help: "No colour, also on a colour terminal (NO_COLOR does the same).")
+    var noColor = false
+
+    @Flag(name: [.short, .customLong("verbose")], help: "Add technical details to what bk says.")
+    var verbose = false
+
+    @Flag(name: [.short, .customLong("quiet")], help: "Say nothing on standard error except errors.")
+    var quiet = false
+
     @Option(name: .customLong("connect-timeout"), help: "Time for connect and TLS handshake (e.g. 5s).")
     var connectTimeout = DurationArgument(seconds: 5)
 
@@ -38,6 +50,7 @@ struct GlobalOptions: ParsableArguments {
     var maxConnections: Int = 1024
 
     func validate() throws {
+        if let lang, Language(code: lang) == nil { throw ValidationError("--lang takes nl or en") }
         try connectTimeout.require("--connect-timeout", atMost: DurationArgument.oneDay)
         try requestTimeout.require("--request-timeout", atMost: DurationArgument.oneDay)
         try lowSpeedTime?.require("--low-speed-time", atMost: DurationArgument.oneDay)

@@ -28,16 +28,19 @@ struct Login: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let presentation = Presentation(global)
         do {
             let client = try global.client()
             let credential = try await client.login(testBSN: testBSN, http: client.http(deadlineSeconds: timeout.seconds)) { url in
-                Terminal.note("Log in with DigiD at: \(url)")
+                // Where to log in is needed even with --quiet.
+                Terminal.note(presentation.messages[.loginVisit, ["url": TerminalText.sanitized(url)]])
             }
-            Terminal.note("Logged in as BSN \(Identifiers.masked(bsn: credential.claims.sub)); valid until \(Timestamps.rfc3339(.init(timeIntervalSince1970: Double(credential.claims.exp)))).")
+            let until = Timestamps.rfc3339(.init(timeIntervalSince1970: Double(credential.claims.exp)))
+            presentation.note(.loginDone, ["bsn": Identifiers.masked(bsn: credential.claims.sub), "moment": presentation.messages.moment(until)])
         } catch let error as SchemeError {
-            throw Terminal.fail(error, code: Terminal.exitCode(for: error))
+            throw presentation.fail(error, code: Terminal.exitCode(for: error))
         } catch {
-            throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
+            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         }
     }
 }
@@ -51,9 +54,9 @@ struct Logout: AsyncParsableCommand {
     func run() async throws {
         do {
             let removed = try global.client().logout()
-            Terminal.note(removed ? "Logged out; the app key and credential are removed." : "You were not logged in.")
+            Presentation(global).note(removed ? .logoutDone : .logoutNothing)
         } catch {
-            throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
+            throw Presentation(global).fail(error, code: OverviewExitCode.failure.rawValue)
         }
     }
 }

@@ -46,28 +46,33 @@ struct OverviewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let presentation = Presentation(global)
         let overview: Overview
+        let progress = ProgressLine.make(presentation)
         do {
             let client = try global.client()
-            let showProgress = Terminal.standardErrorIsTerminal
             let concurrency = min(parallel, ProcessLimits.concurrentFlowsAllowed())
-            overview = try await client.overview(http: client.http(deadlineSeconds: deadline.seconds), maxConcurrentHolders: concurrency) { holder in
-                if showProgress { Terminal.note("  \(holder.displayName): \(holder.status.label)") }
+            overview = try await client.overview(http: client.http(deadlineSeconds: deadline.seconds), maxConcurrentHolders: concurrency) { state in
+                progress?.update(state)
             }
+            progress?.finish()
         } catch let error as SchemeError {
-            throw Terminal.fail(error, code: Terminal.exitCode(for: error))
+            progress?.finish()
+            throw presentation.fail(error, code: Terminal.exitCode(for: error))
         } catch {
-            throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
+            progress?.finish()
+            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         }
         let toStandardOutput = output == nil || output == OutputFile.standardOutputName
         let chosen = format ?? (Terminal.standardOutputIsTerminal && toStandardOutput ? .table : .json)
         let text: String
         do {
-            text = try OverviewFormat(rawValue: chosen.rawValue).map { try $0.render(overview, detail: detail) } ?? ""
+            let style = presentation.tableStyle(toTerminal: toStandardOutput && Terminal.standardOutputIsTerminal)
+            text = try OverviewFormat(rawValue: chosen.rawValue).map { try $0.render(overview, detail: detail, style: style) } ?? ""
         } catch {
-            throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
+            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         }
-        try Terminal.write(text, to: output, mode: 0o600)
+        try presentation.write(text, to: output, mode: 0o600)
         let code = overview.exitCode
         if code != .complete { throw ExitCode(code.rawValue) }
     }

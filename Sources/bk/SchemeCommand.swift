@@ -15,9 +15,9 @@ struct SchemeCommand: AsyncParsableCommand {
             let client = try global.client()
             return try await client.scheme(http: client.http(deadlineSeconds: global.requestTimeout.seconds))
         } catch let error as SchemeError {
-            throw Terminal.fail(error, code: Terminal.exitCode(for: error))
+            throw Presentation(global).fail(error, code: Terminal.exitCode(for: error))
         } catch {
-            throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
+            throw Presentation(global).fail(error, code: OverviewExitCode.failure.rawValue)
         }
     }
 
@@ -34,7 +34,7 @@ struct SchemeCommand: AsyncParsableCommand {
             let summary = SchemeSummary(scheme)
             switch format {
             case .json: Terminal.print(String(decoding: (try? JSONCoding.encoder().encode(summary)) ?? Data(), as: UTF8.self) + "\n")
-            case .table: Terminal.print(TerminalText.sanitized(summary.table(), keepingLineBreaks: true))
+            case .table: Terminal.print(summary.table(style: Presentation(global).tableStyle(toTerminal: Terminal.standardOutputIsTerminal)))
             }
         }
     }
@@ -59,7 +59,7 @@ struct SchemeCommand: AsyncParsableCommand {
 
         func run() async throws {
             let scheme = try await SchemeCommand.verifiedScheme(global)
-            try Terminal.write(scheme.compact + "\n", to: output)
+            try Presentation(global).write(scheme.compact + "\n", to: output)
         }
     }
 }

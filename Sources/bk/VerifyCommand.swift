@@ -56,11 +56,14 @@ struct VerifyCommand: AsyncParsableCommand {
                 report = .malformed(error.detail)
             }
         } catch {
-            throw Terminal.fail(error, code: OverviewExitCode.failure.rawValue)
+            throw Presentation(global).fail(error, code: OverviewExitCode.failure.rawValue)
         }
         switch format {
-        case .json: try Terminal.write(String(decoding: (try? JSONCoding.encoder().encode(report)) ?? Data(), as: UTF8.self) + "\n", to: output)
-        case .table: try Terminal.write(TerminalText.sanitized(Self.table(report), keepingLineBreaks: true), to: output)
+        case .json: try Presentation(global).write(String(decoding: (try? JSONCoding.encoder().encode(report)) ?? Data(), as: UTF8.self) + "\n", to: output)
+        case .table:
+            let presentation = Presentation(global)
+            let table = Self.table(report, messages: presentation.messages, verbose: global.verbose)
+            try presentation.write(Prose.wrapAll(table, width: presentation.width), to: output)
         }
         if report.verdict.exitCode != 0 { throw ExitCode(report.verdict.exitCode) }
     }
@@ -73,21 +76,29 @@ struct VerifyCommand: AsyncParsableCommand {
         return bytes
     }
 
-    static func table(_ report: VerificationReport) -> String {
-        var lines = report.generatedAt.isEmpty ? [] : ["Controle van overzicht gemaakt op \(report.generatedAt)", ""]
+    /// The report for people: each organisation proven or missing, the verdict, and with
+    /// `verbose` the technical problems found.
+    static func table(_ report: VerificationReport, messages text: Messages, verbose: Bool) -> String {
+        var lines = report.generatedAt.isEmpty ? [] : [text[.verifyTitle, ["moment": text.moment(report.generatedAt)]], ""]
         for holder in report.holders {
-            lines.append("  \(holder.proven ? "bewezen " : "ontbreekt") \(holder.name) (\(holder.status.rawValue))")
+            let mark = holder.proven ? text[.verifyProven] : text[.verifyMissing]
+            lines.append("  \(mark)  \(holder.name) (\(text.status(holder.status)))")
         }
         if !report.holders.isEmpty { lines.append("") }
-        for problem in report.problems { lines.append("PROBLEEM: \(problem)") }
-        switch report.verdict {
-        case .authentic: lines.append("ECHT EN VOLLEDIG: het overzicht komt overeen met de ondertekende documenten van alle organisaties.")
-        case .incomplete: lines.append("ECHT, MAAR NIET VOLLEDIG: van sommige organisaties is geen ondertekend document.")
-        case .tooOld: lines.append("TE OUD: de documenten zijn ouder dan toegestaan.")
-        case .tampered: lines.append("NIET ECHT: het bestand wijkt af van de ondertekende documenten, of is onleesbaar.")
-        case .untrustedScheme: lines.append("NIET TE VERTROUWEN: het stelseldocument is niet ondertekend door de stelselbeheerder.")
+        for missing in report.missing {
+            lines.append(text[.verifyMissingClaim, ["name": missing.name, "status": text.status(missing.claimedStatus)]])
         }
-        if let issued = report.oldestDocumentIssuedAt { lines.append("Oudste document: \(issued)") }
-        return lines.joined(separator: "\n") + "\n"
+        if verbose { for problem in report.problems { lines.append(text[.verifyProblem, ["problem": problem]]) } }
+        let verdict: MessageKey =
+            switch report.verdict {
+            case .authentic: .verdictAuthentic
+            case .incomplete: .verdictIncomplete
+            case .tooOld: .verdictTooOld
+            case .tampered: .verdictTampered
+            case .untrustedScheme: .verdictUntrustedScheme
+            }
+        lines.append(text[verdict])
+        if let issued = report.oldestDocumentIssuedAt { lines.append(text[.verifyOldest, ["moment": text.moment(issued)]]) }
+        return TerminalText.sanitized(lines.joined(separator: "\n"), keepingLineBreaks: true) + "\n"
     }
 }

@@ -132,7 +132,7 @@ struct AdversarialEndToEndTests {
         let statePath = first.stateDirectory + "/scheme-state.json"
         let before = try String(contentsOfFile: statePath, encoding: .utf8)
         let changed = try TestHolder(.init(schemeVersion: 5, schemeNameSuffix: " (changed)"), stateDirectory: first.stateDirectory)
-        let result = try changed.bk("overview", "--format", "json")
+        let result = try changed.bk("overview", "--format", "json", "--verbose")
         #expect(result.status == 2)
         #expect(result.standardError.contains("same version"))
         #expect(try String(contentsOfFile: statePath, encoding: .utf8) == before)
@@ -141,7 +141,7 @@ struct AdversarialEndToEndTests {
     @Test("A scheme over 1 MiB is refused while streaming (exit 2)")
     func oversizedScheme() throws {
         let holder = try TestHolder(.init(schemePadding: 1 << 20))
-        let result = try holder.bk("overview", "--format", "json")
+        let result = try holder.bk("overview", "--format", "json", "--verbose")
         #expect(result.status == 2)
         #expect(result.standardError.contains("larger than 1 MiB"))
         #expect(!FileManager.default.fileExists(atPath: holder.stateDirectory + "/scheme-state.json"))

@@ -75,6 +75,6 @@ struct CheckEndToEndTests {
         let holder = try TestHolder()
         let result = try holder.bk("check")
         #expect(result.status == 0, "\(result.standardOutput)")
-        #expect(result.standardOutput.contains("0 errors"))
+        #expect(result.standardOutput.contains("0 fouten"))
     }
 }

@@ -71,6 +71,7 @@ struct IntegrityEndToEndTests {
         let result = try holder.bk("overview", "--format", "table")
         #expect(result.status == 4)
         #expect(result.standardOutput.contains("NIET volledig"))
-        #expect(result.standardOutput.contains("ONGELDIGE HANDTEKENING"))
+        #expect(result.standardOutput.contains("NIET ECHT"))
+        #expect(result.standardOutput.contains("Het document van deze organisatie is niet"))
     }
 }

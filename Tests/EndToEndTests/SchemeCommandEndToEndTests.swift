@@ -22,8 +22,10 @@ struct SchemeCommandEndToEndTests {
     @Test("verify exits 2 for an expired scheme")
     func verifyExpired() throws {
         let holder = try TestHolder(.init(expiredScheme: true))
-        let result = try holder.bk("scheme", "verify")
+        let result = try holder.bk("scheme", "verify", "--verbose")
         #expect(result.status == 2)
         #expect(result.standardError.contains("expired"))
+        let plain = try holder.bk("scheme", "verify")
+        #expect(plain.standardError.contains("niet te vertrouwen"), "without --verbose the reason is in plain Dutch")
     }
 }

@@ -10,7 +10,7 @@ struct SchemeEndToEndTests {
         try good.login(ExpectedFigures.richCitizen)
         // A second holder serving an expired scheme, with the same state (login) directory.
         let expired = try TestHolder(.init(expiredScheme: true), stateDirectory: good.stateDirectory)
-        let result = try expired.bk("overview", "--format", "json")
+        let result = try expired.bk("overview", "--format", "json", "--verbose")
         #expect(result.status == 2)
         #expect(result.standardError.contains("expired"))
         #expect(result.standardOutput.isEmpty)
@@ -20,7 +20,7 @@ struct SchemeEndToEndTests {
     func wrongEnvironment() throws {
         let holder = try TestHolder(.init(environment: "acc"))
         let result = try CommandResult.run(
-            Paths.binaries + "/bk", ["overview", "--environment", "test"], environment: holder.bkEnvironment.merging(["BK_ENVIRONMENT": "test"]) { $1 })
+            Paths.binaries + "/bk", ["overview", "--environment", "test", "--verbose"], environment: holder.bkEnvironment.merging(["BK_ENVIRONMENT": "test"]) { $1 })
         #expect(result.status == 2)
         #expect(result.standardError.contains("environment"))
     }
@@ -33,7 +33,7 @@ struct SchemeEndToEndTests {
         let before = try String(contentsOfFile: statePath, encoding: .utf8)
         #expect(before.contains("\"version\":9"))
         let older = try TestHolder(.init(schemeVersion: 8), stateDirectory: newer.stateDirectory)
-        let result = try older.bk("overview", "--format", "json")
+        let result = try older.bk("overview", "--format", "json", "--verbose")
         #expect(result.status == 2)
         #expect(result.standardError.contains("rollback"))
         #expect(try String(contentsOfFile: statePath, encoding: .utf8) == before)
@@ -45,7 +45,7 @@ struct SchemeEndToEndTests {
         let anchor = holder.directory + "/other-anchor.json"
         try #"{"keys":[{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}]}"#.write(toFile: anchor, atomically: true, encoding: .utf8)
         let result = try CommandResult.run(
-            Paths.binaries + "/bk", ["overview"], environment: holder.bkEnvironment.merging(["BK_TRUST_ANCHOR": anchor]) { $1 })
+            Paths.binaries + "/bk", ["overview", "--verbose"], environment: holder.bkEnvironment.merging(["BK_TRUST_ANCHOR": anchor]) { $1 })
         #expect(result.status == 2)
         #expect(result.standardError.contains("not signed by the configured scheme operator"))
     }

@@ -51,7 +51,7 @@ public final class BlauweKnopClient: Sendable {
 
     /// Builds the overview: scheme, identity, every holder concurrently.
     public func overview(
-        http: HTTPClient, maxConcurrentHolders: Int = 512, progress: @escaping @Sendable (HolderResult) -> Void = { _ in }
+        http: HTTPClient, maxConcurrentHolders: Int = 512, progress: @escaping @Sendable (OverviewProgress) -> Void = { _ in }
     ) async throws -> Overview {
         let scheme = try await scheme(http: http)
         let identity = try IdentityStore(directory: stateDirectory).loadIdentity(scheme: scheme, now: clock.epochSeconds)

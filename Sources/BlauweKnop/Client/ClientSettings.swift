@@ -7,6 +7,9 @@ public struct ClientSettings: Sendable, Equatable {
     public var environment: String
     public var caBundlePath: String?
     public var stateDirectory: String
+    /// The language asked for by `lang` in the config file (flag and environment are
+    /// resolved by `Language.resolve`).
+    public var configuredLanguage: String?
 
     /// The settings each global option can carry, by long option name (also the config key).
     public enum Key: String, CaseIterable, Sendable {
@@ -15,6 +18,7 @@ public struct ClientSettings: Sendable, Equatable {
         case environment
         case cacert
         case stateDir = "state-dir"
+        case lang
 
         /// The environment variable for this setting.
         public var environmentVariable: String {
@@ -42,12 +46,13 @@ public struct ClientSettings: Sendable, Equatable {
             if let variable = environment[key.environmentVariable], !variable.isEmpty { return variable }
             guard let configured = file[key.rawValue] else { return nil }
             // Relative paths in the config file are relative to the file itself.
-            if key != .schemeURL && key != .environment && !configured.hasPrefix("/") { return baseDirectory + "/" + configured }
+            if key != .schemeURL && key != .environment && key != .lang && !configured.hasPrefix("/") { return baseDirectory + "/" + configured }
             return configured
         }
         return ClientSettings(
             schemeURL: value(.schemeURL), trustAnchorPath: value(.trustAnchor), environment: value(.environment) ?? "prod",
-            caBundlePath: value(.cacert), stateDirectory: value(.stateDir) ?? StateDirectory.defaultPath(environment: environment))
+            caBundlePath: value(.cacert), stateDirectory: value(.stateDir) ?? StateDirectory.defaultPath(environment: environment),
+            configuredLanguage: file[Key.lang.rawValue])
     }
 
     private static func readConfig(_ path: String, explicit: Bool) throws(SettingsError) -> [String: String] {

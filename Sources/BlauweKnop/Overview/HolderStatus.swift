@@ -15,21 +15,6 @@ public enum HolderStatus: String, Codable, Sendable, CaseIterable {
 
     /// The holder answered, but what it sent failed verification: possible tampering.
     public var isIntegrityFailure: Bool { self == .invalidSignature || self == .invalidDocument || self == .unsupportedVersion }
-
-    /// A short Dutch label for the table.
-    public var label: String {
-        switch self {
-        case .ok: "ok"
-        case .okWithWarnings: "ok, met waarschuwingen"
-        case .unreachable: "niet bereikbaar"
-        case .timeout: "geen antwoord op tijd"
-        case .httpError: "fout bij de organisatie"
-        case .unauthorized: "geen toegang"
-        case .invalidSignature: "ONGELDIGE HANDTEKENING"
-        case .invalidDocument: "ONGELDIG DOCUMENT"
-        case .unsupportedVersion: "niet-ondersteunde versie"
-        }
-    }
 }
 
 /// Exit codes of `bk overview` (PROTOCOL §7).

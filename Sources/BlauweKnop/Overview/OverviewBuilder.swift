@@ -22,9 +22,11 @@ public struct OverviewBuilder: Sendable {
     /// The overview has one date (PROTOCOL §8.1): `generated_at` is taken when every holder
     /// has answered, and every document is folded with that moment's calendar date in
     /// Europe/Amsterdam, also when the run crossed midnight.
-    /// - Parameter progress: called as each holder finishes (from any task).
-    public func build(progress: @escaping @Sendable (HolderResult) -> Void = { _ in }) async -> Overview {
+    /// - Parameter progress: called at the start and as each holder finishes.
+    public func build(progress: @escaping @Sendable (OverviewProgress) -> Void = { _ in }) async -> Overview {
         let organizations = scheme.document.organizations
+        var pending = organizations.map(\.displayName)
+        progress(OverviewProgress(done: 0, total: organizations.count, pending: pending))
         let today = Timestamps.calendarDate(clock.now)
         var outcomes = [HolderFlow.Outcome?](repeating: nil, count: organizations.count)
         await withTaskGroup(of: (Int, HolderFlow.Outcome).self) { group in
@@ -42,8 +44,9 @@ public struct OverviewBuilder: Sendable {
             }
             for _ in 0..<min(maxConcurrentHolders, organizations.count) { startNext() }
             for await (index, outcome) in group {
-                progress(outcome.result)
                 outcomes[index] = outcome
+                pending = organizations.indices.filter { outcomes[$0] == nil }.map { organizations[$0].displayName }
+                progress(OverviewProgress(done: organizations.count - pending.count, total: organizations.count, pending: pending))
                 startNext()
             }
         }

@@ -6,21 +6,40 @@ public enum CheckFormat: String, Sendable, CaseIterable {
     case json
     case junit
 
-    public func render(_ report: CheckReport) -> String {
+    public func render(_ report: CheckReport, style: TableStyle = TableStyle()) -> String {
         switch self {
-        case .table: TerminalText.sanitized(Self.table(report), keepingLineBreaks: true)
+        case .table: Self.table(report, style: style)
         case .json: String(decoding: (try? JSONCoding.encoder().encode(report)) ?? Data(), as: UTF8.self) + "\n"
         case .junit: Self.junit(report)
         }
     }
 
-    static func table(_ report: CheckReport) -> String {
-        var table = TextTable(headers: ["Endpoint", "Check", "Result", "ms", "Detail"], rightAligned: [3])
+    static func table(_ report: CheckReport, style: TableStyle) -> String {
+        let text = style.messages
+        var table = FittingTable([
+            .init(header: text[.checkColumnEndpoint]), .init(header: text[.checkColumnCheck]), .init(header: text[.checkColumnResult]),
+            .init(header: "ms", rightAligned: true, dropPriority: 0), .init(header: text[.checkColumnDetail], flexible: true),
+        ])
         for probe in report.cases {
-            table.add([probe.group, probe.name, probe.outcome.rawValue.uppercased(), "\(probe.durationMs)", probe.message ?? ""])
+            let outcome: MessageKey =
+                switch probe.outcome {
+                case .pass: .outcomePass
+                case .warning: .outcomeWarning
+                case .error: .outcomeError
+                case .skipped: .outcomeSkipped
+                }
+            table.add([
+                .init(probe.group), .init(probe.name), .init(text[outcome], alert: probe.outcome == .error), .init("\(probe.durationMs)"),
+                .init(probe.message ?? ""),
+            ])
         }
-        let summary = "\(report.cases.count) checks: \(report.count(.pass)) passed, \(report.count(.warning)) warnings, \(report.count(.error)) errors, \(report.count(.skipped)) skipped"
-        return (table.render() + ["", summary]).joined(separator: "\n") + "\n"
+        let summary = text[
+            .checkSummary,
+            [
+                "total": "\(report.cases.count)", "pass": "\(report.count(.pass))", "warning": "\(report.count(.warning))",
+                "error": "\(report.count(.error))", "skipped": "\(report.count(.skipped))",
+            ]]
+        return (table.render(width: style.width, color: style.color) + ["", summary]).joined(separator: "\n") + "\n"
     }
 
     /// JUnit XML: one testsuite for the scheme, one testcase per probe; errors are `<failure>`,

@@ -7,9 +7,9 @@ public enum OverviewFormat: String, Sendable, CaseIterable {
     case xml
 
     /// Renders an overview in this format; only XML can refuse (see `OverviewXML.render`).
-    public func render(_ overview: Overview, detail: Bool = false) throws(OverviewRenderError) -> String {
+    public func render(_ overview: Overview, detail: Bool = false, style: TableStyle = TableStyle()) throws(OverviewRenderError) -> String {
         switch self {
-        case .table: TerminalText.sanitized(OverviewTable(overview: overview, detail: detail).render(), keepingLineBreaks: true)
+        case .table: OverviewTable(overview: overview, detail: detail, style: style).render()
         case .json: OverviewJSON.render(overview)
         case .xml: try OverviewXML.render(overview)
         }

@@ -1,116 +1,155 @@
-/// The overview as a Dutch table for people: one row per organisation, a total line, the
-/// cases with `detail`, and every holder that failed with its reason.
+/// How a table for people is shown: the language, the width it must fit, whether colour
+/// may be used, and whether technical reasons are added.
+public struct TableStyle: Sendable {
+    public var messages: Messages
+    /// Terminal columns; nothing is wider.
+    public var width: Int
+    /// Overdue amounts in red (a colour terminal without `NO_COLOR`).
+    public var color: Bool
+    /// Add the technical reason of each failure and the remarks on each document.
+    public var verbose: Bool
+
+    public init(language: Language = .nl, width: Int = 80, color: Bool = false, verbose: Bool = false) {
+        messages = Messages(language)
+        self.width = max(40, width)
+        self.color = color
+        self.verbose = verbose
+    }
+}
+
+/// The overview as a table for people: one row per organisation, the total, what is overdue
+/// and the next payment on lines of their own, whether it is complete, and (with `detail`)
+/// every debt with how to pay it and whom to call.
 public struct OverviewTable: Sendable {
     public let overview: Overview
     public let detail: Bool
+    public let style: TableStyle
 
-    public init(overview: Overview, detail: Bool) {
+    public init(overview: Overview, detail: Bool, style: TableStyle = TableStyle()) {
         self.overview = overview
         self.detail = detail
+        self.style = style
     }
+
+    private var text: Messages { style.messages }
+    private func money(_ cents: Int) -> String { Money.euros(cents, in: text.language) }
+    private var today: String { String(overview.generatedAt.prefix(10)) }
 
     public func render() -> String {
         var lines: [String] = []
-        lines.append("Overzicht van uw schulden bij de overheid (BSN \(Identifiers.masked(bsn: overview.citizen.bsn)))")
-        lines.append("Gemaakt op \(overview.generatedAt); stelsel '\(overview.scheme.environment)' versie \(overview.scheme.version)")
+        lines.append(text[.overviewTitle, ["bsn": Identifiers.masked(bsn: TerminalText.sanitized(overview.citizen.bsn))]])
+        lines.append(text[.overviewMadeAt, ["moment": text.moment(overview.generatedAt)]])
         lines.append("")
-        var table = TextTable(headers: ["Organisatie", "Status", "Zaken", "Verplicht", "Betaald", "Openstaand", "Achterstallig", "Vervaldatum"],
-            rightAligned: [2, 3, 4, 5, 6])
+        lines += table().render(width: style.width, color: style.color)
+        lines.append("")
+        let totals = overview.totals
+        lines.append(totals.achterstallig > 0 ? text[.overdueLine, ["amount": money(totals.achterstallig)]] : text[.noOverdueLine])
+        if let next = nextPayment(overview.holders.filter(\.status.isSuccess).flatMap(\.zaken)) {
+            lines.append(text[.nextPaymentLine, ["date": text.date(next)]])
+        }
+        lines.append("")
+        lines += completeness()
+        if detail { lines += zaakDetails() }
+        return lines.map { Prose.wrap($0, width: style.width) }.joined(separator: "\n") + "\n"
+    }
+
+    private func table() -> FittingTable {
+        var table = FittingTable([
+            .init(header: text[.columnOrganization]),
+            .init(header: text[.columnToPay], rightAligned: true),
+            .init(header: text[.columnLate], rightAligned: true, dropPriority: 5),
+            .init(header: text[.columnNextPayment], dropPriority: 4),
+            .init(header: text[.columnStatus], dropPriority: 3),
+            .init(header: text[.columnCases], rightAligned: true, dropPriority: 2),
+            .init(header: text[.columnImposed], rightAligned: true, dropPriority: 0),
+            .init(header: text[.columnPaid], rightAligned: true, dropPriority: 1),
+        ])
         for holder in overview.holders {
-            if holder.status.isSuccess {
-                let due = holder.zaken.compactMap(\.volgendeVervaldatum).min() ?? "-"
-                table.add([holder.displayName, holder.status.label, "\(holder.totals.zaken)", Money.euros(holder.totals.verplicht),
-                    Money.euros(holder.totals.vereffend), Money.euros(holder.totals.saldo), Money.euros(holder.totals.achterstallig), due])
-            } else {
-                table.add([holder.displayName, holder.status.label, "-", "-", "-", "-", "-", "-"])
+            guard holder.status.isSuccess else {
+                table.add([.init(holder.displayName), "-", "-", "-", .init(text.status(holder.status), alert: true), "-", "-", "-"])
+                continue
             }
-            if detail && holder.status.isSuccess {
+            table.add(row(holder.displayName, holder.totals, zaken: holder.zaken, status: text.status(holder.status)))
+            if detail {
                 for zaak in holder.zaken {
-                    table.add(["  " + zaak.zaakkenmerk, "", "", Money.euros(zaak.verplicht), Money.euros(zaak.vereffend),
-                        Money.euros(zaak.saldo), Money.euros(zaak.achterstallig), zaak.volgendeVervaldatum ?? "-"])
+                    let figures = HolderTotals([zaak])
+                    table.add(row("  " + zaak.zaakkenmerk, figures, zaken: [zaak], status: ""))
                 }
             }
         }
-        let totals = overview.totals
         table.addSeparator()
-        table.add(["Totaal", "", "\(totals.zaken)", Money.euros(totals.verplicht), Money.euros(totals.vereffend), Money.euros(totals.saldo),
-            Money.euros(totals.achterstallig), totals.volgendeVervaldatum ?? "-"])
-        lines += table.render()
-        if detail { lines += zaakDetails() }
+        let totals = overview.totals
+        let verified = overview.holders.filter(\.status.isSuccess)
+        var grand = HolderTotals()
+        grand.verplicht = totals.verplicht
+        grand.vereffend = totals.vereffend
+        grand.saldo = totals.saldo
+        grand.achterstallig = totals.achterstallig
+        grand.zaken = totals.zaken
+        table.add(row(overview.complete ? text[.totalRow] : text[.totalRowIncomplete], grand, zaken: verified.flatMap(\.zaken), status: ""))
+        return table
+    }
+
+    private func row(_ name: String, _ figures: HolderTotals, zaken: [FoldedZaak], status: String) -> [FittingTable.Cell] {
+        [
+            .init(name), .init(money(figures.saldo)),
+            .init(figures.achterstallig > 0 ? money(figures.achterstallig) : "-", alert: figures.achterstallig > 0),
+            .init(nextPayment(zaken).map(text.date) ?? "-"), .init(status), .init("\(figures.zaken)"),
+            .init(money(figures.verplicht)), .init(money(figures.vereffend)),
+        ]
+    }
+
+    /// The earliest due date today or later of an open payment request: the next payment.
+    /// Past dates are overdue and shown as such, never as the next payment.
+    private func nextPayment(_ zaken: [FoldedZaak]) -> String? {
+        zaken.flatMap(\.openBetalingsverplichtingen).filter { !$0.achterstallig && $0.vervaldatum >= today }.map(\.vervaldatum).min()
+    }
+
+    private func completeness() -> [String] {
         let failed = overview.holders.filter { !$0.status.isSuccess }
-        let warned = overview.holders.filter { !$0.warnings.isEmpty }
-        if !warned.isEmpty {
-            lines.append("")
-            lines.append("Waarschuwingen:")
-            for holder in warned { for warning in holder.warnings { lines.append("  \(holder.displayName): \(warning)") } }
-        }
-        lines.append("")
+        var lines: [String] = []
         if failed.isEmpty {
-            lines.append("Het overzicht is volledig: alle \(overview.holders.count) organisaties zijn bevraagd en alle documenten zijn echt.")
+            lines.append(text[.completeLine, ["count": "\(overview.holders.count)"]])
         } else {
-            lines.append("LET OP: het overzicht is NIET volledig. Niet meegeteld:")
-            for holder in failed { lines.append("  \(holder.displayName) (\(holder.name)): \(holder.status.label) — \(holder.error ?? "")") }
-            if failed.contains(where: \.status.isIntegrityFailure) {
-                lines.append("Een document dat niet echt bleek is genegeerd. Neem contact op met die organisatie.")
+            lines.append(text[.incompleteLine])
+            for holder in failed {
+                let technical = style.verbose ? holder.error.map { " (\(TerminalText.sanitized($0)))" } ?? "" : ""
+                lines.append("  \(TerminalText.sanitized(holder.name)): \(text.reason(holder.status))\(technical)")
             }
+            if failed.contains(where: \.status.isIntegrityFailure) { lines.append(text[.integrityWarning]) }
         }
-        return lines.joined(separator: "\n") + "\n"
+        lines.append(text[.overviewSealExplained])
+        let warned = overview.holders.filter { !$0.warnings.isEmpty }
+        if style.verbose && !warned.isEmpty {
+            lines.append("")
+            lines.append(text[.warningsHeader])
+            for holder in warned { for warning in holder.warnings { lines.append("  \(TerminalText.sanitized(holder.displayName)): \(TerminalText.sanitized(warning))") } }
+        }
+        return lines
     }
 
     private func zaakDetails() -> [String] {
         var lines: [String] = []
         for holder in overview.holders where holder.status.isSuccess && !holder.zaken.isEmpty {
             lines.append("")
-            lines.append("\(holder.name):")
+            lines.append("\(TerminalText.sanitized(holder.name)):")
             for zaak in holder.zaken {
-                lines.append("  \(zaak.zaakkenmerk) — \(zaak.omschrijving ?? "")")
-                lines.append("    openstaand \(Money.euros(zaak.saldo)), waarvan achterstallig \(Money.euros(zaak.achterstallig))")
+                lines.append("  \(TerminalText.sanitized(zaak.zaakkenmerk)) — \(TerminalText.sanitized(zaak.omschrijving ?? ""))")
+                lines.append("    " + text[.detailOutstanding, ["amount": money(zaak.saldo), "late": money(zaak.achterstallig)]])
                 for request in zaak.openBetalingsverplichtingen {
-                    let account = request.rekeningnummer.map { " op \($0)" } ?? ""
-                    let late = request.achterstallig ? " (te laat)" : ""
-                    lines.append("    betaal \(Money.euros(request.openstaand)) vóór \(request.vervaldatum)\(late)\(account), kenmerk \(request.betalingskenmerk)")
+                    let key: MessageKey = request.achterstallig ? .detailPayBeforeLate : .detailPayBefore
+                    var parts = [text[key, ["amount": money(request.openstaand), "date": text.date(request.vervaldatum)]]]
+                    if let account = request.rekeningnummer { parts.append(text[.detailAccount, ["account": TerminalText.sanitized(account)]]) }
+                    parts.append(text[.detailReference, ["reference": TerminalText.sanitized(request.betalingskenmerk)]])
+                    let line = "    " + parts.joined(separator: ", ")
+                    lines.append(style.color && request.achterstallig ? "\u{1B}[31m" + line + "\u{1B}[0m" : line)
                 }
                 for contact in zaak.contactopties {
-                    lines.append("    \(contact.soort): \(contact.waarde)\(contact.omschrijving.map { " (\($0))" } ?? "")")
+                    let note = contact.omschrijving.map { " (\(TerminalText.sanitized($0)))" } ?? ""
+                    lines.append("    " + text[.detailContact, ["kind": TerminalText.sanitized(contact.soort), "value": TerminalText.sanitized(contact.waarde)]] + note)
                 }
             }
         }
         return lines
-    }
-}
-
-/// A plain text table with padded columns.
-struct TextTable {
-    let headers: [String]
-    let rightAligned: Set<Int>
-    private var rows: [[String]?] = []
-
-    init(headers: [String], rightAligned: Set<Int>) {
-        self.headers = headers
-        self.rightAligned = rightAligned
-    }
-
-    mutating func add(_ row: [String]) { rows.append(row) }
-    mutating func addSeparator() { rows.append(nil) }
-
-    func render() -> [String] {
-        var widths = headers.map(\.count)
-        for case let row? in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                let pad = String(repeating: " ", count: widths[index] - cell.count)
-                return rightAligned.contains(index) ? pad + cell : cell + pad
-            }.joined(separator: "  ").trimmingTrailingSpaces()
-        }
-        let rule = String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1))
-        return [line(headers), rule] + rows.map { $0.map(line) ?? rule }
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var result = self
-        while result.last == " " { result.removeLast() }
-        return result
     }
 }

@@ -42,16 +42,22 @@ public struct SchemeSummary: Codable, Sendable {
         }
     }
 
-    /// A plain-text table.
-    public func table() -> String {
-        var lines = ["Scheme \(environment) version \(version), issued by \(iss)", "valid from \(issuedAt) until \(expiresAt)", ""]
-        var table = TextTable(headers: ["Organisation", "OIN", "Discovery URL", "Key ids"], rightAligned: [])
-        for entry in organizations { table.add([entry.name, entry.oin, entry.url, entry.keyIDs.joined(separator: " ")]) }
-        lines += table.render()
-        lines.append("")
-        var managers = TextTable(headers: ["App Manager", "OIN", "Registration URL", "Key ids"], rightAligned: [])
-        for entry in appManagers { managers.add([entry.name, entry.oin, entry.url, entry.keyIDs.joined(separator: " ")]) }
-        lines += managers.render()
-        return lines.joined(separator: "\n") + "\n"
+    /// A table for people, fitting the style's width.
+    public func table(style: TableStyle = TableStyle()) -> String {
+        let text = style.messages
+        var lines = [
+            text[.schemeTitle, ["environment": TerminalText.sanitized(environment), "version": "\(version)", "issuer": iss]],
+            text[.schemeValidity, ["from": text.moment(issuedAt), "until": text.moment(expiresAt)]], "",
+        ]
+        for (title, entries) in [(text[.schemeColumnOrganization], organizations), (text[.schemeColumnAppManager], appManagers)] {
+            var table = FittingTable([
+                .init(header: title, flexible: true), .init(header: "OIN"), .init(header: text[.schemeColumnURL], dropPriority: 1),
+                .init(header: text[.schemeColumnKeys], dropPriority: 0),
+            ])
+            for entry in entries { table.add([.init(entry.name), .init(entry.oin), .init(entry.url), .init(entry.keyIDs.joined(separator: " "))]) }
+            lines += table.render(width: style.width, color: false)
+            lines.append("")
+        }
+        return lines.dropLast().joined(separator: "\n") + "\n"
     }
 }

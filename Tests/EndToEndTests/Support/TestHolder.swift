@@ -88,13 +88,16 @@ final class TestHolder {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    /// The environment `bk` runs with: every global setting by variable, no user config.
+    /// The environment `bk` runs with: every global setting by variable, no user config; the
+    /// sanitizer options of `make sanitize` pass through.
     var bkEnvironment: [String: String] {
-        [
+        var environment = [
             "BK_SCHEME_URL": schemeURL, "BK_TRUST_ANCHOR": trustAnchor,
             "BK_ENVIRONMENT": environmentName, "BK_CACERT": Paths.examples + "/pki/ca.pem", "BK_STATE_DIR": stateDirectory,
             "XDG_CONFIG_HOME": directory + "/config", "HOME": directory, "PATH": "/usr/bin:/bin",
         ]
+        for name in ["LSAN_OPTIONS", "ASAN_OPTIONS", "TSAN_OPTIONS"] { environment[name] = ProcessInfo.processInfo.environment[name] }
+        return environment
     }
 
     /// Runs the real `bk` against this holder.

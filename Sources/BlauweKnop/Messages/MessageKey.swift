@@ -1,0 +1,32 @@
+/// Every sentence and word a person reads, by name. The texts are in `Messages+nl.swift`
+/// and `Messages+en.swift`.
+public enum MessageKey: String, CaseIterable, Sendable {
+    // Holder statuses.
+    case statusOK, statusOKWithWarnings, statusUnreachable, statusTimeout, statusHTTPError, statusUnauthorized
+    case statusInvalidSignature, statusInvalidDocument, statusUnsupportedVersion
+    // Why a holder is missing, in plain words.
+    case reasonUnreachable, reasonTimeout, reasonHTTPError, reasonUnauthorized, reasonIntegrity, reasonUnsupportedVersion
+
+    // The overview table.
+    case overviewTitle, overviewMadeAt, overviewSealExplained
+    case columnOrganization, columnStatus, columnCases, columnToPay, columnLate, columnNextPayment, columnImposed, columnPaid
+    case totalRow, totalRowIncomplete, overdueLine, noOverdueLine, nextPaymentLine
+    case completeLine, incompleteLine, integrityWarning, warningsHeader, lateMark
+    case detailOutstanding, detailPayBefore, detailPayBeforeLate, detailAccount, detailReference, detailContact
+
+    // bk verify.
+    case verifyTitle, verifyProven, verifyMissing, verifyMissingClaim, verifyProblem, verifyOldest
+    case verdictAuthentic, verdictIncomplete, verdictTooOld, verdictTampered, verdictUntrustedScheme
+
+    // bk check and bk scheme show.
+    case checkColumnEndpoint, checkColumnCheck, checkColumnResult, checkColumnDetail, checkSummary
+    case outcomePass, outcomeWarning, outcomeError, outcomeSkipped
+    case schemeTitle, schemeValidity, schemeColumnOrganization, schemeColumnURL, schemeColumnKeys, schemeColumnAppManager
+
+    // Login, logout, progress.
+    case loginVisit, loginDone, logoutDone, logoutNothing, progressAnswered, progressWaiting, loginWaiting
+
+    // Errors, in plain words; the technical detail follows under --verbose.
+    case errorPrefix, errorNotLoggedIn, errorLoginExpired, errorSchemeUnavailable, errorSchemeRejected, errorConfiguration
+    case errorFile, errorOther, errorVerboseHint
+}

@@ -1,0 +1,72 @@
+/// The message catalogue: every sentence a person reads, in one language per run.
+///
+/// Texts are templates with named placeholders (`{name}`); `MessagesTests` checks that every
+/// key has a text in both languages with the same placeholders.
+public struct Messages: Sendable {
+    public let language: Language
+    private let texts: [MessageKey: String]
+
+    public init(_ language: Language) {
+        self.language = language
+        switch language {
+        case .nl: texts = Self.dutch
+        case .en: texts = Self.english
+        }
+    }
+
+    /// The text for `key` with its placeholders filled in.
+    public subscript(_ key: MessageKey, _ values: [String: String] = [:]) -> String {
+        var text = texts[key] ?? key.rawValue
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// The template for `key` as written, for the completeness test.
+    public func template(_ key: MessageKey) -> String? { texts[key] }
+
+    /// A status word for a holder, as a person reads it.
+    public func status(_ status: HolderStatus) -> String {
+        switch status {
+        case .ok: self[.statusOK]
+        case .okWithWarnings: self[.statusOKWithWarnings]
+        case .unreachable: self[.statusUnreachable]
+        case .timeout: self[.statusTimeout]
+        case .httpError: self[.statusHTTPError]
+        case .unauthorized: self[.statusUnauthorized]
+        case .invalidSignature: self[.statusInvalidSignature]
+        case .invalidDocument: self[.statusInvalidDocument]
+        case .unsupportedVersion: self[.statusUnsupportedVersion]
+        }
+    }
+
+    /// Why a holder is missing, in plain words (the technical reason is for `--verbose`).
+    public func reason(_ status: HolderStatus) -> String {
+        switch status {
+        case .ok, .okWithWarnings: ""
+        case .unreachable: self[.reasonUnreachable]
+        case .timeout: self[.reasonTimeout]
+        case .httpError: self[.reasonHTTPError]
+        case .unauthorized: self[.reasonUnauthorized]
+        case .invalidSignature, .invalidDocument: self[.reasonIntegrity]
+        case .unsupportedVersion: self[.reasonUnsupportedVersion]
+        }
+    }
+
+    /// A calendar date (`YYYY-MM-DD`) as people read it: `31 aug 2026` / `31 Aug 2026`.
+    public func date(_ isoDate: String) -> String {
+        let parts = isoDate.split(separator: "-")
+        guard parts.count == 3, let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]) else { return isoDate }
+        let names = language == .nl
+            ? ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+            : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(day) \(names[month - 1]) \(parts[0])"
+    }
+
+    /// A moment (RFC 3339) as people read it: `2 dec 2026 14:05`.
+    public func moment(_ rfc3339: String) -> String {
+        guard rfc3339.count >= 16 else { return rfc3339 }
+        let date = String(rfc3339.prefix(10))
+        let time = rfc3339.dropFirst(11).prefix(5)
+        return "\(self.date(date)) \(time)"
+    }
+}

@@ -1,0 +1,71 @@
+/// A text table that fits a given width, as gh and kubectl print theirs: columns are dropped
+/// in a fixed order until the table fits, then the flexible column (the first unless another
+/// is marked) is shortened with "…".
+/// Cells may be marked as alerts (overdue amounts), shown in red on a colour terminal.
+struct FittingTable {
+    struct Column {
+        var header: String
+        var rightAligned = false
+        /// Lower numbers are dropped first; `nil` is never dropped.
+        var dropPriority: Int?
+        /// The column shortened when dropping is not enough.
+        var flexible = false
+    }
+
+    struct Cell: ExpressibleByStringLiteral {
+        var text: String
+        var alert = false
+
+        init(_ text: String, alert: Bool = false) {
+            self.text = TerminalText.sanitized(text)
+            self.alert = alert
+        }
+
+        init(stringLiteral value: String) { self.init(value) }
+    }
+
+    let columns: [Column]
+    private var rows: [[Cell]?] = []
+
+    init(_ columns: [Column]) { self.columns = columns }
+
+    mutating func add(_ row: [Cell]) { rows.append(row) }
+    mutating func addSeparator() { rows.append(nil) }
+
+    /// The lines of the table, at most `width` columns wide.
+    func render(width: Int, color: Bool) -> [String] {
+        var kept = Array(columns.indices)
+        let dropOrder = columns.indices.filter { columns[$0].dropPriority != nil }.sorted { (columns[$0].dropPriority ?? 0) < (columns[$1].dropPriority ?? 0) }
+        var widths = naturalWidths()
+        func total(_ indices: [Int]) -> Int { indices.map { widths[$0] }.reduce(0, +) + 2 * max(0, indices.count - 1) }
+        for index in dropOrder where total(kept) > width { kept.removeAll { $0 == index } }
+        if let flexible = kept.first(where: { columns[$0].flexible }) ?? kept.first, total(kept) > width {
+            widths[flexible] = max(6, widths[flexible] - (total(kept) - width))
+        }
+        func line(_ cells: [Cell]) -> String {
+            kept.map { index in
+                let cell = index < cells.count ? cells[index] : Cell("")
+                let text = cell.text.count > widths[index] ? String(cell.text.prefix(max(0, widths[index] - 1))) + "…" : cell.text
+                let pad = String(repeating: " ", count: max(0, widths[index] - text.count))
+                let shown = color && cell.alert && !text.isEmpty ? "\u{1B}[31m" + text + "\u{1B}[0m" : text
+                return columns[index].rightAligned ? pad + shown : shown + pad
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        let rule = String(repeating: "-", count: min(width, total(kept)))
+        return [line(columns.map { Cell($0.header) }), rule] + rows.map { $0.map(line) ?? rule }
+    }
+
+    private func naturalWidths() -> [Int] {
+        var widths = columns.map(\.header.count)
+        for case let row? in rows { for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.text.count) } }
+        return widths
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}

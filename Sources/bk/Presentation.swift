@@ -1,0 +1,73 @@
+import ArgumentParser
+import BlauweKnop
+import Foundation
+
+/// How this run talks to a person: one language, the terminal's width, colour or not, and how
+/// much to say.
+struct Presentation: Sendable {
+    let messages: Messages
+    let verbose: Bool
+    let quiet: Bool
+    let color: Bool
+    let width: Int
+
+    init(_ global: GlobalOptions) {
+        let environment = ProcessInfo.processInfo.environment
+        let configured = (try? global.settings())?.configuredLanguage
+        messages = Messages(Language.resolve(flag: global.lang, environment: environment, configured: configured))
+        verbose = global.verbose
+        quiet = global.quiet
+        color = !global.noColor && environment["NO_COLOR"].map(\.isEmpty) != false && Terminal.standardOutputIsTerminal
+            && environment["TERM"] != "dumb"
+        width = Terminal.width(environment: environment)
+    }
+
+    /// Says something on standard error in this run's language, unless `--quiet`.
+    func note(_ key: MessageKey, _ values: [String: String] = [:]) {
+        if !quiet { Terminal.note(messages[key, values]) }
+    }
+
+    /// Reports an error in plain words and returns the exit code to end with. The technical
+    /// detail follows with `--verbose`; for settings and files it always does, as it names
+    /// what to fix.
+    func fail(_ error: any Error, code: Int32) -> ExitCode {
+        let (key, actionable) = Self.message(for: error)
+        Terminal.note("\(messages[.errorPrefix]): \(messages[key])")
+        let detail = String(describing: error)
+        if verbose || actionable {
+            Terminal.note("  \(detail)")
+        } else {
+            Terminal.note("  \(messages[.errorVerboseHint])")
+        }
+        return ExitCode(code)
+    }
+
+    /// Writes a command's result to `--output` (`-` or none: standard output).
+    func write(_ text: String, to output: String?, mode: mode_t = 0o644) throws {
+        guard let output, output != OutputFile.standardOutputName else { return Terminal.print(text) }
+        do {
+            try OutputFile.write(text, to: output, mode: mode)
+        } catch {
+            throw fail(error, code: OverviewExitCode.failure.rawValue)
+        }
+    }
+
+    /// The plain sentence for an error, and whether its detail is what a person must act on.
+    static func message(for error: any Error) -> (MessageKey, actionable: Bool) {
+        switch error {
+        case let error as IdentityError where error.code == .notLoggedIn: (.errorNotLoggedIn, false)
+        case let error as IdentityError where error.code == .expired: (.errorLoginExpired, false)
+        case let error as SchemeError where error.code == .unavailable: (.errorSchemeUnavailable, false)
+        case let error as SchemeError where error.code == .configuration: (.errorConfiguration, true)
+        case is SchemeError: (.errorSchemeRejected, false)
+        case is SettingsError: (.errorConfiguration, true)
+        case is FileError: (.errorFile, true)
+        default: (.errorOther, true)
+        }
+    }
+
+    /// The style of tables written to standard output.
+    func tableStyle(toTerminal: Bool) -> TableStyle {
+        TableStyle(language: messages.language, width: width, color: color && toTerminal, verbose: verbose)
+    }
+}
