@@ -19,9 +19,10 @@ struct BK: AsyncParsableCommand {
               bk overview --format json --output overzicht.json
               bk verify overzicht.json --max-age 14d
               bk scheme show
+              bk status
               bk logout
             """,
         version: BlauweKnopVersion.current,
-        subcommands: [Login.self, Logout.self, OverviewCommand.self, VerifyCommand.self, CheckCommand.self, SchemeCommand.self, FetchURLsCommand.self]
+        subcommands: [Login.self, Logout.self, StatusCommand.self, OverviewCommand.self, VerifyCommand.self, CheckCommand.self, SchemeCommand.self, FetchURLsCommand.self]
     )
 }

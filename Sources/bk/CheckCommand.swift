@@ -27,8 +27,8 @@ struct CheckCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "table, json or junit.")
-    var format: Format = .table
+    @Option(help: "table, json or junit (default: from the --output file's extension, .json, .xml or .txt; else table).")
+    var format: Format?
 
     @Option(name: .customLong("fail-on"), help: "error or warning: the lowest outcome that makes the exit code non-zero.")
     var failOn: Level = .error
@@ -59,12 +59,21 @@ struct CheckCommand: AsyncParsableCommand {
         if let maxLatencyMs, !(1...86_400_000).contains(maxLatencyMs) { throw ValidationError("--max-latency-ms must be between 1 and 86400000") }
     }
 
+    var chosenFormat: Format {
+        if let format { return format }
+        if let output, output.hasSuffix(".json") { return .json }
+        if let output, output.hasSuffix(".xml") { return .junit }
+        return .table
+    }
+
     func run() async throws {
+        let format = chosenFormat
+        let presentation = Presentation(global, jsonErrors: format == .json)
         let client: BlauweKnopClient
         do {
             client = try global.client()
         } catch {
-            throw Presentation(global).fail(error, code: OverviewExitCode.failure.rawValue)
+            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         }
         let http = client.http(deadlineSeconds: deadline.seconds)
         let report: CheckReport
@@ -76,14 +85,14 @@ struct CheckCommand: AsyncParsableCommand {
             options.maxLatencyMs = maxLatencyMs
             report = await EndpointChecker(scheme: scheme, http: http, options: options).run()
         case .failure(let error):
-            guard error.code != .configuration else { throw Presentation(global).fail(error, code: OverviewExitCode.failure.rawValue) }
+            guard error.code != .configuration else { throw presentation.fail(error, code: OverviewExitCode.failure.rawValue) }
             _ = Presentation(global).fail(error, code: OverviewExitCode.schemeRejected.rawValue)
             report = CheckReport.schemeFailed(error, environment: client.settings.environment)
             exitCode = OverviewExitCode.schemeRejected.rawValue
         }
         let toTerminal = (output == nil || output == OutputFile.standardOutputName) && Terminal.standardOutputIsTerminal
-        let text = CheckFormat(rawValue: format.rawValue).map { $0.render(report, style: Presentation(global).tableStyle(toTerminal: toTerminal)) } ?? ""
-        try Presentation(global).write(text, to: output)
+        let text = CheckFormat(rawValue: format.rawValue).map { $0.render(report, style: presentation.tableStyle(toTerminal: toTerminal)) } ?? ""
+        try presentation.write(text, to: output)
         if exitCode == 0, report.fails(onWarnings: failOn == .warning) { exitCode = OverviewExitCode.partial.rawValue }
         if exitCode != 0 { throw ExitCode(exitCode) }
     }

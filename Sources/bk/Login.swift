@@ -1,5 +1,6 @@
 import ArgumentParser
 import BlauweKnop
+import Foundation
 
 /// `bk login`: create the app key and obtain the credential (PROTOCOL §3).
 struct Login: AsyncParsableCommand {
@@ -22,26 +23,67 @@ struct Login: AsyncParsableCommand {
     @Option(help: "Time to wait for the login to complete (e.g. 300s, 5m).")
     var timeout = DurationArgument(seconds: 300)
 
+    @Flag(help: "Replace the login of another citizen on this computer without asking.")
+    var force = false
+
+    @Option(help: "text or json.")
+    var format: TextOrJSON = .text
+
     func validate() throws {
         if let testBSN, !Identifiers.isBSN(testBSN) { throw ValidationError("'\(testBSN)' is not a valid BSN (9 digits passing the elfproef)") }
         try timeout.require("--timeout", atMost: DurationArgument.oneDay)
     }
 
     func run() async throws {
-        let presentation = Presentation(global)
+        let presentation = Presentation(global, jsonErrors: format == .json)
+        let force = force
         do {
             let client = try global.client()
-            let credential = try await client.login(testBSN: testBSN, http: client.http(deadlineSeconds: timeout.seconds)) { url in
-                // Where to log in is needed even with --quiet.
-                Terminal.note(presentation.messages[.loginVisit, ["url": TerminalText.sanitized(url)]])
-            }
+            let credential = try await client.login(
+                testBSN: testBSN, http: client.http(deadlineSeconds: timeout.seconds),
+                showAuthenticationURL: { url in
+                    // Where to log in is needed even with --quiet.
+                    Terminal.note(presentation.messages[.loginVisit, ["url": TerminalText.sanitized(url)]])
+                },
+                mayReplace: { current in force || Self.confirmReplace(current, messages: presentation.messages) })
             let until = Timestamps.rfc3339(.init(timeIntervalSince1970: Double(credential.claims.exp)))
-            presentation.note(.loginDone, ["bsn": Identifiers.masked(bsn: credential.claims.sub), "moment": presentation.messages.moment(until)])
+            let bsn = Identifiers.masked(bsn: credential.claims.sub)
+            if format == .json {
+                let report = LoginReport(loggedIn: true, bsn: bsn, credentialValidUntil: until)
+                Terminal.print(String(decoding: (try? JSONCoding.encoder().encode(report)) ?? Data(), as: UTF8.self) + "\n")
+            }
+            presentation.note(.loginDone, ["bsn": bsn, "moment": presentation.messages.moment(until)])
+        } catch let error as IdentityError where error.code == .notAllowed && error.detail.contains("another citizen") {
+            presentation.note(.loginReplaceRefused)
+            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         } catch let error as SchemeError {
             throw presentation.fail(error, code: Terminal.exitCode(for: error))
         } catch {
             throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         }
+    }
+}
+
+/// What `bk login --format json` prints (`Schemas/login.schema.json`).
+struct LoginReport: Encodable {
+    var loggedIn: Bool
+    var bsn: String
+    var credentialValidUntil: String
+
+    enum CodingKeys: String, CodingKey {
+        case bsn
+        case loggedIn = "logged_in"
+        case credentialValidUntil = "credential_valid_until"
+    }
+}
+
+extension Login {
+    /// Asks on the terminal whether to replace another citizen's login; never without one.
+    static func confirmReplace(_ current: String, messages: Messages) -> Bool {
+        guard Terminal.standardErrorIsTerminal, isatty(STDIN_FILENO) == 1 else { return false }
+        FileHandle.standardError.write(Data(messages[.loginReplaceQuestion, ["bsn": current]].utf8))
+        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        return answer == messages[.answerYes] || answer == "y" || answer == "j"
     }
 }
 
@@ -51,12 +93,21 @@ struct Logout: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(help: "text or json.")
+    var format: TextOrJSON = .text
+
     func run() async throws {
+        let presentation = Presentation(global, jsonErrors: format == .json)
         do {
-            let removed = try global.client().logout()
-            Presentation(global).note(removed ? .logoutDone : .logoutNothing)
+            // Logging out needs only the state folder: a config file that cannot be read must
+            // not keep a citizen's key on the computer.
+            let directory = global.stateDir ?? ProcessInfo.processInfo.environment["BK_STATE_DIR"] ?? (try? global.settings())?.stateDirectory
+                ?? StateDirectory.defaultPath(environment: ProcessInfo.processInfo.environment)
+            let removed = try IdentityStore(directory: StateDirectory(path: directory)).remove()
+            if format == .json { Terminal.print(removed ? "{\"logged_out\":true}\n" : "{\"logged_out\":false}\n") }
+            presentation.note(removed ? .logoutDone : .logoutNothing)
         } catch {
-            throw Presentation(global).fail(error, code: OverviewExitCode.failure.rawValue)
+            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         }
     }
 }

@@ -21,7 +21,7 @@ struct OverviewCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "table, json or xml (default: table on a terminal, json otherwise).")
+    @Option(help: "table, json or xml (default: from the --output file's extension, .json, .xml or .txt; else table on a terminal, json otherwise).")
     var format: Format?
 
     @Flag(help: "Show every zaak with payment requests and contact options (table).")
@@ -45,8 +45,20 @@ struct OverviewCommand: AsyncParsableCommand {
         guard parallel > 0, parallel < global.maxConnections else { throw ValidationError("--parallel must be positive and below --max-connections") }
     }
 
+    /// The format asked for, else the one the output file's name asks for, else table on a
+    /// terminal and JSON otherwise.
+    var chosenFormat: Format {
+        if let format { return format }
+        if let output, output.hasSuffix(".json") { return .json }
+        if let output, output.hasSuffix(".xml") { return .xml }
+        if let output, output.hasSuffix(".txt") { return .table }
+        let toStandardOutput = output == nil || output == OutputFile.standardOutputName
+        return Terminal.standardOutputIsTerminal && toStandardOutput ? .table : .json
+    }
+
     func run() async throws {
-        let presentation = Presentation(global)
+        let chosen = chosenFormat
+        let presentation = Presentation(global, jsonErrors: chosen == .json)
         let overview: Overview
         let progress = ProgressLine.make(presentation)
         do {
@@ -64,7 +76,6 @@ struct OverviewCommand: AsyncParsableCommand {
             throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         }
         let toStandardOutput = output == nil || output == OutputFile.standardOutputName
-        let chosen = format ?? (Terminal.standardOutputIsTerminal && toStandardOutput ? .table : .json)
         let text: String
         do {
             let style = presentation.tableStyle(toTerminal: toStandardOutput && Terminal.standardOutputIsTerminal)

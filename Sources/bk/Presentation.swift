@@ -10,8 +10,11 @@ struct Presentation: Sendable {
     let quiet: Bool
     let color: Bool
     let width: Int
+    /// Errors are also written as JSON on standard output (`--format json` was asked for).
+    var jsonErrors = false
 
-    init(_ global: GlobalOptions) {
+    init(_ global: GlobalOptions, jsonErrors: Bool = false) {
+        self.jsonErrors = jsonErrors
         let environment = ProcessInfo.processInfo.environment
         let configured = (try? global.settings())?.configuredLanguage
         messages = Messages(Language.resolve(flag: global.lang, environment: environment, configured: configured))
@@ -34,6 +37,10 @@ struct Presentation: Sendable {
         let (key, actionable) = Self.message(for: error)
         Terminal.note("\(messages[.errorPrefix]): \(messages[key])")
         let detail = String(describing: error)
+        if jsonErrors {
+            let body = ["error": ["code": Self.code(for: error), "message": messages[key] + " " + detail]]
+            Terminal.print(String(decoding: JSONCoding.encode(body), as: UTF8.self) + "\n")
+        }
         if verbose || actionable {
             Terminal.note("  \(detail)")
         } else {
@@ -49,6 +56,18 @@ struct Presentation: Sendable {
             try OutputFile.write(text, to: output, mode: mode)
         } catch {
             throw fail(error, code: OverviewExitCode.failure.rawValue)
+        }
+    }
+
+    /// A stable code for scripts: the error's domain and its opaque code.
+    static func code(for error: any Error) -> String {
+        switch error {
+        case let error as IdentityError: "identity.\(error.code)"
+        case let error as SchemeError: "scheme.\(error.code)"
+        case let error as TransportError: "transport.\(error.code)"
+        case is SettingsError: "settings"
+        case is FileError: "file"
+        default: "other"
         }
     }
 

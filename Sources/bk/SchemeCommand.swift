@@ -10,14 +10,15 @@ struct SchemeCommand: AsyncParsableCommand {
         subcommands: [Show.self, Verify.self, Fetch.self])
 
     /// Fetches and verifies the scheme, mapping a rejection to exit 2.
-    static func verifiedScheme(_ global: GlobalOptions) async throws -> VerifiedScheme {
+    static func verifiedScheme(_ global: GlobalOptions, json: Bool = false) async throws -> VerifiedScheme {
+        let presentation = Presentation(global, jsonErrors: json)
         do {
             let client = try global.client()
             return try await client.scheme(http: client.http(deadlineSeconds: global.requestTimeout.seconds))
         } catch let error as SchemeError {
-            throw Presentation(global).fail(error, code: Terminal.exitCode(for: error))
+            throw presentation.fail(error, code: Terminal.exitCode(for: error))
         } catch {
-            throw Presentation(global).fail(error, code: OverviewExitCode.failure.rawValue)
+            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         }
     }
 
@@ -30,7 +31,7 @@ struct SchemeCommand: AsyncParsableCommand {
         var format: VerifyCommand.ReportFormat = .table
 
         func run() async throws {
-            let scheme = try await SchemeCommand.verifiedScheme(global)
+            let scheme = try await SchemeCommand.verifiedScheme(global, json: format == .json)
             let summary = SchemeSummary(scheme)
             switch format {
             case .json: Terminal.print(String(decoding: (try? JSONCoding.encoder().encode(summary)) ?? Data(), as: UTF8.self) + "\n")
@@ -44,8 +45,27 @@ struct SchemeCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
+        @Option(help: "text (nothing, only the exit code) or json.")
+        var format: TextOrJSON = .text
+
         func run() async throws {
-            _ = try await SchemeCommand.verifiedScheme(global)
+            let scheme = try await SchemeCommand.verifiedScheme(global, json: format == .json)
+            if format == .json {
+                let report = SchemeVerification(valid: true, version: scheme.document.version, expiresAt: Timestamps.rfc3339(Date(timeIntervalSince1970: TimeInterval(scheme.document.exp))))
+                Terminal.print(String(decoding: (try? JSONCoding.encoder().encode(report)) ?? Data(), as: UTF8.self) + "\n")
+            }
+        }
+    }
+
+    /// What `bk scheme verify --format json` prints (`Schemas/scheme-verify.schema.json`).
+    struct SchemeVerification: Encodable {
+        var valid: Bool
+        var version: Int
+        var expiresAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case valid, version
+            case expiresAt = "expires_at"
         }
     }
 

@@ -33,8 +33,8 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-age"), help: "Exit 3 when the oldest document is older than this (e.g. 14d, 36h).")
     var maxAge: DurationArgument?
 
-    @Option(help: "table or json.")
-    var format: ReportFormat = .table
+    @Option(help: "table or json (default: from the --output file's extension, .json or .txt; else table).")
+    var format: ReportFormat?
 
     @Option(name: [.short, .customLong("output")], help: "Write the report to this file ('-' is standard output).")
     var output: String?
@@ -44,6 +44,7 @@ struct VerifyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let format = self.format ?? (output?.hasSuffix(".json") == true ? .json : .table)
         let report: VerificationReport
         do {
             let settings = try global.settings()
@@ -56,7 +57,7 @@ struct VerifyCommand: AsyncParsableCommand {
                 report = .malformed(error.detail)
             }
         } catch {
-            throw Presentation(global).fail(error, code: OverviewExitCode.failure.rawValue)
+            throw Presentation(global, jsonErrors: format == .json).fail(error, code: OverviewExitCode.failure.rawValue)
         }
         switch format {
         case .json: try Presentation(global).write(String(decoding: (try? JSONCoding.encoder().encode(report)) ?? Data(), as: UTF8.self) + "\n", to: output)

@@ -50,6 +50,11 @@ public struct IdentityStore: Sendable {
         return CitizenIdentity(appKey: key, credential: credential)
     }
 
+    /// The stored credential JWS, unverified, or `nil` when there is none.
+    public func storedCredential() throws(IdentityError) -> String? {
+        try lock.withLock(exclusive: false, lockFailure: Self.lockFailure) { () throws(IdentityError) in try loadCredential() }
+    }
+
     private func loadAppKey() throws(IdentityError) -> PrivateKey? {
         guard let bytes = try read(directory.appKeyPath, what: "app key") else { return nil }
         do {

@@ -22,8 +22,11 @@ public struct LoginFlow: Sendable {
     ///   - testBSN: use the test stand-in for DigiD with this BSN (only in `test`).
     ///   - appManagerOIN: which App Manager to use; the first of the scheme by default.
     ///   - showAuthenticationURL: told where the citizen must authenticate (real DigiD flow).
+    ///   - mayReplace: asked, with the masked BSN of the citizen logged in now, before a login
+    ///     of another citizen replaces it; `false` leaves everything as it was.
     public func login(
-        testBSN: String?, appManagerOIN: String? = nil, showAuthenticationURL: @Sendable (String) -> Void = { _ in }
+        testBSN: String?, appManagerOIN: String? = nil, showAuthenticationURL: @Sendable (String) -> Void = { _ in },
+        mayReplace: @Sendable (String) -> Bool = { _ in true }
     ) async throws(IdentityError) -> Credential {
         if testBSN != nil && scheme.document.environment != "test" {
             throw IdentityError(.notAllowed, "the test login is only allowed in the 'test' environment, this scheme is '\(scheme.document.environment)'")
@@ -66,6 +69,12 @@ public struct LoginFlow: Sendable {
                 }
                 if let testBSN, credential.claims.sub != testBSN {
                     throw IdentityError(.appManager, "the App Manager issued a credential for another citizen")
+                }
+                if let current = try? store.storedCredential(), let jws = try? JWS(compact: current),
+                    let claims = try? JSONCoding.decode(Credential.Claims.self, from: jws.payload), claims.sub != credential.claims.sub,
+                    !mayReplace(Identifiers.masked(bsn: claims.sub))
+                {
+                    throw IdentityError(.notAllowed, "another citizen is logged in; nothing was changed")
                 }
                 try store.save(appKey: key, credential: compact)
                 return credential

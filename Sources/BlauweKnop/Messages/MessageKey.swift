@@ -25,6 +25,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
 
     // Login, logout, progress.
     case loginVisit, loginDone, logoutDone, logoutNothing, progressAnswered, progressWaiting, loginWaiting
+    case statusLoggedIn, statusExpired, statusNotLoggedIn, statusScheme, statusNoScheme, statusFolder
+    case loginReplaceQuestion, loginReplaceRefused, answerYes
 
     // Errors, in plain words; the technical detail follows under --verbose.
     case errorPrefix, errorNotLoggedIn, errorLoginExpired, errorSchemeUnavailable, errorSchemeRejected, errorConfiguration
