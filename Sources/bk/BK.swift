@@ -5,13 +5,15 @@ import BlauweKnop
 struct BK: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bk",
-        abstract: "Haal uw gewaarmerkte schuldgegevens op bij alle overheidsorganisaties en zie ze in één overzicht.",
+        abstract: "Fetch your sealed debt data from every government organisation and see it in one overview.",
         discussion: """
             bk reads the signed scheme of data holders, asks every organisation at once for your \
             signed debt document, verifies each one and shows one integral overview.
 
             Settings come from flags, then BK_* environment variables, then \
-            $XDG_CONFIG_HOME/bk/config.json (keys are the long option names).
+            $XDG_CONFIG_HOME/bk/config.json (keys are the long option names). Global \
+            options may stand before or after the command. What bk says is in Dutch \
+            (--lang nl, the default) or English (--lang en); this help is in English.
 
             Examples:
               bk login --test-bsn 999993653

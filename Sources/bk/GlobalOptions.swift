@@ -77,6 +77,8 @@ struct GlobalOptions: ParsableArguments {
         transport.maxConnections = maxConnections
         transport.lowSpeedBytesPerSecond = lowSpeedLimit
         transport.lowSpeedSeconds = (lowSpeedTime ?? requestTimeout).wholeSeconds
-        return try BlauweKnopClient(settings: settings(), transport: transport)
+        let settings = try settings()
+        try settings.checkCABundle()
+        return try BlauweKnopClient(settings: settings, transport: transport)
     }
 }

@@ -22,7 +22,11 @@ TemporaryFiles.removeOnInterrupt()
 let outcome = CommandOutcome()
 Task.detached {
     do {
-        var command = try BK.parseAsRoot()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let topic = ArgumentOrder.unknownHelpTopic(arguments, root: BK.self) {
+            throw ValidationError("'\(topic)' is not a bk command; see 'bk --help'")
+        }
+        var command = try BK.parseAsRoot(ArgumentOrder.normalized(arguments, root: BK.self))
         if var asyncCommand = command as? any AsyncParsableCommand {
             try await asyncCommand.run()
         } else {

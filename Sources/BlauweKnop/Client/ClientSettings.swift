@@ -78,6 +78,22 @@ public struct ClientSettings: Sendable, Equatable {
         return result
     }
 
+    /// Checks that the CA bundle, when one is set, is a readable file with certificates, so
+    /// that a wrong `--cacert` is named as such and not reported as a network failure.
+    public func checkCABundle() throws(SettingsError) {
+        guard let caBundlePath else { return }
+        let bytes: [UInt8]?
+        do {
+            bytes = try AtomicFile.read(caBundlePath, limit: 16 << 20)
+        } catch {
+            throw SettingsError("the CA bundle (--cacert) cannot be used: \(error)")
+        }
+        guard let bytes else { throw SettingsError("the CA bundle (--cacert) \(caBundlePath) does not exist") }
+        guard String(decoding: bytes, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
+            throw SettingsError("the CA bundle (--cacert) \(caBundlePath) holds no PEM certificate")
+        }
+    }
+
     /// The scheme URL, or a readable error naming the three ways to set it.
     public func requireSchemeURL() throws(SettingsError) -> String {
         guard let schemeURL else { throw SettingsError.missing(.schemeURL, what: "the scheme URL") }

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// The CLI conventions people know from gh, kubectl and curl.
+@Suite("CLI conventions end to end")
+struct ConventionsEndToEndTests {
+    @Test("Global options may stand before the command")
+    func globalOptionsFirst() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let result = try holder.bk("--lang", "en", "-q", "status")
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("You are logged in"))
+        let nested = try holder.bk("--lang=en", "scheme", "show")
+        #expect(nested.status == 0)
+        #expect(nested.standardOutput.contains("Scheme 'test'"))
+    }
+
+    @Test("bk help with an unknown command is a usage error")
+    func unknownHelp() throws {
+        let result = try CommandResult.run(Paths.binaries + "/bk", ["help", "nonexistent"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("nonexistent"))
+        #expect(try CommandResult.run(Paths.binaries + "/bk", ["help", "scheme", "show"]).status == 0)
+    }
+
+    @Test(
+        "A wrong --cacert, a folder for a file and a missing file are named as such (exit 1), not as a network error",
+        arguments: ["folder", "missing", "not pem"])
+    func fileProblems(kind: String) throws {
+        let holder = try TestHolder()
+        var environment = holder.bkEnvironment
+        switch kind {
+        case "folder": environment["BK_CACERT"] = holder.directory
+        case "missing": environment["BK_CACERT"] = holder.directory + "/nothing.pem"
+        default:
+            try "not a certificate".write(toFile: holder.directory + "/bad.pem", atomically: true, encoding: .utf8)
+            environment["BK_CACERT"] = holder.directory + "/bad.pem"
+        }
+        let result = try CommandResult.run(Paths.binaries + "/bk", ["scheme", "show"], environment: environment)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("CA bundle"), "\(result.standardError)")
+        let folderInput = try holder.bk("verify", holder.directory)
+        #expect(folderInput.status == 1)
+        #expect(folderInput.standardError.contains("folder"))
+    }
+}
