@@ -6,7 +6,7 @@ BIN_DIR = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev libxml2-utils openssl jq python3-jsonschema
 
-.PHONY: setup build test demo bench fuzz sanitize adversarial clean
+.PHONY: setup build test demo bench fuzz sanitize adversarial install clean
 
 ## setup: install missing system packages and create the test PKI when absent
 setup:
@@ -68,6 +68,23 @@ adversarial: build
 	@$(SWIFT) test --filter "Adversarial" 2>&1 | tee .build/adversarial.log | grep -E "✘|Test run"; \
 	awk '/^(✔|✘) Test "/ && / (passed|failed) after / { n = 1; if (match($$0, /with [0-9]+ test cases/)) n = substr($$0, RSTART + 5, RLENGTH - 16) + 0; \
 	  if ($$1 == "✔") p += n; else f += n } END { printf "adversarial suite: %d passed, %d failed\n", p, f; exit f > 0 }' .build/adversarial.log
+
+## install: release build of bk and bk-holder into $(PREFIX)/bin, with man pages (generated
+## from the commands by swift-argument-parser's generate-manual) and bash, zsh and fish completions
+PREFIX ?= /usr/local
+install: setup
+	$(SWIFT) build -c release --product bk
+	$(SWIFT) build -c release --product bk-holder
+	$(SWIFT) build -c release --product generate-manual
+	@bin="$$($(SWIFT) build -c release --show-bin-path)"; set -e; \
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/man/man1" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
+	  "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"; \
+	install -m 0755 "$$bin/bk" "$$bin/bk-holder" "$(DESTDIR)$(PREFIX)/bin/"; \
+	"$$bin/generate-manual" "$$bin/bk" --multi-page --date 2026-12-01 --output-directory "$(DESTDIR)$(PREFIX)/share/man/man1"; \
+	"$$bin/bk" --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/bk"; \
+	"$$bin/bk" --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_bk"; \
+	"$$bin/bk" --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/bk.fish"; \
+	echo "installed bk, bk-holder, man pages and completions under $(DESTDIR)$(PREFIX)"
 
 clean:
 	rm -rf .build .build-bench .build-fuzz .build-asan .build-tsan .state Examples/pki

@@ -13,7 +13,8 @@ struct SchemeEndToEndTests {
         let result = try expired.bk("overview", "--format", "json", "--verbose")
         #expect(result.status == 2)
         #expect(result.standardError.contains("expired"))
-        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardOutput.hasPrefix("{\"error\""), "JSON was asked for: the error, never an overview")
+        #expect(!result.standardOutput.contains("holders"))
     }
 
     @Test("A scheme for another environment is refused with exit 2")

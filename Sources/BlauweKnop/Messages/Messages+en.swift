@@ -31,7 +31,7 @@ extension Messages {
         .columnPaid: "Paid",
         .totalRow: "Total",
         .totalRowIncomplete: "Total (incomplete)",
-        .overdueLine: "Paid too late: {amount}. Pay this as soon as you can, or call the organisation.",
+        .overdueLine: "Overdue: {amount} should have been paid already. Pay it as soon as you can, or call the organisation.",
         .noOverdueLine: "Nothing is overdue.",
         .nextPaymentLine: "Your next payment: before {date}.",
         .completeLine: "This overview is complete: all {count} organisations in the scheme answered.",

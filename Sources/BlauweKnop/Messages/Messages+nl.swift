@@ -31,7 +31,7 @@ extension Messages {
         .columnPaid: "Al betaald",
         .totalRow: "Totaal",
         .totalRowIncomplete: "Totaal (onvolledig)",
-        .overdueLine: "Te laat betaald: {amount}. Betaal dit zo snel mogelijk, of bel de organisatie.",
+        .overdueLine: "Te laat: {amount} had u al moeten betalen. Betaal dit zo snel mogelijk, of bel de organisatie.",
         .noOverdueLine: "U heeft niets te laat betaald.",
         .nextPaymentLine: "Uw volgende betaling: vóór {date}.",
         .completeLine: "Dit overzicht is volledig: alle {count} organisaties in het stelsel hebben geantwoord.",
