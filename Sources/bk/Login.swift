@@ -37,6 +37,14 @@ struct Login: AsyncParsableCommand {
     func run() async throws {
         let presentation = Presentation(global, jsonErrors: format == .json)
         let force = force
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(timeout.seconds * 1000)))
+        let polling = PollingFlag()
+        let progress = ProgressLine.make(presentation) { _ in
+            guard polling.isSet else { return nil }
+            let left = max(0, ContinuousClock.now.duration(to: deadline).components.seconds)
+            return presentation.messages[.loginWaiting, ["seconds": "\(left)"]]
+        }
+        defer { progress?.finish() }
         do {
             let client = try global.client()
             let credential = try await client.login(
@@ -45,7 +53,12 @@ struct Login: AsyncParsableCommand {
                     // Where to log in is needed even with --quiet.
                     Terminal.note(presentation.messages[.loginVisit, ["url": TerminalText.sanitized(url)]])
                 },
+                waiting: { _ in
+                    polling.set()
+                    progress?.draw()
+                },
                 mayReplace: { current in force || Self.confirmReplace(current, messages: presentation.messages) })
+            progress?.finish()
             let until = Timestamps.rfc3339(.init(timeIntervalSince1970: Double(credential.claims.exp)))
             let bsn = Identifiers.masked(bsn: credential.claims.sub)
             if format == .json {
@@ -54,14 +67,26 @@ struct Login: AsyncParsableCommand {
             }
             presentation.note(.loginDone, ["bsn": bsn, "moment": presentation.messages.moment(until)])
         } catch let error as IdentityError where error.code == .notAllowed && error.detail.contains("another citizen") {
+            progress?.finish()
             presentation.note(.loginReplaceRefused)
             throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         } catch let error as SchemeError {
+            progress?.finish()
             throw presentation.fail(error, code: Terminal.exitCode(for: error))
         } catch {
+            progress?.finish()
             throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         }
     }
+}
+
+/// Whether the login has started polling the App Manager (set once, from any task).
+final class PollingFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }
 
 /// What `bk login --format json` prints (`Schemas/login.schema.json`).

@@ -60,12 +60,14 @@ struct OverviewCommand: AsyncParsableCommand {
         let chosen = chosenFormat
         let presentation = Presentation(global, jsonErrors: chosen == .json)
         let overview: Overview
-        let progress = ProgressLine.make(presentation)
+        let state = OverviewProgressText(messages: presentation.messages)
+        let progress = ProgressLine.make(presentation) { state.text(after: $0) }
         do {
             let client = try global.client()
             let concurrency = min(parallel, ProcessLimits.concurrentFlowsAllowed())
-            overview = try await client.overview(http: client.http(deadlineSeconds: deadline.seconds), maxConcurrentHolders: concurrency) { state in
-                progress?.update(state)
+            overview = try await client.overview(http: client.http(deadlineSeconds: deadline.seconds), maxConcurrentHolders: concurrency) { progressState in
+                state.update(progressState)
+                progress?.draw()
             }
             progress?.finish()
         } catch let error as SchemeError {

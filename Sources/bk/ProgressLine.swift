@@ -1,31 +1,28 @@
 import BlauweKnop
 import Foundation
 
-/// One live line on standard error while organisations are being asked: how many have
-/// answered, and after a few seconds which are still pending. Only on a terminal; erased when
-/// done, so nothing of it reaches a pipe, a file or the final screen.
+/// One live line on standard error while bk waits: a spinner and what it waits for, redrawn
+/// four times a second. Only on a terminal; erased when done, so nothing of it reaches a pipe,
+/// a file or the final screen.
 final class ProgressLine: @unchecked Sendable {
-    /// Pending organisations are named once the run takes longer than this.
-    static let namePendingAfter: Duration = .seconds(2)
-
     private let lock = NSLock()
-    private let messages: Messages
     private let width: Int
     private let started = ContinuousClock.now
-    private var progress: OverviewProgress?
+    private var describe: @Sendable (Duration) -> String?
     private var shown = false
     private var frame = 0
     private var timer: Task<Void, Never>?
 
     /// A progress line, or `nil` when standard error is not a terminal or `--quiet` was given.
-    static func make(_ presentation: Presentation) -> ProgressLine? {
+    /// - Parameter describe: the text for the time elapsed so far, or `nil` for nothing yet.
+    static func make(_ presentation: Presentation, describe: @escaping @Sendable (Duration) -> String?) -> ProgressLine? {
         guard Terminal.standardErrorIsTerminal, !presentation.quiet else { return nil }
-        return ProgressLine(messages: presentation.messages, width: presentation.width)
+        return ProgressLine(width: presentation.width, describe: describe)
     }
 
-    private init(messages: Messages, width: Int) {
-        self.messages = messages
+    private init(width: Int, describe: @escaping @Sendable (Duration) -> String?) {
         self.width = width
+        self.describe = describe
         timer = Task { [weak self] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(250))
@@ -34,34 +31,51 @@ final class ProgressLine: @unchecked Sendable {
         }
     }
 
-    /// Records where the run stands and redraws.
-    func update(_ progress: OverviewProgress) {
-        lock.withLock { self.progress = progress }
-        draw()
+    /// Redraws now (after the state the text describes has changed).
+    func draw() {
+        lock.withLock {
+            guard let text = describe(started.duration(to: .now)) else { return }
+            let spinner = ["|", "/", "-", "\\"][frame % 4]
+            frame += 1
+            var line = spinner + " " + TerminalText.sanitized(text)
+            if line.count > width - 1 { line = String(line.prefix(width - 2)) + "…" }
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+            shown = true
+        }
     }
 
-    /// Erases the line.
+    /// Erases the line and stops redrawing.
     func finish() {
         timer?.cancel()
         lock.withLock {
             if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             shown = false
-            progress = nil
+            describe = { _ in nil }
         }
     }
+}
 
-    private func draw() {
+/// The latest progress of an overview, shared between the builder's callback and the line.
+final class OverviewProgressText: @unchecked Sendable {
+    /// Pending organisations are named once the run takes longer than this.
+    static let namePendingAfter: Duration = .seconds(2)
+
+    private let lock = NSLock()
+    private let messages: Messages
+    private var progress: OverviewProgress?
+
+    init(messages: Messages) { self.messages = messages }
+
+    func update(_ progress: OverviewProgress) { lock.withLock { self.progress = progress } }
+
+    func text(after elapsed: Duration) -> String? {
         lock.withLock {
-            guard let progress else { return }
-            let spinner = ["|", "/", "-", "\\"][frame % 4]
-            frame += 1
-            var line = spinner + " " + messages[.progressAnswered, ["done": "\(progress.done)", "total": "\(progress.total)"]]
-            if started.duration(to: .now) > Self.namePendingAfter, !progress.pending.isEmpty {
-                line += " — " + messages[.progressWaiting, ["names": progress.pending.map { TerminalText.sanitized($0) }.joined(separator: ", ")]]
+            guard let progress else { return nil }
+            var line = messages[.progressAnswered, ["done": "\(progress.done)", "total": "\(progress.total)"]]
+            if elapsed > Self.namePendingAfter, !progress.pending.isEmpty {
+                line += " — " + messages[.progressWaiting, ["names": progress.pending.joined(separator: ", ")]]
             }
-            if line.count > width - 1 { line = String(line.prefix(width - 2)) + "…" }
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
-            shown = true
+            return line
         }
     }
 }

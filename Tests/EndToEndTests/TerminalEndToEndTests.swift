@@ -82,4 +82,16 @@ struct TerminalEndToEndTests {
             "/usr/bin/script", ["-q", "-e", "-c", "stty cols 100; '\(Paths.binaries)/bk' overview > /dev/null", "/dev/null"], environment: holder.bkEnvironment)
         #expect(raw.standardOutput.contains("nog wachten op: DUO"), "after two seconds the pending organisation is named")
     }
+
+    @Test("bk login shows a spinner with the time left while it waits for DigiD, and erases it")
+    func loginSpinner() throws {
+        let holder = try TestHolder()
+        let raw = try CommandResult.run(
+            "/usr/bin/script", ["-q", "-e", "-c", "stty cols 100; '\(Paths.binaries)/bk' login --timeout 2", "/dev/null"], environment: holder.bkEnvironment)
+        #expect(raw.status != 0, "nobody logged in within two seconds")
+        #expect(raw.standardOutput.contains("Wachten tot u bent ingelogd (nog "))
+        #expect(raw.standardOutput.contains("Log in met DigiD op: https://"))
+        let (_, lines) = try Self.onTerminal(holder, columns: 100, ["login", "--timeout", "1"])
+        #expect(!lines.contains { $0.contains("Wachten tot") }, "the spinner is erased: \(lines)")
+    }
 }

@@ -40,11 +40,11 @@ public final class BlauweKnopClient: Sendable {
     /// Logs in (§3) and returns the credential.
     public func login(
         testBSN: String?, http: HTTPClient, showAuthenticationURL: @escaping @Sendable (String) -> Void,
-        mayReplace: @escaping @Sendable (String) -> Bool = { _ in true }
+        waiting: @escaping @Sendable (Duration) -> Void = { _ in }, mayReplace: @escaping @Sendable (String) -> Bool = { _ in true }
     ) async throws -> Credential {
         let scheme = try await scheme(http: http)
         return try await LoginFlow(http: http, scheme: scheme, store: IdentityStore(directory: stateDirectory), clock: clock)
-            .login(testBSN: testBSN, showAuthenticationURL: showAuthenticationURL, mayReplace: mayReplace)
+            .login(testBSN: testBSN, showAuthenticationURL: showAuthenticationURL, waiting: waiting, mayReplace: mayReplace)
     }
 
     /// Removes the app key and credential; returns whether there was a login.

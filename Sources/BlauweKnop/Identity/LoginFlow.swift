@@ -22,11 +22,12 @@ public struct LoginFlow: Sendable {
     ///   - testBSN: use the test stand-in for DigiD with this BSN (only in `test`).
     ///   - appManagerOIN: which App Manager to use; the first of the scheme by default.
     ///   - showAuthenticationURL: told where the citizen must authenticate (real DigiD flow).
+    ///   - waiting: told, at each poll, how long the citizen still has to log in.
     ///   - mayReplace: asked, with the masked BSN of the citizen logged in now, before a login
     ///     of another citizen replaces it; `false` leaves everything as it was.
     public func login(
         testBSN: String?, appManagerOIN: String? = nil, showAuthenticationURL: @Sendable (String) -> Void = { _ in },
-        mayReplace: @Sendable (String) -> Bool = { _ in true }
+        waiting: @Sendable (Duration) -> Void = { _ in }, mayReplace: @Sendable (String) -> Bool = { _ in true }
     ) async throws(IdentityError) -> Credential {
         if testBSN != nil && scheme.document.environment != "test" {
             throw IdentityError(.notAllowed, "the test login is only allowed in the 'test' environment, this scheme is '\(scheme.document.environment)'")
@@ -81,6 +82,7 @@ public struct LoginFlow: Sendable {
             case "rejected":
                 throw IdentityError(.appManager, "the login was rejected")
             case "pending":
+                waiting(ContinuousClock.now.duration(to: http.deadline))
                 do {
                     try await Task.sleep(for: pollInterval)
                 } catch {
