@@ -34,11 +34,17 @@ struct Presentation: Sendable {
     /// detail follows with `--verbose`; for settings and files it always does, as it names
     /// what to fix.
     func fail(_ error: any Error, code: Int32) -> ExitCode {
-        let (key, actionable) = Self.message(for: error)
-        Terminal.note("\(messages[.errorPrefix]): \(messages[key])")
+        var (key, actionable) = Self.message(for: error)
+        var values: [String: String] = [:]
+        if let file = error as? FileError, let fileKey = Self.fileMessage(file.kind) {
+            // The file's own sentence says all there is to act on, in the reader's language.
+            (key, actionable) = (fileKey, false)
+            values["path"] = TerminalText.sanitized(file.path)
+        }
+        Terminal.note("\(messages[.errorPrefix]): \(messages[key, values])")
         let detail = String(describing: error)
         if jsonErrors {
-            let body = ["error": ["code": Self.code(for: error), "message": messages[key] + " " + detail]]
+            let body = ["error": ["code": Self.code(for: error), "message": messages[key, values] + " " + detail]]
             Terminal.print(String(decoding: JSONCoding.encode(body), as: UTF8.self) + "\n")
         }
         if verbose || actionable {
@@ -56,6 +62,19 @@ struct Presentation: Sendable {
             try OutputFile.write(text, to: output, mode: mode)
         } catch {
             throw fail(error, code: OverviewExitCode.failure.rawValue)
+        }
+    }
+
+    /// The sentence for a file problem bk can name exactly.
+    static func fileMessage(_ kind: FileError.Kind) -> MessageKey? {
+        switch kind {
+        case .missing: .fileMissing
+        case .folder: .fileFolder
+        case .symbolicLink: .fileSymbolicLink
+        case .notRegular: .fileNotRegular
+        case .noPermission: .fileNoPermission
+        case .tooLarge: .fileTooLarge
+        case .other: nil
         }
     }
 

@@ -42,6 +42,6 @@ struct ConventionsEndToEndTests {
         #expect(result.standardError.contains("CA bundle"), "\(result.standardError)")
         let folderInput = try holder.bk("verify", holder.directory)
         #expect(folderInput.status == 1)
-        #expect(folderInput.standardError.contains("folder"))
+        #expect(folderInput.standardError.contains("is een map"))
     }
 }

@@ -31,4 +31,5 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Errors, in plain words; the technical detail follows under --verbose.
     case errorPrefix, errorNotLoggedIn, errorLoginExpired, errorSchemeUnavailable, errorSchemeRejected, errorConfiguration
     case errorFile, errorOther, errorVerboseHint
+    case fileMissing, fileFolder, fileSymbolicLink, fileNotRegular, fileNoPermission, fileTooLarge
 }

@@ -7,7 +7,7 @@ public enum AtomicFile {
     /// is registered with `TemporaryFiles`, so that an interrupted run removes it.
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(FileError) {
         let (folder, name) = split(path)
-        guard !name.isEmpty else { throw FileError(path: path, action: "write", reason: "it names a folder, not a file") }
+        guard !name.isEmpty else { throw FileError(path: path, action: "write", reason: "it names a folder, not a file", kind: .folder) }
         let temporary = folder + "/.\(name).\(getpid()).\(SecureRandom.token(bytes: 6)).tmp"
         TemporaryFiles.register(temporary)
         defer { TemporaryFiles.unregister(temporary) }
@@ -67,7 +67,7 @@ public enum AtomicFile {
                 throw FileError(path: path, action: "read", errno: errno)
             }
             if count == 0 { return bytes }
-            guard bytes.count + count <= limit else { throw FileError(path: path, action: "read", reason: "it is larger than \(ByteCount.describe(limit))") }
+            guard bytes.count + count <= limit else { throw FileError(path: path, action: "read", reason: "it is larger than \(ByteCount.describe(limit))", kind: .tooLarge) }
             bytes.append(contentsOf: chunk[..<count])
         }
     }
@@ -84,24 +84,38 @@ public enum AtomicFile {
 
 /// A file operation that failed, with the system's reason or bk's own.
 public struct FileError: Error, CustomStringConvertible, Sendable {
+    /// What is wrong, for a sentence in the reader's language.
+    public enum Kind: Sendable {
+        case missing, folder, symbolicLink, notRegular, noPermission, tooLarge, other
+    }
+
     public let path: String
     public let action: String
     public let errno: Int32
     /// bk's reason, when the system gave none (such as "it is a folder").
     public let reason: String?
+    public let kind: Kind
 
     public init(path: String, action: String, errno: Int32) {
         self.path = path
         self.action = action
         self.errno = errno
         self.reason = nil
+        switch errno {
+        case ENOENT: kind = .missing
+        case EISDIR: kind = .folder
+        case EACCES, EPERM: kind = .noPermission
+        case ELOOP: kind = .symbolicLink
+        default: kind = .other
+        }
     }
 
-    public init(path: String, action: String, reason: String) {
+    public init(path: String, action: String, reason: String, kind: Kind) {
         self.path = path
         self.action = action
         self.errno = 0
         self.reason = reason
+        self.kind = kind
     }
 
     public var description: String {

@@ -29,11 +29,11 @@ public enum OutputFile {
             defer { close(descriptor) }
             try writeAll(bytes, to: descriptor, path: path)
         case S_IFDIR:
-            throw FileError(path: path, action: "write", reason: "it is a folder; give a file name")
+            throw FileError(path: path, action: "write", reason: "it is a folder; give a file name", kind: .folder)
         case S_IFLNK:
-            throw FileError(path: path, action: "write", reason: "it is a symbolic link; give the file's real path")
+            throw FileError(path: path, action: "write", reason: "it is a symbolic link; give the file's real path", kind: .symbolicLink)
         default:
-            throw FileError(path: path, action: "write", reason: "it is not a regular file")
+            throw FileError(path: path, action: "write", reason: "it is not a regular file", kind: .notRegular)
         }
     }
 
