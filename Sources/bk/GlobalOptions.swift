@@ -66,7 +66,8 @@ struct GlobalOptions: ParsableArguments {
         flags[.environment] = environment
         flags[.cacert] = cacert
         flags[.stateDir] = stateDir
-        return try ClientSettings.resolve(flags: flags, environment: ProcessInfo.processInfo.environment, configPath: config)
+        return try ClientSettings.resolve(
+            flags: flags, environment: ProcessInfo.processInfo.environment, configPath: config, optionNames: ConfiguredOptions.names)
     }
 
     /// A client for these settings.

@@ -26,7 +26,9 @@ Task.detached {
         if let topic = ArgumentOrder.unknownHelpTopic(arguments, root: BK.self) {
             throw ValidationError("'\(topic)' is not a bk command; see 'bk --help'")
         }
-        var command = try BK.parseAsRoot(ArgumentOrder.normalized(arguments, root: BK.self))
+        let ordered = ArgumentOrder.normalized(arguments, root: BK.self)
+        let completed = ConfiguredOptions.completed(ordered, root: BK.self, environment: ProcessInfo.processInfo.environment)
+        var command = try BK.parseAsRoot(completed)
         if var asyncCommand = command as? any AsyncParsableCommand {
             try await asyncCommand.run()
         } else {

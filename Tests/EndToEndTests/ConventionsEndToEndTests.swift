@@ -44,4 +44,26 @@ struct ConventionsEndToEndTests {
         #expect(folderInput.status == 1)
         #expect(folderInput.standardError.contains("is een map"))
     }
+
+    @Test("Every option can come from BK_* or the config file; a flag wins over both, the environment over the file")
+    func optionsFromEverywhere() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let config = holder.directory + "/config.json"
+        try #"{"format": "json", "lang": "en", "deadline": "20s", "no-color": true}"#.write(toFile: config, atomically: true, encoding: .utf8)
+        var environment = holder.bkEnvironment
+        environment["BK_CONFIG"] = config
+        let fromFile = try CommandResult.run(Paths.binaries + "/bk", ["overview"], environment: environment)
+        #expect(fromFile.status == 0)
+        #expect(fromFile.standardOutput.hasPrefix("{"), "the config file's format")
+        environment["BK_FORMAT"] = "table"
+        let fromEnvironment = try CommandResult.run(Paths.binaries + "/bk", ["overview"], environment: environment)
+        #expect(fromEnvironment.standardOutput.contains("Still to pay"), "the environment over the file, and the file's language")
+        let fromFlag = try CommandResult.run(Paths.binaries + "/bk", ["overview", "--format", "xml"], environment: environment)
+        #expect(fromFlag.standardOutput.hasPrefix("<?xml"), "the flag over both")
+        try #"{"colour": "blue"}"#.write(toFile: config, atomically: true, encoding: .utf8)
+        let unknown = try CommandResult.run(Paths.binaries + "/bk", ["overview"], environment: environment)
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError.contains("colour"))
+    }
 }

@@ -94,4 +94,22 @@ struct TerminalEndToEndTests {
         let (_, lines) = try Self.onTerminal(holder, columns: 100, ["login", "--timeout", "1"])
         #expect(!lines.contains { $0.contains("Wachten tot") }, "the spinner is erased: \(lines)")
     }
+
+    @Test("bk check, verify, status and scheme show speak one language too", arguments: ["nl", "en"])
+    func otherScreensOneLanguage(language: String) throws {
+        let holder = try TestHolder(.init(faults: ["CJIB": "expired_certificate", "DUO": "wrong_discovery_oin"], latencies: ["UWV": 400]))
+        try holder.login(ExpectedFigures.richCitizen)
+        let path = holder.directory + "/o.json"
+        _ = try holder.bk("overview", "-o", path)
+        var screen = ""
+        for arguments in [["check", "--max-latency-ms", "300"], ["verify", path], ["status"], ["scheme", "show"]] {
+            let result = try holder.bk(arguments + ["--lang", language])
+            screen += result.standardOutput + result.standardError
+        }
+        let foreign =
+            language == "nl"
+            ? ["valid", "challenge", "checks", "passed", "expires", "organisations", "Scheme", "logged in", "proven"]
+            : ["geldig", "uitdaging", "controles", "verloopt", "organisaties", "Stelsel", "ingelogd", "gewaarmerkt"]
+        for word in foreign { #expect(!screen.contains(word), "\(language): '\(word)' in \(screen)") }
+    }
 }

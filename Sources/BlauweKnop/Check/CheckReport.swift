@@ -7,6 +7,17 @@ public enum CheckOutcome: String, Codable, Sendable {
     case skipped
 }
 
+/// A sentence about a probe for people, from the message catalogue.
+public struct CheckNote: Sendable, Hashable {
+    public var key: MessageKey
+    public var values: [String: String]
+
+    public init(_ key: MessageKey, _ values: [String: String] = [:]) {
+        self.key = key
+        self.values = values
+    }
+}
+
 /// One probe: a test case in JUnit terms.
 public struct CheckCase: Codable, Sendable, Hashable {
     /// The group: `scheme`, or the organisation or App Manager probed.
@@ -16,18 +27,22 @@ public struct CheckCase: Codable, Sendable, Hashable {
     public var outcome: CheckOutcome
     public var message: String?
     public var durationMs: Int
+    /// The message for people, in their language (the JSON and JUnit reports keep `message`,
+    /// in English, with the technical detail).
+    public var notes: [CheckNote] = []
 
     enum CodingKeys: String, CodingKey {
         case group, name, outcome, message
         case durationMs = "duration_ms"
     }
 
-    public init(group: String, name: String, outcome: CheckOutcome, message: String? = nil, durationMs: Int = 0) {
+    public init(group: String, name: String, outcome: CheckOutcome, message: String? = nil, durationMs: Int = 0, note: CheckNote? = nil) {
         self.group = group
         self.name = name
         self.outcome = outcome
         self.message = message
         self.durationMs = durationMs
+        self.notes = note.map { [$0] } ?? []
     }
 }
 
@@ -52,7 +67,9 @@ public struct CheckReport: Codable, Sendable {
     /// so that CI keeps a report exactly when it needs one.
     public static func schemeFailed(_ error: SchemeError, environment: String) -> CheckReport {
         let name = error.code == .unavailable ? "fetch" : "signature"
-        return CheckReport(schemeVersion: nil, environment: environment, cases: [CheckCase(group: "scheme", name: name, outcome: .error, message: error.detail)])
+        return CheckReport(
+            schemeVersion: nil, environment: environment,
+            cases: [CheckCase(group: "scheme", name: name, outcome: .error, message: error.detail, note: CheckNote(.checkFailedScheme))])
     }
 
     /// How many cases ended with each outcome.

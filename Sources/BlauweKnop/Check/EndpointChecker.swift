@@ -47,25 +47,34 @@ public struct EndpointChecker: Sendable {
     /// Key sanity and validity of the scheme itself.
     func schemeCases() -> [CheckCase] {
         let document = scheme.document
-        var cases = [CheckCase(group: "scheme", name: "signature", outcome: .pass, message: "signed by the trust anchor, environment '\(document.environment)', version \(document.version)")]
+        var cases = [CheckCase(group: "scheme", name: "signature", outcome: .pass, message: "signed by the trust anchor, environment '\(document.environment)', version \(document.version)",
+                note: CheckNote(.checkSigned, ["environment": document.environment, "version": "\(document.version)"]))]
         let hoursLeft = (document.exp - clock.epochSeconds) / 3600
         cases.append(
             CheckCase(
                 group: "scheme", name: "expiry", outcome: hoursLeft < options.warnSchemeHours ? .warning : .pass,
-                message: "expires \(EpochTime.describe(document.exp)) (in \(hoursLeft) h)"))
+                message: "expires \(EpochTime.describe(document.exp)) (in \(hoursLeft) h)",
+                note: CheckNote(.checkSchemeExpires, ["moment": EpochTime.describe(document.exp), "hours": "\(hoursLeft)"])))
         var owners: [String: String] = [:]
         var shared: [String] = []
+        var sharedNotes: [CheckNote] = []
         for organization in document.organizations {
             for id in scheme.organizationKeys[organization.oin]?.ids ?? [] {
-                if let owner = owners[id], owner != organization.name { shared.append("\(owner) and \(organization.name) share key \(id)") }
+                if let owner = owners[id], owner != organization.name {
+                    shared.append("\(owner) and \(organization.name) share key \(id)")
+                    sharedNotes.append(CheckNote(.checkKeysShared, ["first": owner, "second": organization.name, "key": id]))
+                }
                 owners[id] = organization.name
             }
         }
-        cases.append(
-            CheckCase(
-                group: "scheme", name: "keys", outcome: shared.isEmpty ? .pass : .error,
-                message: shared.isEmpty ? "\(owners.count) organisation keys, all parse, none shared" : shared.joined(separator: "; ")))
-        cases.append(CheckCase(group: "scheme", name: "oins", outcome: .pass, message: "\(document.organizations.count + document.appManagers.count) distinct OINs"))
+        var keys = CheckCase(
+            group: "scheme", name: "keys", outcome: shared.isEmpty ? .pass : .error,
+            message: shared.isEmpty ? "\(owners.count) organisation keys, all parse, none shared" : shared.joined(separator: "; "),
+            note: shared.isEmpty ? CheckNote(.checkKeysFine, ["count": "\(owners.count)"]) : nil)
+        keys.notes += sharedNotes
+        cases.append(keys)
+        cases.append(CheckCase(group: "scheme", name: "oins", outcome: .pass, message: "\(document.organizations.count + document.appManagers.count) distinct OINs",
+                note: CheckNote(.checkOINs, ["count": "\(document.organizations.count + document.appManagers.count)"])))
         return cases
     }
 
@@ -79,12 +88,15 @@ public struct EndpointChecker: Sendable {
         } catch {
             // A failure after the handshake (a slow or broken answer) is the discovery step's.
             guard error.handshakeCompleted else {
-                let failed = CheckCase(group: group, name: "tls", outcome: .error, message: error.detail, durationMs: milliseconds(since: started))
+                let failed = CheckCase(
+                    group: group, name: "tls", outcome: .error, message: error.detail, durationMs: milliseconds(since: started), note: CheckNote(.checkFailedTLS))
                 return [failed, skipped(group, "discovery"), skipped(group, "challenge")]
             }
             return [
-                CheckCase(group: group, name: "tls", outcome: .pass, message: "TLS 1.3, certificate valid"),
-                CheckCase(group: group, name: "discovery", outcome: .error, message: error.detail, durationMs: milliseconds(since: started)),
+                CheckCase(group: group, name: "tls", outcome: .pass, message: "TLS 1.3, certificate valid", note: CheckNote(.checkTLSValid)),
+                CheckCase(
+                    group: group, name: "discovery", outcome: .error, message: error.detail, durationMs: milliseconds(since: started),
+                    note: CheckNote(.checkFailedDiscovery)),
                 skipped(group, "challenge"),
             ]
         }
@@ -96,9 +108,9 @@ public struct EndpointChecker: Sendable {
             guard response.status == 200 else { throw HolderFailure.http(response, step: "discovery") }
             discovery = try JSONCoding.decode(DiscoveryDocument.self, from: response.body)
             try discovery.check(against: organization)
-            cases.append(timed(CheckCase(group: group, name: "discovery", outcome: .pass, message: "profile bk-1, OIN matches", durationMs: discoveryMs)))
+            cases.append(timed(CheckCase(group: group, name: "discovery", outcome: .pass, message: "profile bk-1, OIN matches", durationMs: discoveryMs, note: CheckNote(.checkDiscoveryFine))))
         } catch {
-            cases.append(CheckCase(group: group, name: "discovery", outcome: .error, message: "\(error)", durationMs: discoveryMs))
+            cases.append(CheckCase(group: group, name: "discovery", outcome: .error, message: "\(error)", durationMs: discoveryMs, note: CheckNote(.checkFailedDiscovery)))
             cases.append(skipped(group, "challenge"))
             return cases
         }
@@ -109,9 +121,12 @@ public struct EndpointChecker: Sendable {
             struct Challenge: Decodable { var challenge: String }
             let challenge = try JSONCoding.decode(Challenge.self, from: reply.body)
             guard Base64URL.decode(challenge.challenge)?.count == 32 else { throw HolderFailure(.invalidDocument, "the challenge is not 32 random bytes") }
-            cases.append(timed(CheckCase(group: group, name: "challenge", outcome: .pass, message: "fresh 32-byte challenge", durationMs: milliseconds(since: challengeStarted))))
+            cases.append(timed(CheckCase(group: group, name: "challenge", outcome: .pass, message: "fresh 32-byte challenge", durationMs: milliseconds(since: challengeStarted),
+                note: CheckNote(.checkChallengeFine))))
         } catch {
-            cases.append(CheckCase(group: group, name: "challenge", outcome: .error, message: "\(error)", durationMs: milliseconds(since: challengeStarted)))
+            cases.append(CheckCase(
+                group: group, name: "challenge", outcome: .error, message: "\(error)", durationMs: milliseconds(since: challengeStarted),
+                note: CheckNote(.checkFailedChallenge)))
         }
         return cases
     }
@@ -124,21 +139,28 @@ public struct EndpointChecker: Sendable {
             if response.status >= 500 && tls.outcome == .pass {
                 tls.outcome = .warning
                 tls.message = (tls.message ?? "") + "; the registration endpoint answered HTTP \(response.status)"
+                tls.notes.append(CheckNote(.checkRegistrationHTTP, ["status": "\(response.status)"]))
             }
             return [tls]
         } catch {
-            return [CheckCase(group: manager.name, name: "tls", outcome: .error, message: error.detail, durationMs: milliseconds(since: started))]
+            return [
+                CheckCase(
+                    group: manager.name, name: "tls", outcome: .error, message: error.detail, durationMs: milliseconds(since: started),
+                    note: CheckNote(.checkFailedTLS))
+            ]
         }
     }
 
     private func tlsCase(_ group: String, _ response: HTTPResponse) -> CheckCase {
         let duration = Int(response.tlsSeconds * 1000)
         guard let expiry = response.certificateExpiry else {
-            return timed(CheckCase(group: group, name: "tls", outcome: .warning, message: "TLS 1.3, certificate valid, but libcurl reported no expiry date", durationMs: duration))
+            return timed(CheckCase(group: group, name: "tls", outcome: .warning, message: "TLS 1.3, certificate valid, but libcurl reported no expiry date", durationMs: duration,
+                    note: CheckNote(.checkTLSNoExpiry)))
         }
         let days = Int(expiry.timeIntervalSince(clock.now) / 86_400)
         let outcome: CheckOutcome = days < options.warnCertificateDays ? .warning : .pass
-        return timed(CheckCase(group: group, name: "tls", outcome: outcome, message: "TLS 1.3, certificate valid for \(days) more days", durationMs: duration))
+        return timed(CheckCase(group: group, name: "tls", outcome: outcome, message: "TLS 1.3, certificate valid for \(days) more days", durationMs: duration,
+                note: CheckNote(.checkTLSDays, ["days": "\(days)"])))
     }
 
     private func timed(_ probe: CheckCase) -> CheckCase {
@@ -146,11 +168,12 @@ public struct EndpointChecker: Sendable {
         var slow = probe
         slow.outcome = .warning
         slow.message = (probe.message ?? "") + "; took \(probe.durationMs) ms, more than \(limit) ms"
+        slow.notes.append(CheckNote(.checkSlow, ["ms": "\(probe.durationMs)", "limit": "\(limit)"]))
         return slow
     }
 
     private func skipped(_ group: String, _ name: String) -> CheckCase {
-        CheckCase(group: group, name: name, outcome: .skipped, message: "not reached")
+        CheckCase(group: group, name: name, outcome: .skipped, message: "not reached", note: CheckNote(.checkNotReached))
     }
 
     private func milliseconds(since start: ContinuousClock.Instant) -> Int { start.duration(to: .now).milliseconds }

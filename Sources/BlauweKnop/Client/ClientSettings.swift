@@ -37,9 +37,11 @@ public struct ClientSettings: Sendable, Equatable {
     ///   - flags: values given on the command line.
     ///   - environment: the process environment.
     ///   - configPath: the config file; a missing file is fine, a malformed one is an error.
-    public static func resolve(flags: [Key: String], environment: [String: String], configPath: String? = nil) throws(SettingsError) -> ClientSettings {
-        let path = configPath ?? environment["BK_CONFIG"] ?? defaultConfigPath(environment: environment)
-        let file = try readConfig(path, explicit: configPath != nil || environment["BK_CONFIG"] != nil)
+    public static func resolve(
+        flags: [Key: String], environment: [String: String], configPath: String? = nil, optionNames: Set<String> = []
+    ) throws(SettingsError) -> ClientSettings {
+        let (path, explicit) = Self.configPath(flag: configPath, environment: environment)
+        let file = try readConfig(path, explicit: explicit, optionNames: optionNames)
         let baseDirectory = (path as NSString).deletingLastPathComponent
         func value(_ key: Key) -> String? {
             if let flag = flags[key], !flag.isEmpty { return flag }
@@ -55,7 +57,15 @@ public struct ClientSettings: Sendable, Equatable {
             configuredLanguage: file[Key.lang.rawValue])
     }
 
-    private static func readConfig(_ path: String, explicit: Bool) throws(SettingsError) -> [String: String] {
+    /// The config file's path for these sources.
+    public static func configPath(flag: String?, environment: [String: String]) -> (path: String, explicit: Bool) {
+        (flag ?? environment["BK_CONFIG"] ?? defaultConfigPath(environment: environment), flag != nil || environment["BK_CONFIG"] != nil)
+    }
+
+    /// Every key and value of the config file (strings, or `true`/`false` for flags).
+    /// - Parameter optionNames: the long options of the commands, which the file may set
+    ///   besides the keys above; any other key is an error.
+    public static func readConfig(_ path: String, explicit: Bool, optionNames: Set<String>) throws(SettingsError) -> [String: String] {
         let bytes: [UInt8]?
         do {
             bytes = try AtomicFile.read(path)
@@ -71,9 +81,15 @@ public struct ClientSettings: Sendable, Equatable {
         }
         var result: [String: String] = [:]
         for (key, member) in members {
-            guard Key(rawValue: key) != nil else { throw SettingsError("the config file \(path) has an unknown key '\(key)'") }
-            guard case .string(let text) = member else { throw SettingsError("'\(key)' in \(path) must be a string") }
-            result[key] = text
+            guard Key(rawValue: key) != nil || optionNames.contains(key) else {
+                throw SettingsError("the config file \(path) has an unknown key '\(key)'")
+            }
+            switch member {
+            case .string(let text): result[key] = text
+            case .bool(let flag): result[key] = flag ? "true" : "false"
+            case .integer(let number): result[key] = String(number)
+            default: throw SettingsError("'\(key)' in \(path) must be a string, a number or true/false")
+            }
         }
         return result
     }

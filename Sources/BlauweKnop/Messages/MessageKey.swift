@@ -21,6 +21,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // bk check and bk scheme show.
     case checkColumnEndpoint, checkColumnCheck, checkColumnResult, checkColumnDetail, checkSummary
     case outcomePass, outcomeWarning, outcomeError, outcomeSkipped
+    case checkSigned, checkSchemeExpires, checkKeysFine, checkKeysShared, checkOINs, checkTLSValid, checkTLSDays, checkTLSNoExpiry
+    case checkDiscoveryFine, checkChallengeFine, checkNotReached, checkRegistrationHTTP, checkSlow
+    case checkFailedTLS, checkFailedDiscovery, checkFailedChallenge, checkFailedScheme
+    case probeSignature, probeExpiry, probeKeys, probeOINs, probeTLS, probeDiscovery, probeChallenge, probeFetch
     case schemeTitle, schemeValidity, schemeColumnOrganization, schemeColumnURL, schemeColumnKeys, schemeColumnAppManager
 
     // Login, logout, progress.

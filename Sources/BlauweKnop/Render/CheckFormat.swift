@@ -29,8 +29,8 @@ public enum CheckFormat: String, Sendable, CaseIterable {
                 case .skipped: .outcomeSkipped
                 }
             table.add([
-                .init(probe.group), .init(probe.name), .init(text[outcome], alert: probe.outcome == .error), .init("\(probe.durationMs)"),
-                .init(probe.message ?? ""),
+                .init(probe.group), .init(probeName(probe.name, messages: text)), .init(text[outcome], alert: probe.outcome == .error), .init("\(probe.durationMs)"),
+                .init(detail(probe, messages: text, verbose: style.verbose)),
             ])
         }
         let summary = text[
@@ -40,6 +40,24 @@ public enum CheckFormat: String, Sendable, CaseIterable {
                 "error": "\(report.count(.error))", "skipped": "\(report.count(.skipped))",
             ]]
         return (table.render(width: style.width, color: style.color) + ["", summary]).joined(separator: "\n") + "\n"
+    }
+
+    /// A probe's name in the reader's language (the reports keep the English identifier).
+    static func probeName(_ name: String, messages text: Messages) -> String {
+        let keys: [String: MessageKey] = [
+            "signature": .probeSignature, "expiry": .probeExpiry, "keys": .probeKeys, "oins": .probeOINs, "tls": .probeTLS,
+            "discovery": .probeDiscovery, "challenge": .probeChallenge, "fetch": .probeFetch,
+        ]
+        return keys[name].map { text[$0] } ?? name
+    }
+
+    /// The detail for people: the notes in their language; with `verbose` (or when a case has
+    /// no notes) the technical message too.
+    static func detail(_ probe: CheckCase, messages text: Messages, verbose: Bool) -> String {
+        let notes = probe.notes.map { text[$0.key, $0.values] }.joined(separator: "; ")
+        guard verbose || notes.isEmpty else { return notes }
+        guard let message = probe.message, !message.isEmpty else { return notes }
+        return notes.isEmpty ? message : "\(notes) (\(message))"
     }
 
     /// JUnit XML: one testsuite for the scheme, one testcase per probe; errors are `<failure>`,

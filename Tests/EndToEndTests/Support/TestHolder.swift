@@ -101,7 +101,10 @@ final class TestHolder {
     }
 
     /// Runs the real `bk` against this holder.
-    func bk(_ arguments: String...) throws -> CommandResult {
+    func bk(_ arguments: String...) throws -> CommandResult { try bk(arguments) }
+
+    /// Runs the real `bk` against this holder, with the arguments as a list.
+    func bk(_ arguments: [String]) throws -> CommandResult {
         try CommandResult.run(Paths.binaries + "/bk", arguments, environment: bkEnvironment)
     }
 

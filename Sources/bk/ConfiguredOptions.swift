@@ -1,0 +1,77 @@
+import ArgumentParser
+import BlauweKnop
+import Foundation
+
+/// Every option of every command may also come from `BK_<NAME>` or the config file's
+/// `"<name>"` (flag > environment > file): options the command line does not give are added
+/// from those before parsing. The scheme, trust, environment, CA and state settings resolve in
+/// `ClientSettings` instead, where relative paths are relative to the config file.
+enum ConfiguredOptions {
+    /// One option of a command, as swift-argument-parser describes it.
+    struct Option: Hashable {
+        var name: String
+        var isFlag: Bool
+    }
+
+    /// Options that never come from the environment or the config file.
+    static let excluded: Set<String> = ["help", "version", "config", "experimental-dump-help", "generate-completion-script"]
+
+    /// The long options of a command type, from the tool description swift-argument-parser dumps.
+    static func options(of command: any ParsableCommand.Type) -> [Option] {
+        guard case .object(let root)? = try? StrictJSONParser.parse(Array(command._dumpHelp().utf8)), case .object(let info)? = root["command"],
+            case .array(let arguments)? = info["arguments"]
+        else { return [] }
+        return arguments.compactMap { argument -> Option? in
+            guard case .object(let fields) = argument, case .string(let kind)? = fields["kind"], kind != "positional",
+                case .array(let names)? = fields["names"]
+            else { return nil }
+            for case .object(let name) in names {
+                if case .string("long")? = name["kind"], case .string(let text)? = name["name"], !excluded.contains(text) {
+                    return Option(name: text, isFlag: kind == "flag")
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Every long option name of bk's commands.
+    static let names = allNames(root: BK.self)
+
+    /// Every long option name of every command, for the config file's key check.
+    static func allNames(root: any ParsableCommand.Type) -> Set<String> {
+        var names = Set(options(of: root).map(\.name))
+        for sub in root.configuration.subcommands { names.formUnion(allNames(root: sub)) }
+        return names
+    }
+
+    /// The arguments with every missing option of the chosen command added from the
+    /// environment or the config file. A config file that cannot be read adds nothing here:
+    /// the command reports it where it matters (so that `bk logout` still works).
+    static func completed(_ arguments: [String], root: any ParsableCommand.Type, environment: [String: String]) -> [String] {
+        var command = root
+        for argument in arguments {
+            guard let next = command.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+            command = next
+        }
+        let given = Set(arguments.compactMap { $0.hasPrefix("--") ? String($0.dropFirst(2).split(separator: "=").first ?? "") : nil })
+        let configFlag = arguments.firstIndex(of: "--config").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        let (path, explicit) = ClientSettings.configPath(flag: configFlag, environment: environment)
+        let file = (try? ClientSettings.readConfig(path, explicit: explicit, optionNames: names)) ?? [:]
+        let global = Set(ClientSettings.Key.allCases.map(\.rawValue))
+        var added: [String] = []
+        for option in options(of: command) where !given.contains(option.name) && !global.contains(option.name) {
+            let variable = "BK_" + option.name.uppercased().replacingOccurrences(of: "-", with: "_")
+            guard let value = environment[variable].flatMap({ $0.isEmpty ? nil : $0 }) ?? file[option.name] else { continue }
+            if option.isFlag {
+                if ["true", "1", "yes"].contains(value.lowercased()) { added.append("--" + option.name) }
+            } else {
+                added += ["--" + option.name, value]
+            }
+        }
+        guard !added.isEmpty else { return arguments }
+        // Before a `--` terminator, if any, so that they stay options.
+        var result = arguments
+        result.insert(contentsOf: added, at: arguments.firstIndex(of: "--") ?? arguments.endIndex)
+        return result
+    }
+}
