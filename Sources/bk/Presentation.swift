@@ -41,6 +41,13 @@ struct Presentation: Sendable {
             (key, actionable) = (fileKey, false)
             values["path"] = TerminalText.sanitized(file.path)
         }
+        if let settings = error as? SettingsError, let settingsKey = Self.settingsMessage(settings.kind) {
+            (key, actionable) = (settingsKey, false)
+            values = settings.values.mapValues { TerminalText.sanitized($0) }
+        }
+        if let scheme = error as? SchemeError, scheme.code == .configuration, scheme.detail.contains("trust anchor") {
+            (key, actionable) = (.trustAnchorUnusable, false)
+        }
         Terminal.note("\(messages[.errorPrefix]): \(messages[key, values])")
         let detail = String(describing: error)
         if jsonErrors {
@@ -62,6 +69,18 @@ struct Presentation: Sendable {
             try OutputFile.write(text, to: output, mode: mode)
         } catch {
             throw fail(error, code: OverviewExitCode.failure.rawValue)
+        }
+    }
+
+    /// The sentence for a settings problem bk can name exactly.
+    static func settingsMessage(_ kind: SettingsError.Kind) -> MessageKey? {
+        switch kind {
+        case .missing: .settingMissing
+        case .configUnreadable: .configUnreadable
+        case .configInvalid: .configInvalid
+        case .configUnknownKey: .configUnknownKey
+        case .caBundle: .caBundleUnusable
+        case .other: nil
         }
     }
 

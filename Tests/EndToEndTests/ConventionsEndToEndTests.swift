@@ -39,7 +39,7 @@ struct ConventionsEndToEndTests {
         }
         let result = try CommandResult.run(Paths.binaries + "/bk", ["scheme", "show"], environment: environment)
         #expect(result.status == 1)
-        #expect(result.standardError.contains("CA bundle"), "\(result.standardError)")
+        #expect(result.standardError.contains("CA-bestand"), "\(result.standardError)")
         let folderInput = try holder.bk("verify", holder.directory)
         #expect(folderInput.status == 1)
         #expect(folderInput.standardError.contains("is een map"))

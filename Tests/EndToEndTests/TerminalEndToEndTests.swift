@@ -33,15 +33,15 @@ struct TerminalEndToEndTests {
         for line in lines { #expect(line.count <= columns, "\(arguments) at \(columns): \(line)") }
     }
 
-    @Test("bk verify's table fits 80 columns too")
-    func verifyFits() throws {
+    @Test("bk verify's table fits 80 and 120 columns too", arguments: [80, 120])
+    func verifyFits(columns: Int) throws {
         let holder = try TestHolder(.init(faults: ["CAK": "down"]))
         try holder.login(ExpectedFigures.richCitizen)
         let path = holder.directory + "/o.json"
         _ = try holder.bk("overview", "--format", "json", "-o", path)
-        let (status, lines) = try Self.onTerminal(holder, columns: 80, ["verify", path])
+        let (status, lines) = try Self.onTerminal(holder, columns: columns, ["verify", path])
         #expect(status == 3)
-        for line in lines { #expect(line.count <= 80, "\(line)") }
+        for line in lines { #expect(line.count <= columns, "\(line)") }
     }
 
     /// Words that belong to one language only.
@@ -50,11 +50,12 @@ struct TerminalEndToEndTests {
 
     @Test(
         "One language per run, on the happy path and on every error path",
-        arguments: ["nl", "en"], ["happy", "not logged in", "organisation down", "tampered document", "scheme unreachable"])
+        arguments: ["nl", "en"], ["happy", "not logged in", "organisation down", "tampered document", "scheme unreachable", "missing setting"])
     func oneLanguage(language: String, path: String) throws {
         let faults: [String: String] =
             switch path {
             case "organisation down": ["CAK": "down"]
+            case "missing setting": [:]
             case "tampered document": ["CJIB": "tampered_payload"]
             default: [:]
             }
@@ -62,6 +63,7 @@ struct TerminalEndToEndTests {
         if path != "not logged in" { try holder.login(ExpectedFigures.richCitizen) }
         var environment = holder.bkEnvironment
         if path == "scheme unreachable" { environment["BK_SCHEME_URL"] = "https://127.0.0.1:1/scheme" }
+        if path == "missing setting" { environment["BK_SCHEME_URL"] = nil }
         environment["BK_LANG"] = language
         let result = try CommandResult.run(Paths.binaries + "/bk", ["overview", "--format", "table", "--detail"], environment: environment)
         let screen = result.standardOutput + result.standardError

@@ -70,25 +70,26 @@ public struct ClientSettings: Sendable, Equatable {
         do {
             bytes = try AtomicFile.read(path)
         } catch {
-            throw SettingsError("cannot read the config file: \(error)")
+            throw SettingsError("cannot read the config file: \(error)", kind: .configUnreadable, values: ["path": path])
         }
         guard let bytes else {
-            if explicit { throw SettingsError("the config file \(path) does not exist") }
+            if explicit { throw SettingsError("the config file \(path) does not exist", kind: .configUnreadable, values: ["path": path]) }
             return [:]
         }
         guard case .object(let members) = (try? JSONCoding.decode(JSONValue.self, from: bytes)) else {
-            throw SettingsError("the config file \(path) is not a JSON object")
+            throw SettingsError("the config file \(path) is not a JSON object", kind: .configInvalid, values: ["path": path])
         }
         var result: [String: String] = [:]
         for (key, member) in members {
             guard Key(rawValue: key) != nil || optionNames.contains(key) else {
-                throw SettingsError("the config file \(path) has an unknown key '\(key)'")
+                throw SettingsError("the config file \(path) has an unknown key '\(key)'", kind: .configUnknownKey, values: ["path": path, "key": key])
             }
             switch member {
             case .string(let text): result[key] = text
             case .bool(let flag): result[key] = flag ? "true" : "false"
             case .integer(let number): result[key] = String(number)
-            default: throw SettingsError("'\(key)' in \(path) must be a string, a number or true/false")
+            default:
+                throw SettingsError("'\(key)' in \(path) must be a string, a number or true/false", kind: .configInvalid, values: ["path": path, "key": key])
             }
         }
         return result
@@ -102,11 +103,11 @@ public struct ClientSettings: Sendable, Equatable {
         do {
             bytes = try AtomicFile.read(caBundlePath, limit: 16 << 20)
         } catch {
-            throw SettingsError("the CA bundle (--cacert) cannot be used: \(error)")
+            throw SettingsError("the CA bundle (--cacert) cannot be used: \(error)", kind: .caBundle, values: ["path": caBundlePath])
         }
-        guard let bytes else { throw SettingsError("the CA bundle (--cacert) \(caBundlePath) does not exist") }
+        guard let bytes else { throw SettingsError("the CA bundle (--cacert) \(caBundlePath) does not exist", kind: .caBundle, values: ["path": caBundlePath]) }
         guard String(decoding: bytes, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
-            throw SettingsError("the CA bundle (--cacert) \(caBundlePath) holds no PEM certificate")
+            throw SettingsError("the CA bundle (--cacert) \(caBundlePath) holds no PEM certificate", kind: .caBundle, values: ["path": caBundlePath])
         }
     }
 
@@ -125,11 +126,27 @@ public struct ClientSettings: Sendable, Equatable {
 
 /// A setting that is missing or malformed.
 public struct SettingsError: Error, CustomStringConvertible, Sendable {
+    /// What is wrong, for a sentence in the reader's language (see `Messages`).
+    public enum Kind: Sendable {
+        case missing, configUnreadable, configInvalid, configUnknownKey, caBundle, other
+    }
+
     public let detail: String
-    public init(_ detail: String) { self.detail = detail }
+    public let kind: Kind
+    /// The names the sentence needs: `path`, `key`, `option`, `variable`.
+    public let values: [String: String]
+
+    public init(_ detail: String, kind: Kind = .other, values: [String: String] = [:]) {
+        self.detail = detail
+        self.kind = kind
+        self.values = values
+    }
+
     public var description: String { detail }
 
     static func missing(_ key: ClientSettings.Key, what: String) -> SettingsError {
-        SettingsError("\(what) is not configured: use --\(key.rawValue), \(key.environmentVariable) or \"\(key.rawValue)\" in the config file")
+        SettingsError(
+            "\(what) is not configured: use --\(key.rawValue), \(key.environmentVariable) or \"\(key.rawValue)\" in the config file", kind: .missing,
+            values: ["option": key.rawValue, "variable": key.environmentVariable])
     }
 }
