@@ -27,13 +27,18 @@ public struct JWS: Sendable {
 
     /// Parses a compact JWS and applies the header rules.
     public init(compact: String) throws(JOSEError) {
-        let parts = compact.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3 else {
-            throw JOSEError(.malformed, "a compact JWS has three parts, this has \(parts.count)")
+        // Split on bytes: splitting a String walks grapheme clusters, five times the work.
+        let bytes = Array(compact.utf8)
+        let dots = bytes.indices.filter { bytes[$0] == UInt8(ascii: ".") }
+        guard dots.count == 2 else {
+            throw JOSEError(.malformed, "a compact JWS has three parts, this has \(dots.count + 1)")
         }
-        guard !parts[0].isEmpty, !parts[2].isEmpty else { throw JOSEError(.malformed, "the JWS header or signature is empty") }
-        guard let headerBytes = Base64URL.decode(parts[0]), let payload = Base64URL.decode(parts[1]),
-            let signature = Base64URL.decode(parts[2])
+        let headerPart = bytes[..<dots[0]]
+        let payloadPart = bytes[(dots[0] + 1)..<dots[1]]
+        let signaturePart = bytes[(dots[1] + 1)...]
+        guard !headerPart.isEmpty, !signaturePart.isEmpty else { throw JOSEError(.malformed, "the JWS header or signature is empty") }
+        guard let headerBytes = Base64URL.decode(bytes: headerPart), let payload = Base64URL.decode(bytes: payloadPart),
+            let signature = Base64URL.decode(bytes: signaturePart)
         else { throw JOSEError(.malformed, "the JWS is not valid base64url") }
         let parsed: JSONValue
         do {
@@ -61,7 +66,7 @@ public struct JWS: Sendable {
         self.compact = compact
         self.header = Header(alg: alg, typ: typ, kid: kid)
         self.payload = payload
-        self.signingInput = Array(parts[0].utf8) + [UInt8(ascii: ".")] + Array(parts[1].utf8)
+        self.signingInput = Array(bytes[..<dots[1]])
         self.signature = signature
     }
 

@@ -28,7 +28,11 @@ public enum Base64URL {
 
     /// Decodes unpadded base64url text; `nil` for anything that is not canonical base64url.
     public static func decode<Text: StringProtocol>(_ text: Text) -> [UInt8]? {
-        let input = Array(text.utf8)
+        decode(bytes: Array(text.utf8))
+    }
+
+    /// Decodes unpadded base64url given as its ASCII bytes.
+    public static func decode<Bytes: Collection>(bytes input: Bytes) -> [UInt8]? where Bytes.Element == UInt8 {
         if input.count % 4 == 1 { return nil }
         var output = [UInt8]()
         output.reserveCapacity(input.count * 3 / 4)
