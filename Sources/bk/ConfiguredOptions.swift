@@ -34,7 +34,9 @@ enum ConfiguredOptions {
         }
     }
 
-    /// Every long option name of bk's commands.
+    /// Every long option name of bk's commands. Reading the tool description costs about as
+    /// much as a whole overview of nine organisations, so it is read only when a config key or
+    /// variable needs it.
     static let names = allNames(root: BK.self)
 
     /// Every long option name of every command, for the config file's key check.
@@ -56,8 +58,13 @@ enum ConfiguredOptions {
         let given = Set(arguments.compactMap { $0.hasPrefix("--") ? String($0.dropFirst(2).split(separator: "=").first ?? "") : nil })
         let configFlag = arguments.firstIndex(of: "--config").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         let (path, explicit) = ClientSettings.configPath(flag: configFlag, environment: environment)
-        let file = (try? ClientSettings.readConfig(path, explicit: explicit, optionNames: names)) ?? [:]
         let global = Set(ClientSettings.Key.allCases.map(\.rawValue))
+        // Only keys and variables beyond the settings resolved elsewhere need the description.
+        let file = (try? ClientSettings.readConfig(path, explicit: explicit, isOptionName: { _ in true })) ?? [:]
+        let globalVariables = Set(ClientSettings.Key.allCases.map(\.environmentVariable) + ["BK_CONFIG"])
+        let wanted = file.keys.contains { !global.contains($0) }
+            || environment.keys.contains { $0.hasPrefix("BK_") && !globalVariables.contains($0) }
+        guard wanted else { return arguments }
         var added: [String] = []
         for option in options(of: command) where !given.contains(option.name) && !global.contains(option.name) {
             let variable = "BK_" + option.name.uppercased().replacingOccurrences(of: "-", with: "_")

@@ -67,7 +67,7 @@ struct GlobalOptions: ParsableArguments {
         flags[.cacert] = cacert
         flags[.stateDir] = stateDir
         return try ClientSettings.resolve(
-            flags: flags, environment: ProcessInfo.processInfo.environment, configPath: config, optionNames: ConfiguredOptions.names)
+            flags: flags, environment: ProcessInfo.processInfo.environment, configPath: config, isOptionName: { ConfiguredOptions.names.contains($0) })
     }
 
     /// A client for these settings.

@@ -38,10 +38,10 @@ public struct ClientSettings: Sendable, Equatable {
     ///   - environment: the process environment.
     ///   - configPath: the config file; a missing file is fine, a malformed one is an error.
     public static func resolve(
-        flags: [Key: String], environment: [String: String], configPath: String? = nil, optionNames: Set<String> = []
+        flags: [Key: String], environment: [String: String], configPath: String? = nil, isOptionName: (String) -> Bool = { _ in false }
     ) throws(SettingsError) -> ClientSettings {
         let (path, explicit) = Self.configPath(flag: configPath, environment: environment)
-        let file = try readConfig(path, explicit: explicit, optionNames: optionNames)
+        let file = try readConfig(path, explicit: explicit, isOptionName: isOptionName)
         let baseDirectory = (path as NSString).deletingLastPathComponent
         func value(_ key: Key) -> String? {
             if let flag = flags[key], !flag.isEmpty { return flag }
@@ -63,9 +63,10 @@ public struct ClientSettings: Sendable, Equatable {
     }
 
     /// Every key and value of the config file (strings, or `true`/`false` for flags).
-    /// - Parameter optionNames: the long options of the commands, which the file may set
-    ///   besides the keys above; any other key is an error.
-    public static func readConfig(_ path: String, explicit: Bool, optionNames: Set<String>) throws(SettingsError) -> [String: String] {
+    /// - Parameter isOptionName: whether a key is a long option of a command, which the file
+    ///   may set besides the keys above; any other key is an error. Asked only for keys that
+    ///   are not among the keys above.
+    public static func readConfig(_ path: String, explicit: Bool, isOptionName: (String) -> Bool) throws(SettingsError) -> [String: String] {
         let bytes: [UInt8]?
         do {
             bytes = try AtomicFile.read(path)
@@ -81,7 +82,7 @@ public struct ClientSettings: Sendable, Equatable {
         }
         var result: [String: String] = [:]
         for (key, member) in members {
-            guard Key(rawValue: key) != nil || optionNames.contains(key) else {
+            guard Key(rawValue: key) != nil || isOptionName(key) else {
                 throw SettingsError("the config file \(path) has an unknown key '\(key)'", kind: .configUnknownKey, values: ["path": path, "key": key])
             }
             switch member {
