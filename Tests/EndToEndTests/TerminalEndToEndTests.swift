@@ -31,6 +31,11 @@ struct TerminalEndToEndTests {
         let (_, lines) = try Self.onTerminal(holder, columns: columns, arguments)
         #expect(lines.count > 5, "\(arguments) printed nothing")
         for line in lines { #expect(line.count <= columns, "\(arguments) at \(columns): \(line)") }
+        if arguments.first == "overview" {
+            // Red overdue cells must not make a table row count as prose and be re-spaced.
+            #expect(lines.contains { $0.hasPrefix("DUO  ") }, "the DUO row keeps its columns: \(lines)")
+            #expect(lines.contains { $0.hasPrefix("CAK ") && ($0.contains("niet bereikbaar") || $0.contains("not reachable")) }, "\(lines)")
+        }
     }
 
     @Test("bk verify's table fits 80 and 120 columns too", arguments: [80, 120])

@@ -26,7 +26,7 @@ extension Messages {
         .columnCases: "Debts",
         .columnToPay: "Still to pay",
         .columnLate: "Overdue",
-        .columnNextPayment: "Next payment",
+        .columnNextPayment: "Pay before",
         .columnImposed: "Imposed",
         .columnPaid: "Paid",
         .totalRow: "Total",

@@ -26,7 +26,7 @@ extension Messages {
         .columnCases: "Schulden",
         .columnToPay: "Nog te betalen",
         .columnLate: "Te laat",
-        .columnNextPayment: "Volgende betaling",
+        .columnNextPayment: "Betaal vóór",
         .columnImposed: "Opgelegd",
         .columnPaid: "Al betaald",
         .totalRow: "Totaal",

@@ -35,13 +35,15 @@ public struct OverviewTable: Sendable {
     private func money(_ cents: Int) -> String { Money.euros(cents, in: text.language) }
     private var today: String { String(overview.generatedAt.prefix(10)) }
 
+    /// Prose lines are wrapped to the width before any colour is added; the table's lines
+    /// already fit and keep their spacing.
     public func render() -> String {
         var lines: [String] = []
         lines.append(text[.overviewTitle, ["bsn": Identifiers.masked(bsn: TerminalText.sanitized(overview.citizen.bsn))]])
         lines.append(text[.overviewMadeAt, ["moment": text.moment(overview.generatedAt)]])
         lines.append("")
-        lines += table().render(width: style.width, color: style.color)
-        lines.append("")
+        let head = lines.map { Prose.wrap($0, width: style.width) } + table().render(width: style.width, color: style.color)
+        lines = [""]
         let totals = overview.totals
         lines.append(totals.achterstallig > 0 ? text[.overdueLine, ["amount": money(totals.achterstallig)]] : text[.noOverdueLine])
         if let next = nextPayment(overview.holders.filter(\.status.isSuccess).flatMap(\.zaken)) {
@@ -49,17 +51,24 @@ public struct OverviewTable: Sendable {
         }
         lines.append("")
         lines += completeness()
-        if detail { lines += zaakDetails() }
-        return lines.map { Prose.wrap($0, width: style.width) }.joined(separator: "\n") + "\n"
+        var body = lines.map { Prose.wrap($0, width: style.width) }
+        if detail {
+            body += zaakDetails().map { line, alert in
+                let wrapped = Prose.wrap(line, width: style.width)
+                return style.color && alert ? "\u{1B}[31m" + wrapped + "\u{1B}[0m" : wrapped
+            }
+        }
+        return (head + body).joined(separator: "\n") + "\n"
     }
 
     private func table() -> FittingTable {
         var table = FittingTable([
             .init(header: text[.columnOrganization]),
             .init(header: text[.columnToPay], rightAligned: true),
-            .init(header: text[.columnLate], rightAligned: true, dropPriority: 5),
-            .init(header: text[.columnNextPayment], dropPriority: 4),
-            .init(header: text[.columnStatus], dropPriority: 3),
+            .init(header: text[.columnLate], rightAligned: true, dropPriority: 4),
+            .init(header: text[.columnNextPayment], dropPriority: 3),
+            // Dropped last: for an organisation that did not answer it is the only word.
+            .init(header: text[.columnStatus], dropPriority: 5),
             .init(header: text[.columnCases], rightAligned: true, dropPriority: 2),
             .init(header: text[.columnImposed], rightAligned: true, dropPriority: 0),
             .init(header: text[.columnPaid], rightAligned: true, dropPriority: 1),
@@ -128,25 +137,26 @@ public struct OverviewTable: Sendable {
         return lines
     }
 
-    private func zaakDetails() -> [String] {
-        var lines: [String] = []
+    /// The debts one by one, each line with whether it is overdue (shown in red).
+    private func zaakDetails() -> [(String, Bool)] {
+        var lines: [(String, Bool)] = []
         for holder in overview.holders where holder.status.isSuccess && !holder.zaken.isEmpty {
-            lines.append("")
-            lines.append("\(TerminalText.sanitized(holder.name)):")
+            lines.append(("", false))
+            lines.append(("\(TerminalText.sanitized(holder.name)):", false))
             for zaak in holder.zaken {
-                lines.append("  \(TerminalText.sanitized(zaak.zaakkenmerk)) — \(TerminalText.sanitized(zaak.omschrijving ?? ""))")
-                lines.append("    " + text[.detailOutstanding, ["amount": money(zaak.saldo), "late": money(zaak.achterstallig)]])
+                lines.append(("  \(TerminalText.sanitized(zaak.zaakkenmerk)) — \(TerminalText.sanitized(zaak.omschrijving ?? ""))", false))
+                lines.append(("    " + text[.detailOutstanding, ["amount": money(zaak.saldo), "late": money(zaak.achterstallig)]], false))
                 for request in zaak.openBetalingsverplichtingen {
                     let key: MessageKey = request.achterstallig ? .detailPayBeforeLate : .detailPayBefore
                     var parts = [text[key, ["amount": money(request.openstaand), "date": text.date(request.vervaldatum)]]]
                     if let account = request.rekeningnummer { parts.append(text[.detailAccount, ["account": TerminalText.sanitized(account)]]) }
                     parts.append(text[.detailReference, ["reference": TerminalText.sanitized(request.betalingskenmerk)]])
                     let line = "    " + parts.joined(separator: ", ")
-                    lines.append(style.color && request.achterstallig ? "\u{1B}[31m" + line + "\u{1B}[0m" : line)
+                    lines.append((line, request.achterstallig))
                 }
                 for contact in zaak.contactopties {
                     let note = contact.omschrijving.map { " (\(TerminalText.sanitized($0)))" } ?? ""
-                    lines.append("    " + text[.detailContact, ["kind": TerminalText.sanitized(contact.soort), "value": TerminalText.sanitized(contact.waarde)]] + note)
+                    lines.append(("    " + text[.detailContact, ["kind": TerminalText.sanitized(contact.soort), "value": TerminalText.sanitized(contact.waarde)]] + note, false))
                 }
             }
         }
