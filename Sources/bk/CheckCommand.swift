@@ -86,7 +86,8 @@ struct CheckCommand: AsyncParsableCommand {
             report = await EndpointChecker(scheme: scheme, http: http, options: options).run()
         case .failure(let error):
             guard error.code != .configuration else { throw presentation.fail(error, code: OverviewExitCode.failure.rawValue) }
-            _ = Presentation(global).fail(error, code: OverviewExitCode.schemeRejected.rawValue)
+            // Standard output carries the report with the failing scheme case.
+            _ = presentation.withoutJSONErrors.fail(error, code: OverviewExitCode.schemeRejected.rawValue)
             report = CheckReport.schemeFailed(error, environment: client.settings.environment)
             exitCode = OverviewExitCode.schemeRejected.rawValue
         }

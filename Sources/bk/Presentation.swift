@@ -25,6 +25,14 @@ struct Presentation: Sendable {
         width = Terminal.width(environment: environment)
     }
 
+    /// The same presentation with errors only on standard error (when standard output
+    /// carries a report of its own).
+    var withoutJSONErrors: Presentation {
+        var copy = self
+        copy.jsonErrors = false
+        return copy
+    }
+
     /// Says something on standard error in this run's language, unless `--quiet`.
     func note(_ key: MessageKey, _ values: [String: String] = [:]) {
         if !quiet { Terminal.note(messages[key, values]) }

@@ -35,7 +35,9 @@ struct SchemeCommand: AsyncParsableCommand {
             let summary = SchemeSummary(scheme)
             switch format {
             case .json: Terminal.print(String(decoding: (try? JSONCoding.encoder().encode(summary)) ?? Data(), as: UTF8.self) + "\n")
-            case .table: Terminal.print(summary.table(style: Presentation(global).tableStyle(toTerminal: Terminal.standardOutputIsTerminal)))
+            case .table:
+                let presentation = Presentation(global)
+                Terminal.print(summary.table(style: presentation.tableStyle(toTerminal: Terminal.standardOutputIsTerminal)))
             }
         }
     }

@@ -45,6 +45,7 @@ struct VerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let format = self.format ?? (output?.hasSuffix(".json") == true ? .json : .table)
+        let presentation = Presentation(global, jsonErrors: format == .json)
         let report: VerificationReport
         do {
             let settings = try global.settings()
@@ -57,12 +58,11 @@ struct VerifyCommand: AsyncParsableCommand {
                 report = .malformed(error.detail)
             }
         } catch {
-            throw Presentation(global, jsonErrors: format == .json).fail(error, code: OverviewExitCode.failure.rawValue)
+            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         }
         switch format {
-        case .json: try Presentation(global).write(String(decoding: (try? JSONCoding.encoder().encode(report)) ?? Data(), as: UTF8.self) + "\n", to: output)
+        case .json: try presentation.write(String(decoding: (try? JSONCoding.encoder().encode(report)) ?? Data(), as: UTF8.self) + "\n", to: output)
         case .table:
-            let presentation = Presentation(global)
             let table = Self.table(report, messages: presentation.messages, verbose: global.verbose)
             try presentation.write(Prose.wrapAll(table, width: presentation.width), to: output)
         }
