@@ -18,6 +18,14 @@
 #include <openssl/rand.h>
 #include <openssl/x509.h>
 
+/// Lets a certificate store look roots up, when a chain needs them, in OpenSSL's hashed
+/// certificate folder (SSL_CERT_DIR, else the built-in default: /usr/lib/ssl/certs on Debian).
+static inline int bk_x509_store_add_default_dir(X509_STORE *store) {
+    X509_LOOKUP *lookup = X509_STORE_add_lookup(store, X509_LOOKUP_hash_dir());
+    if (lookup == NULL) return 0;
+    return X509_LOOKUP_add_dir(lookup, NULL, X509_FILETYPE_DEFAULT);
+}
+
 /// Initialises libcrypto without its atexit handler, which would race libcurl's cleanup.
 static inline int bk_openssl_init(void) {
     return OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, NULL);

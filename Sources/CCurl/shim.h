@@ -3,6 +3,7 @@
 #define BK_CCURL_SHIM_H
 
 #include <curl/curl.h>
+#include <openssl/ssl.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 
@@ -62,6 +63,22 @@ static inline CURLMcode bk_curl_multi_setopt_timer_callback(CURLM *handle, curl_
 
 static inline CURLSHcode bk_curl_share_setopt_long(CURLSH *handle, CURLSHoption option, long value) {
     return curl_share_setopt(handle, option, value);
+}
+
+/// libcurl's CURLOPT_SSL_CTX_FUNCTION: gives a new connection's SSL_CTX the process's one
+/// certificate store (an X509_STORE passed as `store`), replacing the empty one libcurl made.
+static CURLcode bk_curl_install_cert_store(CURL *handle, void *ssl_ctx, void *store) {
+    (void)handle;
+    if (ssl_ctx == NULL || store == NULL) return CURLE_SSL_CERTPROBLEM;
+    SSL_CTX_set1_cert_store((SSL_CTX *)ssl_ctx, (X509_STORE *)store);
+    return CURLE_OK;
+}
+
+/// Makes every connection of `handle` verify peers against `store` (an X509_STORE).
+static inline CURLcode bk_curl_easy_use_cert_store(CURL *handle, void *store) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_SSL_CTX_FUNCTION, bk_curl_install_cert_store);
+    if (code != CURLE_OK) return code;
+    return curl_easy_setopt(handle, CURLOPT_SSL_CTX_DATA, store);
 }
 
 /// `CURLVERSION_NOW` is a macro alias that Swift does not import.

@@ -7,7 +7,7 @@ enum ArgumentOrder {
     /// Global options that take a value.
     static let valueOptions: Set<String> = [
         "--scheme-url", "--trust-anchor", "--environment", "--cacert", "--state-dir", "--config", "--lang", "--connect-timeout",
-        "--request-timeout", "--low-speed-limit", "--low-speed-time", "--max-connections",
+        "--request-timeout", "--low-speed-limit", "--low-speed-time", "--max-connections", "--engine-threads",
     ]
     /// Global flags.
     static let flags: Set<String> = ["--no-color", "--verbose", "-v", "--quiet", "-q"]

@@ -49,12 +49,16 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("max-connections"), help: "Most connections open at once.")
     var maxConnections: Int = 1024
 
+    @Option(name: .customLong("engine-threads"), help: "Threads that do the network and TLS work (default: one per core).")
+    var engineThreads: Int = TransportOptions.defaultEngineThreads
+
     func validate() throws {
         if let lang, Language(code: lang) == nil { throw ValidationError("--lang takes nl or en") }
         try connectTimeout.require("--connect-timeout", atMost: DurationArgument.oneDay)
         try requestTimeout.require("--request-timeout", atMost: DurationArgument.oneDay)
         try lowSpeedTime?.require("--low-speed-time", atMost: DurationArgument.oneDay)
         guard (1...100_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 100000") }
+        guard (1...64).contains(engineThreads) else { throw ValidationError("--engine-threads must be between 1 and 64") }
         guard (0...1 << 30).contains(lowSpeedLimit) else { throw ValidationError("--low-speed-limit must be between 0 and 1073741824 bytes per second") }
     }
 
@@ -76,6 +80,7 @@ struct GlobalOptions: ParsableArguments {
         transport.connectTimeout = connectTimeout.seconds
         transport.requestTimeout = requestTimeout.seconds
         transport.maxConnections = maxConnections
+        transport.engineThreads = engineThreads
         transport.lowSpeedBytesPerSecond = lowSpeedLimit
         transport.lowSpeedSeconds = (lowSpeedTime ?? requestTimeout).wholeSeconds
         let settings = try settings()

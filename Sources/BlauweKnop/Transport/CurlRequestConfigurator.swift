@@ -5,6 +5,7 @@ internal import CCurl
 struct CurlRequestConfigurator {
     let options: TransportOptions
     let share: UnsafeMutableRawPointer?
+    let trust: TrustStore
 
     func configure(_ handle: UnsafeMutableRawPointer, for transfer: CurlTransfer) -> Bool {
         let request = transfer.request
@@ -17,7 +18,6 @@ struct CurlRequestConfigurator {
             bk_curl_easy_setopt_long(handle, CURLOPT_SSLVERSION, Int(CURL_SSLVERSION_TLSv1_3)),
             bk_curl_easy_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1),
             bk_curl_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2),
-            bk_curl_easy_setopt_long(handle, CURLOPT_CA_CACHE_TIMEOUT, 3600),
             bk_curl_easy_setopt_long(handle, CURLOPT_PIPEWAIT, 1),
             bk_curl_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds(options.connectTimeout)),
             bk_curl_easy_setopt_long(handle, CURLOPT_TIMEOUT_MS, milliseconds(transfer.deadlineSeconds)),
@@ -39,12 +39,11 @@ struct CurlRequestConfigurator {
         }
         if request.closesConnection { codes.append(bk_curl_easy_setopt_long(handle, CURLOPT_FORBID_REUSE, 1)) }
         if let share { codes.append(bk_curl_easy_setopt_pointer(handle, CURLOPT_SHARE, share)) }
-        if let bundle = options.caBundlePath {
-            codes.append(bk_curl_easy_setopt_string(handle, CURLOPT_CAINFO, bundle))
-        }
-        // With both a CA file and a CA path set, libcurl 7.88 re-reads the bundle on every
-        // connection; the file alone (cached above) is what bk trusts.
+        // libcurl loads no CA file or folder of its own (its defaults would parse the whole
+        // system bundle); each connection's SSL_CTX gets the engine's one store instead.
+        codes.append(bk_curl_easy_setopt_pointer(handle, CURLOPT_CAINFO, nil))
         codes.append(bk_curl_easy_setopt_pointer(handle, CURLOPT_CAPATH, nil))
+        codes.append(bk_curl_easy_use_cert_store(handle, trust.callbackData))
         var list: UnsafeMutablePointer<curl_slist>? = nil
         for (name, value) in request.headers { list = curl_slist_append(list, "\(name): \(value)") }
         // libcurl adds "Expect: 100-continue" to larger POSTs; bk's bodies are small.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Limits and trust settings for the transport engine.
 public struct TransportOptions: Sendable {
     /// An extra CA bundle (PEM) to trust, for test environments; `nil` uses the system store.
@@ -13,12 +15,19 @@ public struct TransportOptions: Sendable {
     /// At most this many connections open at once, over all hosts: a safety cap above the
     /// number of holders asked at once (see `OverviewBuilder.maxConcurrentHolders`).
     public var maxConnections: Int = 1024
+    /// Threads that drive transfers, each with its own libcurl multi handle (at least 1):
+    /// by default one per core, so that the TLS handshakes of many organisations run in
+    /// parallel.
+    public var engineThreads: Int = TransportOptions.defaultEngineThreads
     /// The `User-Agent` header.
     public var userAgent: String = "bk/\(BlauweKnopVersion.current)"
 
     public init(caBundlePath: String? = nil) {
         self.caBundlePath = caBundlePath
     }
+
+    /// One engine thread per active core, at most 16.
+    public static var defaultEngineThreads: Int { min(16, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 }
 
 /// The version of this library and its tools.

@@ -1,0 +1,166 @@
+import Foundation
+internal import CCurl
+
+/// One engine thread of the transport: a libcurl multi handle driven with epoll and
+/// `curl_multi_socket_action`.
+///
+/// Requests are queued from any thread; the shard's thread is woken through an eventfd, adds
+/// the easy handle to its multi handle, drives the sockets and resumes the caller when
+/// `curl_multi_info_read` reports the transfer done. Connections, DNS results and TLS sessions
+/// are shared between the transfers of one shard (the multi connection cache plus a share
+/// handle); `CurlEngine` sends every request for one host to the same shard, so that a
+/// connection is reused wherever it could be with one thread.
+final class CurlShard: @unchecked Sendable {
+    // `multi` and `share` are used only on the shard's thread after init; the queues are
+    // guarded by `lock`.
+    private let multi: UnsafeMutableRawPointer
+    private let share: UnsafeMutableRawPointer?
+    private let events: SocketEvents
+    private let options: TransportOptions
+    private let trust: TrustStore
+    private let lock = NSLock()
+    private var submitted: [CurlTransfer] = []
+    private var cancelRequests: Set<ObjectIdentifier> = []
+    private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+    private var stopping = false
+    private var thread: Thread?
+
+    /// Starts a shard with its thread.
+    init(options: TransportOptions, trust: TrustStore, name: String) throws(TransportError) {
+        guard let multi = curl_multi_init(), let events = SocketEvents() else { throw TransportError(.failed, "libcurl could not start") }
+        self.multi = multi
+        self.events = events
+        self.options = options
+        self.trust = trust
+        self.share = curl_share_init()
+        if let share {
+            _ = bk_curl_share_setopt_long(share, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_SSL_SESSION.rawValue))
+            _ = bk_curl_share_setopt_long(share, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_DNS.rawValue))
+        }
+        _ = bk_curl_multi_setopt_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, options.maxConnections)
+        _ = bk_curl_multi_setopt_long(multi, CURLMOPT_PIPELINING, Int(CURLPIPE_MULTIPLEX))
+        let eventsPointer = Unmanaged.passUnretained(events).toOpaque()
+        _ = bk_curl_multi_setopt_socket_callback(multi, CurlMultiCallbacks.socket)
+        _ = bk_curl_multi_setopt_pointer(multi, CURLMOPT_SOCKETDATA, eventsPointer)
+        _ = bk_curl_multi_setopt_timer_callback(multi, CurlMultiCallbacks.timer)
+        _ = bk_curl_multi_setopt_pointer(multi, CURLMOPT_TIMERDATA, eventsPointer)
+        let thread = Thread { [unowned self] in self.run() }
+        thread.name = name
+        self.thread = thread
+        thread.start()
+    }
+
+    deinit {
+        if let share { curl_share_cleanup(share) }
+        curl_multi_cleanup(multi)
+    }
+
+    /// Queues a transfer; the shard resumes its continuation when it is done.
+    func submit(_ transfer: CurlTransfer) {
+        lock.withLock { submitted.append(transfer) }
+        events.wake()
+    }
+
+    /// Fails the transfer with this id if it is still queued or in flight.
+    func cancel(_ id: ObjectIdentifier) {
+        lock.withLock { _ = cancelRequests.insert(id) }
+        events.wake()
+    }
+
+    /// Stops the thread after failing every transfer still in flight.
+    func shutdown() {
+        lock.withLock { stopping = true }
+        events.wake()
+        while lock.withLock({ thread != nil }) { usleep(1000) }
+    }
+
+    // MARK: - The shard's thread
+
+    private func run() {
+        var runningCount: Int32 = 0
+        var ready = [epoll_event](repeating: epoll_event(), count: 256)
+        while true {
+            let (incoming, cancels, stop) = lock.withLock {
+                defer {
+                    submitted.removeAll()
+                    cancelRequests.removeAll()
+                }
+                return (submitted, cancelRequests, stopping)
+            }
+            if stop { break }
+            for transfer in incoming {
+                if cancels.contains(ObjectIdentifier(transfer)) {
+                    transfer.finish(.failure(TransportError(.cancelled, "cancelled")))
+                } else {
+                    start(transfer)
+                }
+            }
+            if !cancels.isEmpty {
+                for (handle, transfer) in active where cancels.contains(ObjectIdentifier(transfer)) {
+                    complete(handle, transfer, .failure(TransportError(.cancelled, "cancelled")))
+                }
+            }
+            if !incoming.isEmpty || events.takeExpiredTimer() {
+                curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, &runningCount)
+            }
+            drainCompletions()
+            let count = ready.withUnsafeMutableBufferPointer { epoll_wait(events.epoll, $0.baseAddress, Int32($0.count), events.waitMilliseconds(cap: 1000)) }
+            for index in 0..<max(0, Int(count)) {
+                let event = ready[index]
+                let socket = event.data.fd
+                if socket == events.wakeup {
+                    events.drainWakeups()
+                    continue
+                }
+                var mask: Int32 = 0
+                if event.events & EPOLLIN.rawValue != 0 { mask |= CURL_CSELECT_IN }
+                if event.events & EPOLLOUT.rawValue != 0 { mask |= CURL_CSELECT_OUT }
+                if event.events & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 { mask |= CURL_CSELECT_ERR }
+                curl_multi_socket_action(multi, socket, mask, &runningCount)
+            }
+            if events.takeExpiredTimer() { curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, &runningCount) }
+            drainCompletions()
+        }
+        for (handle, transfer) in active {
+            complete(handle, transfer, .failure(TransportError(.cancelled, "the transport was shut down")))
+        }
+        let pending = lock.withLock { submitted }
+        for transfer in pending { transfer.finish(.failure(TransportError(.cancelled, "the transport was shut down"))) }
+        lock.withLock { thread = nil }
+    }
+
+    private func start(_ transfer: CurlTransfer) {
+        guard let handle = curl_easy_init() else {
+            transfer.finish(.failure(TransportError(.failed, "libcurl could not create a transfer")))
+            return
+        }
+        transfer.handle = handle
+        let configured = CurlRequestConfigurator(options: options, share: share, trust: trust).configure(handle, for: transfer)
+        guard configured else {
+            transfer.finish(.failure(TransportError(.failed, "libcurl rejected the request options for \(transfer.request.url)")))
+            return
+        }
+        guard curl_multi_add_handle(multi, handle) == CURLM_OK else {
+            transfer.finish(.failure(TransportError(.failed, "libcurl could not queue \(transfer.request.url)")))
+            return
+        }
+        active[handle] = transfer
+    }
+
+    private func drainCompletions() {
+        var remaining: Int32 = 0
+        while let message = curl_multi_info_read(multi, &remaining) {
+            guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
+                let transfer = active[handle]
+            else { continue }
+            let code = message.pointee.data.result
+            complete(handle, transfer, CurlResult.response(of: transfer, handle: handle, code: code))
+        }
+    }
+
+    private func complete(_ handle: UnsafeMutableRawPointer, _ transfer: CurlTransfer, _ result: Result<HTTPResponse, any Error>) {
+        curl_multi_remove_handle(multi, handle)
+        active[handle] = nil
+        transfer.finish(result)
+    }
+}
