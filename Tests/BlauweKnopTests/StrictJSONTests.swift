@@ -20,6 +20,14 @@ struct StrictJSONTests {
         #expect(error?.message.contains("appears twice") == true)
     }
 
+    @Test("A duplicate is named with the path of the object that holds it")
+    func duplicatePath() {
+        let nested = #expect(throws: JSONSyntaxError.self) { try Self.parse(#"[{"x": {"y": [{"z": 1, "z": 1}]}}]"#) }
+        #expect(nested?.message == "the member 'z' appears twice in [0].x.y[0]")
+        let top = #expect(throws: JSONSyntaxError.self) { try Self.parse(#"{"a": 1, "a": 2}"#) }
+        #expect(top?.message == "the member 'a' appears twice in the top object")
+    }
+
     @Test("Text that is not valid UTF-8 is refused")
     func invalidUTF8() {
         #expect(throws: JSONSyntaxError.self) { try StrictJSONParser.parse([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]) }

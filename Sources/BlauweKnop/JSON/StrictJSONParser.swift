@@ -19,6 +19,14 @@ public struct StrictJSONParser {
     private let bytes: [UInt8]
     private let duplicates: DuplicatePolicy
     private var index = 0
+    /// Where the value being read sits (member names and array indexes), kept as a stack so
+    /// that the path is spelled out only for a message.
+    private var path: [PathStep] = []
+
+    private enum PathStep {
+        case member(String)
+        case item(Int)
+    }
 
     private init(_ bytes: [UInt8], duplicates: DuplicatePolicy) {
         self.bytes = bytes
@@ -38,20 +46,20 @@ public struct StrictJSONParser {
     }
 
     static func parse(_ bytes: [UInt8], duplicates: DuplicatePolicy) throws(JSONSyntaxError) -> JSONValue {
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw JSONSyntaxError("the text is not valid UTF-8", offset: 0) }
+        guard UTF8Validation.isValid(bytes) else { throw JSONSyntaxError("the text is not valid UTF-8", offset: 0) }
         var parser = StrictJSONParser(bytes, duplicates: duplicates)
         parser.skipWhitespace()
-        let value = try parser.value(depth: 0, path: "")
+        let value = try parser.value(depth: 0)
         parser.skipWhitespace()
         guard parser.index == bytes.count else { throw JSONSyntaxError("there is more after the JSON value", offset: parser.index) }
         return value
     }
 
-    private mutating func value(depth: Int, path: String) throws(JSONSyntaxError) -> JSONValue {
+    private mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         guard index < bytes.count else { throw error("the text ends where a value was expected") }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try object(depth: depth + 1, path: path)
-        case UInt8(ascii: "["): return try array(depth: depth + 1, path: path)
+        case UInt8(ascii: "{"): return try object(depth: depth + 1)
+        case UInt8(ascii: "["): return try array(depth: depth + 1)
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
@@ -61,7 +69,7 @@ public struct StrictJSONParser {
         }
     }
 
-    private mutating func object(depth: Int, path: String) throws(JSONSyntaxError) -> JSONValue {
+    private mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         guard depth <= Self.maxDepth else { throw error("nested deeper than \(Self.maxDepth) levels") }
         index += 1
         var members: [String: JSONValue] = [:]
@@ -75,11 +83,13 @@ public struct StrictJSONParser {
             skipWhitespace()
             try expect(UInt8(ascii: ":"))
             skipWhitespace()
-            let member = try value(depth: depth, path: path + "." + name)
+            path.append(.member(name))
+            let member = try value(depth: depth)
+            path.removeLast()
             if members[name] != nil {
                 switch duplicates {
                 case .reject:
-                    throw JSONSyntaxError("the member '\(Self.printable(name))' appears twice in \(path.isEmpty ? "the top object" : String(path.dropFirst()))", offset: start)
+                    throw JSONSyntaxError("the member '\(Self.printable(name))' appears twice in \(spelledPath)", offset: start)
                 case .firstWins: break
                 case .lastWins: members[name] = member
                 }
@@ -94,7 +104,7 @@ public struct StrictJSONParser {
         }
     }
 
-    private mutating func array(depth: Int, path: String) throws(JSONSyntaxError) -> JSONValue {
+    private mutating func array(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         guard depth <= Self.maxDepth else { throw error("nested deeper than \(Self.maxDepth) levels") }
         index += 1
         var items: [JSONValue] = []
@@ -102,7 +112,9 @@ public struct StrictJSONParser {
         if peek(UInt8(ascii: "]")) { index += 1; return .array(items) }
         while true {
             skipWhitespace()
-            items.append(try value(depth: depth, path: path + "[\(items.count)]"))
+            path.append(.item(items.count))
+            items.append(try value(depth: depth))
+            path.removeLast()
             skipWhitespace()
             guard index < bytes.count else { throw error("the text ends inside an array") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -217,10 +229,25 @@ public struct StrictJSONParser {
             guard index < bytes.count, isDigit(bytes[index]) else { throw error("an exponent needs digits") }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
+        if isInteger, let integer = integerValue(bytes[start..<index]) { return .integer(integer) }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        if isInteger, let integer = Int(text) { return .integer(integer) }
         guard let double = Double(text), double.isFinite else { throw JSONSyntaxError("the number \(text) is too large", offset: start) }
         return .number(double)
+    }
+
+    /// An optional minus and digits as an `Int`, or nil when it does not fit 64 bits.
+    private func integerValue(_ digits: ArraySlice<UInt8>) -> Int? {
+        let negative = digits.first == UInt8(ascii: "-")
+        var value = 0
+        for byte in digits.dropFirst(negative ? 1 : 0) {
+            let digit = Int(byte &- UInt8(ascii: "0"))
+            let (shifted, overflowed) = value.multipliedReportingOverflow(by: 10)
+            guard !overflowed else { return nil }
+            let (next, overflowedAgain) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !overflowedAgain else { return nil }
+            value = next
+        }
+        return value
     }
 
     private mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
@@ -245,6 +272,19 @@ public struct StrictJSONParser {
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     private func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(message, offset: index) }
+
+    /// The object being read, as `a.b[2]`, or "the top object".
+    private var spelledPath: String {
+        guard !path.isEmpty else { return "the top object" }
+        var text = ""
+        for step in path {
+            switch step {
+            case .member(let name): text += (text.isEmpty ? "" : ".") + Self.printable(name)
+            case .item(let index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
 
     /// A member name as it may appear in a message: at most 40 characters, controls replaced.
     static func printable(_ name: String) -> String { TerminalText.sanitized(String(name.prefix(40))) }
