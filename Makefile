@@ -4,7 +4,8 @@ SWIFT ?= swift
 BUILD_FLAGS ?=
 BIN_DIR = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libcurl4-openssl-dev libssl-dev libxml2-utils openssl jq python3-jsonschema
+APT_PACKAGES := libcurl4-openssl-dev libssl-dev libxml2-utils openssl jq python3-jsonschema \
+	libcairo2-dev libpango1.0-dev libqpdf-dev qpdf poppler-utils fonts-dejavu-core
 
 .PHONY: setup build test demo bench fuzz sanitize adversarial install clean
 

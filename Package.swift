@@ -24,9 +24,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CPDF", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libqpdf-dev", "fonts-dejavu-core"])]),
         .target(
             name: "BlauweKnop",
-            dependencies: ["CCurl", "CCrypto"],
+            dependencies: ["CCurl", "CCrypto", "CPDF"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -21,7 +21,7 @@ struct OverviewCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "table, json or xml (default: from the --output file's extension, .json, .xml or .txt; else table on a terminal, json otherwise).")
+    @Option(help: "table, json, xml or pdf (default: from the --output file's extension, .json, .xml, .pdf or .txt; else table on a terminal, json otherwise).")
     var format: Format?
 
     @Flag(help: "Show every zaak with payment requests and contact options (table).")
@@ -37,12 +37,15 @@ struct OverviewCommand: AsyncParsableCommand {
     var parallel: Int = 512
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json, xml
+        case table, json, xml, pdf
     }
 
     func validate() throws {
         try deadline.require("--deadline", atMost: DurationArgument.oneDay)
         guard parallel > 0, parallel < global.maxConnections else { throw ValidationError("--parallel must be positive and below --max-connections") }
+        if chosenFormat == .pdf, output == nil || output == OutputFile.standardOutputName, Terminal.standardOutputIsTerminal {
+            throw ValidationError("a PDF is not written to a terminal: add --output FILE.pdf")
+        }
     }
 
     /// The format asked for, else the one the output file's name asks for, else table on a
@@ -51,6 +54,7 @@ struct OverviewCommand: AsyncParsableCommand {
         if let format { return format }
         if let output, output.hasSuffix(".json") { return .json }
         if let output, output.hasSuffix(".xml") { return .xml }
+        if let output, output.hasSuffix(".pdf") { return .pdf }
         if let output, output.hasSuffix(".txt") { return .table }
         let toStandardOutput = output == nil || output == OutputFile.standardOutputName
         return Terminal.standardOutputIsTerminal && toStandardOutput ? .table : .json
@@ -77,16 +81,35 @@ struct OverviewCommand: AsyncParsableCommand {
             progress?.finish()
             throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         }
+        if chosen == .pdf {
+            try writePDF(overview, presentation: presentation)
+        } else {
+            try writeText(overview, format: chosen, presentation: presentation)
+        }
+        let code = overview.exitCode
+        if code != .complete { throw ExitCode(code.rawValue) }
+    }
+
+    private func writeText(_ overview: Overview, format: Format, presentation: Presentation) throws {
         let toStandardOutput = output == nil || output == OutputFile.standardOutputName
         let text: String
         do {
             let style = presentation.tableStyle(toTerminal: toStandardOutput && Terminal.standardOutputIsTerminal)
-            text = try OverviewFormat(rawValue: chosen.rawValue).map { try $0.render(overview, detail: detail, style: style) } ?? ""
+            text = try OverviewFormat(rawValue: format.rawValue).map { try $0.render(overview, detail: detail, style: style) } ?? ""
         } catch {
             throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         }
         try presentation.write(text, to: output, mode: 0o600)
-        let code = overview.exitCode
-        if code != .complete { throw ExitCode(code.rawValue) }
+    }
+
+    /// The PDF form (PROTOCOL §8.2), in the language of everything else bk says.
+    private func writePDF(_ overview: Overview, presentation: Presentation) throws {
+        let pdf: [UInt8]
+        do {
+            pdf = try OverviewPDF.render(overviewJSON: Array(OverviewJSON.render(overview).utf8), language: presentation.messages.language)
+        } catch {
+            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
+        }
+        try presentation.write(pdf, to: output, mode: 0o600)
     }
 }

@@ -80,6 +80,15 @@ struct Presentation: Sendable {
         }
     }
 
+    /// Writes bytes (a PDF) to a file or, for nil and '-', standard output.
+    func write(_ bytes: [UInt8], to output: String?, mode: mode_t = 0o644) throws {
+        do {
+            try OutputFile.write(bytes, to: output ?? OutputFile.standardOutputName, mode: mode)
+        } catch {
+            throw fail(error, code: OverviewExitCode.failure.rawValue)
+        }
+    }
+
     /// The sentence for a settings problem bk can name exactly.
     static func settingsMessage(_ kind: SettingsError.Kind) -> MessageKey? {
         switch kind {

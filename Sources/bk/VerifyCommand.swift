@@ -27,7 +27,7 @@ struct VerifyCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "An overview made by 'bk overview --format json|xml' ('-' reads standard input).")
+    @Argument(help: "An overview made by 'bk overview --format json|xml|pdf' ('-' reads standard input).")
     var file: String
 
     @Option(name: .customLong("max-age"), help: "Exit 3 when the oldest document is older than this (e.g. 14d, 36h).")
@@ -52,11 +52,7 @@ struct VerifyCommand: AsyncParsableCommand {
             let anchor = try TrustAnchor(path: settings.requireTrustAnchor())
             let bytes = try readInput()
             let verifier = OverviewVerifier(trustAnchor: anchor, environment: settings.environment, maxAgeSeconds: maxAge.map { Int64($0.wholeSeconds) })
-            do {
-                report = verifier.verify(try OverviewDocument.parse(bytes))
-            } catch {
-                report = .malformed(error.detail)
-            }
+            report = verifier.verify(bytes: bytes)
         } catch {
             throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         }

@@ -13,6 +13,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case totalRow, totalRowIncomplete, overdueLine, noOverdueLine, nextPaymentLine
     case completeLine, incompleteLine, integrityWarning, warningsHeader, lateMark
     case detailOutstanding, detailPayBefore, detailPayBeforeLate, detailAccount, detailReference, detailContact
+    // The PDF form (PROTOCOL §8.2).
+    case pdfTitle, pdfWho, pdfMadeAt, pdfTotalToPay, pdfNoDebts, pdfNoDebtsAt, pdfDebtsHeading, pdfCaseReference, pdfToPay, pdfLateAmount
+    case pdfPayBefore, pdfLateMark, pdfAccount, pdfReference, pdfContact, pdfObjectHeading, pdfObjectText, pdfNoContact
+    case pdfCheckHeading, pdfCheckText, pdfFingerprint, pdfFingerprintFull, pdfPage, pdfDocumentTitle
 
     // bk verify.
     case verifyTitle, verifyProven, verifyMissing, verifyMissingClaim, verifyProblem, verifyOldest

@@ -1,0 +1,127 @@
+/// One piece of a page: what it says and how it is set. Holder-supplied text is sanitised
+/// before it becomes a block.
+enum PDFBlock: Equatable {
+    /// The document title (tagged H1).
+    case title(String)
+    /// A section heading (H2).
+    case heading(String)
+    /// A debt's title (H3).
+    case subheading(String)
+    /// A paragraph (P); `strong` sets it in bold.
+    case paragraph(String, strong: Bool = false)
+    /// Label and value pairs in two columns that wrap within the page.
+    case fields([PDFField])
+    /// A paragraph in a fixed-width font (the fingerprint).
+    case code(String)
+    /// The next block starts on a new page.
+    case pageBreak
+}
+
+/// One label and value line of a `PDFBlock.fields` block.
+struct PDFField: Equatable {
+    let label: String
+    let value: String
+    /// Shown in bold: an overdue payment.
+    var alert = false
+}
+
+/// What the pages of an overview's PDF say, in reading order (PROTOCOL §8.2): page 1 with who,
+/// when, the totals and completeness; each organisation with debts, every debt with what to pay,
+/// before when, where to and how to object; last, how to check the document and its
+/// fingerprint.
+struct PDFContent {
+    let overview: Overview
+    let text: Messages
+    /// SHA-256 of the embedded `overzicht.json`, as lowercase hex.
+    let fingerprint: String
+
+    private func money(_ cents: Int) -> String { Money.euros(cents, in: text.language) }
+    private func clean(_ value: String) -> String { TerminalText.sanitized(value) }
+
+    var blocks: [PDFBlock] {
+        summary() + debts() + [.pageBreak] + checking()
+    }
+
+    private func summary() -> [PDFBlock] {
+        var blocks: [PDFBlock] = [.title(text[.pdfTitle])]
+        blocks.append(.paragraph(text[.pdfWho, ["bsn": Identifiers.masked(bsn: clean(overview.citizen.bsn))]]))
+        blocks.append(.paragraph(text[.pdfMadeAt, ["moment": text.moment(overview.generatedAt)]]))
+        let totals = overview.totals
+        blocks.append(.paragraph(text[.pdfTotalToPay, ["amount": money(totals.saldo)]], strong: true))
+        blocks.append(.paragraph(totals.achterstallig > 0 ? text[.overdueLine, ["amount": money(totals.achterstallig)]] : text[.noOverdueLine],
+                                 strong: totals.achterstallig > 0))
+        if let next = nextPayment { blocks.append(.paragraph(text[.nextPaymentLine, ["date": text.date(next)]])) }
+        let failed = overview.holders.filter { !$0.status.isSuccess }
+        if failed.isEmpty {
+            blocks.append(.paragraph(text[.completeLine, ["count": "\(overview.holders.count)"]]))
+        } else {
+            blocks.append(.paragraph(text[.incompleteLine], strong: true))
+            blocks.append(.fields(failed.map { PDFField(label: clean($0.name), value: text.reason($0.status), alert: true) }))
+            if failed.contains(where: \.status.isIntegrityFailure) { blocks.append(.paragraph(text[.integrityWarning])) }
+        }
+        let answered = overview.holders.filter(\.status.isSuccess)
+        let owing = answered.filter { !$0.zaken.isEmpty }
+        let free = answered.filter(\.zaken.isEmpty).map { clean($0.displayName) }
+        if !owing.isEmpty {
+            blocks.append(.fields(owing.map { PDFField(label: clean($0.name), value: money($0.totals.saldo), alert: $0.totals.achterstallig > 0) }))
+        }
+        if !free.isEmpty { blocks.append(.paragraph(owing.isEmpty ? text[.pdfNoDebts] : text[.pdfNoDebtsAt, ["names": free.joined(separator: ", ")]])) }
+        blocks.append(.paragraph(text[.overviewSealExplained]))
+        return blocks
+    }
+
+    /// The earliest due date, today or later, of a payment request that is not overdue (past
+    /// dates are overdue and said as such, never as the next payment).
+    private var nextPayment: String? {
+        let today = String(overview.generatedAt.prefix(10))
+        return overview.holders.filter(\.status.isSuccess).flatMap(\.zaken).flatMap(\.openBetalingsverplichtingen)
+            .filter { !$0.achterstallig && $0.vervaldatum >= today }.map(\.vervaldatum).min()
+    }
+
+    private func debts() -> [PDFBlock] {
+        let owing = overview.holders.filter { $0.status.isSuccess && !$0.zaken.isEmpty }
+        guard !owing.isEmpty else { return [] }
+        var blocks: [PDFBlock] = [.pageBreak, .title(text[.pdfDebtsHeading])]
+        for holder in owing {
+            blocks.append(.heading(clean(holder.name)))
+            var contacts: [PDFField] = []
+            for zaak in holder.zaken {
+                blocks.append(.subheading(clean(zaak.omschrijving ?? zaak.zaakkenmerk)))
+                blocks.append(.paragraph(text[.pdfCaseReference, ["reference": clean(zaak.zaakkenmerk)]]))
+                var fields = [PDFField(label: text[.pdfToPay], value: money(zaak.saldo))]
+                if zaak.achterstallig > 0 { fields.append(PDFField(label: text[.pdfLateAmount], value: money(zaak.achterstallig), alert: true)) }
+                for request in zaak.openBetalingsverplichtingen {
+                    let amount = money(request.openstaand) + (request.achterstallig ? " (\(text[.pdfLateMark]))" : "")
+                    fields.append(PDFField(label: text[.pdfPayBefore, ["date": text.date(request.vervaldatum)]], value: amount, alert: request.achterstallig))
+                    if let account = request.rekeningnummer { fields.append(PDFField(label: text[.pdfAccount], value: clean(account))) }
+                    fields.append(PDFField(label: text[.pdfReference], value: clean(request.betalingskenmerk)))
+                }
+                blocks.append(.fields(fields))
+                for contact in zaak.contactopties {
+                    let note = contact.omschrijving.map { " (\(clean($0)))" } ?? ""
+                    let field = PDFField(label: clean(contact.soort), value: clean(contact.waarde) + note)
+                    if !contacts.contains(field) { contacts.append(field) }
+                }
+            }
+            blocks.append(.subheading(text[.pdfObjectHeading]))
+            if contacts.isEmpty {
+                blocks.append(.paragraph(text[.pdfNoContact]))
+            } else {
+                blocks.append(.paragraph(text[.pdfObjectText, ["name": clean(holder.name)]]))
+                blocks.append(.fields(contacts))
+            }
+        }
+        return blocks
+    }
+
+    private func checking() -> [PDFBlock] {
+        let characters = Array(fingerprint)
+        let groups = stride(from: 0, to: characters.count, by: 4).map { String(characters[$0..<min($0 + 4, characters.count)]) }
+        return [
+            .title(text[.pdfCheckHeading]),
+            .paragraph(text[.pdfCheckText]),
+            .paragraph(text[.pdfFingerprint, ["short": groups.prefix(4).joined(separator: " ")]], strong: true),
+            .code(text[.pdfFingerprintFull, ["full": groups.joined(separator: " ")]]),
+        ]
+    }
+}

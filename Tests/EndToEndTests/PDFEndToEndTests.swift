@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// The PDF form (issue "Basis 2.0", PROTOCOL §8.2) end to end with the real binaries and the
+/// real Debian tools a counsellor or auditor would use on it: qpdf, pdfinfo, pdftotext, pdfdetach.
+@Suite("PDF end to end")
+struct PDFEndToEndTests {
+    static func tool(_ name: String, _ arguments: [String]) throws -> CommandResult {
+        try CommandResult.run("/usr/bin/" + name, arguments, environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+    }
+
+    /// A logged-in holder and the PDF of its overview, in `language`.
+    static func pdf(_ language: String = "nl", options: TestHolder.Options = .init()) throws -> (TestHolder, String) {
+        let holder = try TestHolder(options)
+        try holder.login(ExpectedFigures.richCitizen)
+        let path = holder.directory + "/overzicht.pdf"
+        let result = try holder.bk("overview", "--lang", language, "-o", path)
+        guard result.status == 0 || result.status == 3 else { throw TestFailure("overview to PDF failed (\(result.status)): \(result.standardError)") }
+        return (holder, path)
+    }
+
+    @Test("The demo citizen's PDF: qpdf finds no fault, A4 with metadata, every name and amount readable, the files attached, and it verifies")
+    func demoCitizen() throws {
+        let (holder, path) = try Self.pdf()
+        let check = try Self.tool("qpdf", ["--check", path])
+        #expect(check.status == 0, "\(check.standardOutput)")
+        let info = try Self.tool("pdfinfo", [path]).standardOutput
+        #expect(info.contains("(A4)"))
+        #expect(info.contains("Title:           Overzicht van schulden bij de overheid"))
+        #expect(info.contains("Producer:        bk "))
+        #expect(info.contains("Tagged:          yes"))
+        #expect(info.contains("Metadata Stream: yes"))
+        let text = try Self.tool("pdftotext", ["-layout", path, "-"]).standardOutput
+        let (_, json) = try holder.overviewJSON()
+        for holderObject in json["holders"] as? [[String: Any]] ?? [] {
+            let name = holderObject["name"] as? String ?? "?"
+            #expect(text.contains(name) || text.contains(holderObject["short_name"] as? String ?? "?"), "\(name)")
+            let saldo = (holderObject["totals"] as? [String: Any])?["saldo"] as? Int ?? -1
+            if saldo > 0 { #expect(text.contains(Self.euros(saldo)), "\(name): \(Self.euros(saldo))") }
+        }
+        #expect(text.contains("••••••653"))
+        #expect(!text.contains("999993653"), "the full BSN is never on the pages")
+        #expect(text.contains("Dit overzicht is volledig"))
+        #expect(text.contains("pagina 1 van "))
+        let list = try Self.tool("pdfdetach", ["-list", path]).standardOutput
+        #expect(list.contains("overzicht.json"))
+        #expect(list.components(separatedBy: ".fcid.jws").count - 1 == 9)
+        let extracted = holder.directory + "/extracted.json"
+        #expect(try Self.tool("pdfdetach", ["-savefile", "overzicht.json", "-o", extracted, path]).status == 0)
+        let schema = try CommandResult.run(
+            "/usr/bin/python3", ["-c", "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))",
+                                 extracted, Paths.packageRoot + "/Schemas/overview.schema.json"])
+        #expect(schema.status == 0, "\(schema.standardError)")
+        #expect(try holder.bk("verify", extracted).status == 0)
+        let verified = try holder.bk("verify", path)
+        #expect(verified.status == 0, "\(verified.standardOutput)")
+        let piped = try CommandResult.run("/bin/bash", ["-c", "exec \"$0\" verify - < \"$1\"", Paths.binaries + "/bk", path], environment: holder.bkEnvironment)
+        #expect(piped.status == 0, "standard input: \(piped.standardOutput)")
+    }
+
+    @Test("In English the pages say it in English, and the PDF verifies")
+    func english() throws {
+        let (holder, path) = try Self.pdf("en")
+        let text = try Self.tool("pdftotext", ["-layout", path, "-"]).standardOutput
+        #expect(text.contains("This overview is complete"))
+        #expect(text.contains("page 1 of "))
+        #expect(!text.contains("pagina"))
+        #expect(try holder.bk("verify", path).status == 0)
+    }
+
+    @Test("With CAK down, page 1 says the overview is not complete and names CAK; verify exits 3")
+    func incomplete() throws {
+        let (holder, path) = try Self.pdf(options: .init(faults: ["CAK": "down"]))
+        let first = try Self.tool("pdftotext", ["-f", "1", "-l", "1", "-layout", path, "-"]).standardOutput
+        #expect(first.contains("NIET volledig"))
+        #expect(first.contains("Centraal Administratie"))
+        #expect(first.contains("niet te"), "the reason in plain words")
+        #expect(try holder.bk("verify", path).status == 3)
+    }
+
+    @Test("Tampering, as an attacker with qpdf would do it, exits 4", arguments: ["amount", "page", "attachment", "other run"])
+    func tampering(edit: String) throws {
+        let (holder, path) = try Self.pdf()
+        let tampered = holder.directory + "/tampered.pdf"
+        switch edit {
+        case "amount":
+            // An amount on page 1, edited in the uncompressed content stream, lengths repaired.
+            let qdf = holder.directory + "/qdf.pdf"
+            #expect(try Self.tool("qpdf", ["--qdf", "--object-streams=disable", path, qdf]).status == 0)
+            var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: qdf)))
+            let needle = Array("(4)".utf8)
+            let at = try #require((0...(bytes.count - needle.count)).first { Array(bytes[$0..<$0 + needle.count]) == needle })
+            bytes[at + 1] = UInt8(ascii: "9")
+            try Data(bytes).write(to: URL(fileURLWithPath: qdf))
+            let fixed = try CommandResult.run("/bin/bash", ["-c", "fix-qdf \"$0\" > \"$1\"", qdf, tampered], environment: ["PATH": "/usr/bin:/bin"])
+            #expect(fixed.status == 0)
+            #expect(try Self.tool("pdftotext", [tampered, "-"]).standardOutput != Self.tool("pdftotext", [path, "-"]).standardOutput,
+                    "the edit shows on the page")
+        case "page":
+            #expect(try Self.tool("qpdf", [path, "--pages", path, "1-4", "--", tampered]).status == 0)
+        case "attachment":
+            #expect(try Self.tool("qpdf", [path, "--remove-attachment=00000001003214345000.fcid.jws", "--", tampered]).status == 0)
+        default:
+            // A valid overview of another run of the same citizen, put in place of overzicht.json.
+            let other = holder.directory + "/other.json"
+            Thread.sleep(forTimeInterval: 1.1)
+            #expect(try holder.bk("overview", "--format", "json", "-o", other).status == 0)
+            #expect(try holder.bk("verify", other).status == 0)
+            let without = holder.directory + "/without.pdf"
+            #expect(try Self.tool("qpdf", [path, "--remove-attachment=overzicht.json", "--", without]).status == 0)
+            #expect(try Self.tool("qpdf", [without, "--add-attachment", other, "--key=overzicht.json", "--filename=overzicht.json",
+                                           "--mimetype=application/json", "--", tampered]).status == 0)
+        }
+        let result = try holder.bk("verify", "--lang", "en", "--verbose", tampered)
+        #expect(result.status == 4, "\(edit): \(result.standardOutput)")
+        #expect(result.standardOutput.contains("NOT AUTHENTIC"))
+    }
+
+    @Test("bk pdf extract writes the attached files for other tools; a PDF is not written to a terminal's standard output")
+    func extract() throws {
+        let (holder, path) = try Self.pdf()
+        let folder = holder.directory + "/out"
+        let result = try holder.bk("pdf", "extract", path, "-o", folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(names.contains("overzicht.json"))
+        #expect(names.filter { $0.hasSuffix(".fcid.jws") }.count == 9)
+        #expect(try holder.bk("verify", folder + "/overzicht.json").status == 0)
+        let notPDF = try holder.bk("pdf", "extract", folder + "/overzicht.json", "-o", folder)
+        #expect(notPDF.status == 1)
+    }
+
+    /// `€ 1.234,56`, as the Dutch pages write cents.
+    static func euros(_ cents: Int) -> String {
+        let whole = String(cents / 100)
+        var grouped = ""
+        for (index, character) in whole.enumerated() {
+            if index > 0 && (whole.count - index) % 3 == 0 { grouped.append(".") }
+            grouped.append(character)
+        }
+        return "€ \(grouped),\(String(format: "%02d", cents % 100))"
+    }
+}
