@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """make bench: bk's performance scenarios, side by side with a baseline in one run.
 
-Scenarios (see BENCHMARKS.md): overview, transport (bk vs curl --parallel), cpu (callgrind),
-scale. Every figure is a median of RUNS runs with min and max. Only loopback addresses are used.
+Scenarios (see BENCHMARKS.md): overview, transport (bk vs fair curl, a C libcurl multi client and
+curl with a 140-certificate bundle), cpu (callgrind), scale, pdf. Every figure is a median of RUNS runs with min and max. Only loopback addresses are used.
 """
 import json, os, shutil, signal, statistics, subprocess, sys, tempfile, time
 
@@ -251,13 +251,46 @@ def scale_scenario():
           [[n, fmt(wall, " s"), fmt(cpu, " s"), fmt(rss, " MB", 1), ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items()))]])
 
 
+def pdf_scenario():
+    """PDF rendering (bk pdf render: verify, then render) and PDF verification (bk verify FILE.pdf:
+    verify, render again, compare) against verifying the same overview as JSON, N = 9 and 400."""
+    rows = []
+    for n in (9, 400):
+        holder = Holder(n, 0, 0)
+        try:
+            json_path = os.path.join(holder.state, "o.json")
+            pdf_path = os.path.join(holder.state, "o.pdf")
+            subprocess.run([f"{BIN}/bk", "overview", "--format", "json", "--deadline", "120", "--output", json_path], env=holder.env, check=True,
+                           capture_output=True)
+            render = [f"{BIN}/bk", "pdf", "render", json_path, "--output", pdf_path]
+            verify_pdf = [f"{BIN}/bk", "verify", pdf_path, "--output", "/dev/null"]
+            verify_json = [f"{BIN}/bk", "verify", json_path, "--output", "/dev/null"]
+            timed(render, holder.env)
+            samples = {"render": [], "verify pdf": [], "verify json": []}
+            for _ in range(RUNS):
+                samples["render"].append(timed(render, holder.env))
+                samples["verify pdf"].append(timed(verify_pdf, holder.env))
+                samples["verify json"].append(timed(verify_json, holder.env))
+            pages = subprocess.run(["pdfinfo", pdf_path], capture_output=True, text=True).stdout
+            pages = next((l.split()[-1] for l in pages.splitlines() if l.startswith("Pages:")), "?")
+        finally:
+            holder.stop()
+        wall = {k: [x[0] for x in v] for k, v in samples.items()}
+        rows.append([n, fmt(stats(wall["render"]), " s"), fmt(stats(wall["verify pdf"]), " s"), fmt(stats(wall["verify json"]), " s"),
+                     fmt(ratio_of_pairs(wall["verify pdf"], wall["verify json"]), "", 2), pages,
+                     f"{os.path.getsize(pdf_path) / 1024:.0f} KiB", f"{os.path.getsize(json_path) / 1024:.0f} KiB",
+                     fmt(stats([x[2] for x in samples["render"]]), " MB", 1)])
+    table("pdf: bk pdf render (verify + render) and bk verify FILE.pdf, beside bk verify of the same overview as JSON",
+          ["N", "render", "verify PDF", "verify JSON", "verify PDF / JSON", "pages", "PDF size", "JSON size", "render peak RSS"], rows)
+
+
 if __name__ == "__main__":
     os.makedirs(WORK, exist_ok=True)
     with open(CA, "w") as bundle:
         for path in ("/etc/ssl/certs/ca-certificates.crt", TEST_CA):
             with open(path) as f:
                 bundle.write(f.read())
-    chosen = sys.argv[1:] or ["overview", "transport", "cpu", "scale"]
+    chosen = sys.argv[1:] or ["overview", "transport", "cpu", "scale", "pdf"]
     print(f"# bk benchmarks — {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} cores, {RUNS} runs per figure, binaries in {BIN}")
     print(f"bk, fair curl and the C client trust the test CA alone; 'curl 140' gets the system bundle plus the test CA "
           f"({open(CA).read().count('BEGIN CERTIFICATE')} certificates)")

@@ -5,7 +5,56 @@ import Foundation
 /// `bk pdf`: work with the PDF form of an overview.
 struct PDFCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "pdf", abstract: "Work with the PDF form of an overview.", subcommands: [Extract.self])
+        commandName: "pdf", abstract: "Work with the PDF form of an overview.", subcommands: [Render.self, Extract.self])
+
+    /// `bk pdf render overzicht.json -o overzicht.pdf`: the PDF of an overview someone already
+    /// has, after verifying it: bk never puts unproven figures on official-looking pages.
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make the PDF of an overview in JSON or XML, after verifying it.",
+            discussion: "Refuses an overview that is not authentic (exit 4) or whose scheme is not trusted (exit 2). An incomplete or old overview is rendered, and its pages say so; the exit code is then 3, as for 'bk verify'.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "An overview made by 'bk overview --format json|xml' ('-' reads standard input).")
+        var file: String
+
+        @Option(name: [.short, .customLong("output")], help: "The PDF file to write (atomically).")
+        var output: String
+
+        func run() throws {
+            let presentation = Presentation(global, jsonErrors: false)
+            let report: VerificationReport
+            let json: [UInt8]
+            do {
+                let bytes = try PDFCommand.read(file)
+                let settings = try global.settings()
+                let verifier = OverviewVerifier(trustAnchor: try TrustAnchor(path: settings.requireTrustAnchor()), environment: settings.environment)
+                let parsed = try OverviewDocument.parse(bytes)
+                report = verifier.verify(parsed)
+                json = Array(OverviewJSON.render(parsed.overview).utf8)
+            } catch {
+                throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
+            }
+            if report.verdict.exitCode == 4 || report.verdict.exitCode == 2 {
+                Terminal.note(VerifyCommand.table(report, messages: presentation.messages, verbose: global.verbose))
+                throw ExitCode(report.verdict.exitCode)
+            }
+            do {
+                try OutputFile.write(try OverviewPDF.render(overviewJSON: json, language: presentation.messages.language), to: output, mode: 0o600)
+            } catch {
+                throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
+            }
+            if report.verdict.exitCode != 0 { throw ExitCode(report.verdict.exitCode) }
+        }
+    }
+
+    /// A file's bytes, or standard input's for '-'.
+    static func read(_ file: String) throws -> [UInt8] {
+        if file == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile().prefix(OverviewDocument.maxBytes + 1)) }
+        guard let bytes = try AtomicFile.read(file, limit: OverviewDocument.maxBytes) else { throw FileError(path: file, action: "read", errno: ENOENT) }
+        return bytes
+    }
 
     /// `bk pdf extract FILE.pdf -o DIR`: the attached files, for other tools.
     struct Extract: ParsableCommand {
@@ -24,14 +73,7 @@ struct PDFCommand: ParsableCommand {
         func run() throws {
             let presentation = Presentation(global, jsonErrors: false)
             do {
-                let bytes: [UInt8]
-                if file == "-" {
-                    bytes = Array(FileHandle.standardInput.readDataToEndOfFile().prefix(OverviewDocument.maxBytes + 1))
-                } else {
-                    guard let read = try AtomicFile.read(file, limit: OverviewDocument.maxBytes) else { throw FileError(path: file, action: "read", errno: ENOENT) }
-                    bytes = read
-                }
-                let contents = try OverviewPDF.contents(of: bytes)
+                let contents = try OverviewPDF.contents(of: try PDFCommand.read(file))
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
                 for (name, data) in contents.attachments.sorted(by: { $0.key < $1.key }) {
                     // Names come from the file: only plain names are written, never a path.

@@ -130,6 +130,23 @@ struct PDFEndToEndTests {
         #expect(notPDF.status == 1)
     }
 
+    @Test("bk pdf render makes the PDF of a verified overview; an edited one is refused with exit 4 and no file")
+    func render() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let json = holder.directory + "/o.json"
+        #expect(try holder.bk("overview", "--format", "json", "-o", json).status == 0)
+        let pdf = holder.directory + "/o.pdf"
+        #expect(try holder.bk("pdf", "render", json, "-o", pdf).status == 0)
+        #expect(try holder.bk("verify", pdf).status == 0)
+        let edited = try String(contentsOfFile: json, encoding: .utf8).replacingOccurrences(of: "\"saldo\" : 200000", with: "\"saldo\" : 100000")
+        let editedPath = holder.directory + "/edited.json"
+        try edited.write(toFile: editedPath, atomically: true, encoding: .utf8)
+        let refused = try holder.bk("pdf", "render", editedPath, "-o", holder.directory + "/edited.pdf")
+        #expect(refused.status == 4)
+        #expect(!FileManager.default.fileExists(atPath: holder.directory + "/edited.pdf"))
+    }
+
     /// `€ 1.234,56`, as the Dutch pages write cents.
     static func euros(_ cents: Int) -> String {
         let whole = String(cents / 100)
