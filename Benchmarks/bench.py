@@ -273,12 +273,13 @@ def pdf_scenario():
                 samples["verify json"].append(timed(verify_json, holder.env))
             pages = subprocess.run(["pdfinfo", pdf_path], capture_output=True, text=True).stdout
             pages = next((l.split()[-1] for l in pages.splitlines() if l.startswith("Pages:")), "?")
+            pdf_size, json_size = os.path.getsize(pdf_path), os.path.getsize(json_path)
         finally:
             holder.stop()
         wall = {k: [x[0] for x in v] for k, v in samples.items()}
         rows.append([n, fmt(stats(wall["render"]), " s"), fmt(stats(wall["verify pdf"]), " s"), fmt(stats(wall["verify json"]), " s"),
                      fmt(ratio_of_pairs(wall["verify pdf"], wall["verify json"]), "", 2), pages,
-                     f"{os.path.getsize(pdf_path) / 1024:.0f} KiB", f"{os.path.getsize(json_path) / 1024:.0f} KiB",
+                     f"{pdf_size / 1024:.0f} KiB", f"{json_size / 1024:.0f} KiB",
                      fmt(stats([x[2] for x in samples["render"]]), " MB", 1)])
     table("pdf: bk pdf render (verify + render) and bk verify FILE.pdf, beside bk verify of the same overview as JSON",
           ["N", "render", "verify PDF", "verify JSON", "verify PDF / JSON", "pages", "PDF size", "JSON size", "render peak RSS"], rows)
