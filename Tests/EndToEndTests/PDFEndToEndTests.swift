@@ -147,6 +147,17 @@ struct PDFEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: holder.directory + "/edited.pdf"))
     }
 
+    @Test("A PDF is never written to a terminal: usage error 64 with the way out, and nothing on the screen but that")
+    func notToTerminal() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let (status, lines) = try TerminalEndToEndTests.onTerminal(holder, columns: 100, ["overview", "--format", "pdf"])
+        #expect(status == 64)
+        let screen = lines.joined(separator: "\n")
+        #expect(screen.contains("--output"), "\(screen)")
+        #expect(!screen.contains("%PDF"))
+    }
+
     /// `€ 1.234,56`, as the Dutch pages write cents.
     static func euros(_ cents: Int) -> String {
         let whole = String(cents / 100)
