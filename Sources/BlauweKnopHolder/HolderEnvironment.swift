@@ -10,17 +10,39 @@ public struct HolderEnvironment: Sendable {
         public var scheme: SchemeSettings
         public var appManager: AppManagerSettings
         public var organizations: [OrganizationSettings]
+        /// Parties that may fetch data with consent (PROTOCOL §10.1), published in the scheme.
+        public var requesters: [RequesterSettings]?
 
         enum CodingKeys: String, CodingKey {
-            case environment, scheme, organizations
+            case environment, scheme, organizations, requesters
             case appManager = "app_manager"
         }
 
-        public init(environment: String, scheme: SchemeSettings, appManager: AppManagerSettings, organizations: [OrganizationSettings]) {
+        public init(
+            environment: String, scheme: SchemeSettings, appManager: AppManagerSettings, organizations: [OrganizationSettings],
+            requesters: [RequesterSettings]? = nil
+        ) {
             self.environment = environment
             self.scheme = scheme
             self.appManager = appManager
             self.organizations = organizations
+            self.requesters = requesters
+        }
+    }
+
+    /// A requester of the scheme: who, for which purposes, how long, and its (test) key.
+    public struct RequesterSettings: Codable, Sendable {
+        public var oin: String
+        public var name: String
+        public var shortName: String?
+        public var purposes: [String]
+        public var maxConsentDays: Int
+        public var key: String
+
+        enum CodingKeys: String, CodingKey {
+            case oin, name, purposes, key
+            case shortName = "short_name"
+            case maxConsentDays = "max_consent_days"
         }
     }
 
@@ -114,6 +136,8 @@ public struct HolderEnvironment: Sendable {
     public let operatorKey: PrivateKey
     public let appManagerKey: PrivateKey
     public let organizations: [Organization]
+    /// The requesters with their keys, in the order of the file.
+    public let requesters: [(settings: RequesterSettings, key: PrivateKey)]
 
     /// Loads the configuration and everything it names; relative paths are relative to it.
     public init(path: String, portOverride: Int? = nil) throws {
@@ -141,6 +165,7 @@ public struct HolderEnvironment: Sendable {
             dataByPath[settings.data] = citizens
             return Organization(settings: settings, key: key, citizens: citizens)
         }
+        self.requesters = try (file.requesters ?? []).map { settings in (settings, try PrivateKey(pem: text(settings.key))) }
     }
 }
 

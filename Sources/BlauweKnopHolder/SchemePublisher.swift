@@ -33,6 +33,13 @@ struct SchemePublisher: Sendable {
             iss: environment.file.scheme.iss, environment: environment.file.environment, version: version, iat: issued, exp: issued + 8 * day,
             organizations: organizations, appManagers: [manager],
             documentTypes: [.init(name: FinancialClaimsDocument.documentType, versions: ["3.0"])])
+        if !environment.requesters.isEmpty {
+            scheme.requesters = environment.requesters.map { requester in
+                SchemeDocument.Requester(
+                    oin: requester.settings.oin, name: requester.settings.name, shortName: requester.settings.shortName,
+                    purposes: requester.settings.purposes, maxConsentDays: requester.settings.maxConsentDays, publicKeys: [requester.key.publicJWK])
+            }
+        }
         if let suffix = environment.file.scheme.nameSuffix, !scheme.organizations.isEmpty { scheme.organizations[0].name += suffix }
         return scheme
     }

@@ -28,4 +28,27 @@ struct SchemeCommandEndToEndTests {
         let plain = try holder.bk("scheme", "verify")
         #expect(plain.standardError.contains("niet te vertrouwen"), "without --verbose the reason is in plain Dutch")
     }
+
+    @Test("The scheme's requester (Blauwe Knop Plus) is shown with its purposes, days and key, valid against the schema, and key-checked by bk check")
+    func requesters() throws {
+        let holder = try TestHolder()
+        let show = try holder.bk("scheme", "show", "--format", "json")
+        #expect(show.status == 0)
+        #expect(try Validators.jsonSchemaProblem(document: show.standardOutput, schema: Paths.packageRoot + "/Schemas/scheme-show.schema.json") == nil)
+        let summary = try JSONSerialization.jsonObject(with: Data(show.standardOutput.utf8)) as? [String: Any]
+        let requester = try #require((summary?["requesters"] as? [[String: Any]])?.first)
+        #expect(requester["oin"] as? String == "00000001001234567000")
+        #expect(requester["purposes"] as? [String] == ["schuldhulpverlening"])
+        #expect(requester["max_consent_days"] as? Int == 180)
+        #expect((requester["key_ids"] as? [String])?.first?.count == 43)
+        let table = try holder.bk("scheme", "show", "--lang", "en")
+        #expect(table.standardOutput.contains("Gemeente Utrecht — Schuldhulpverlening"))
+        #expect(table.standardOutput.contains("schuldhulpverlening; consent for at most"))
+        #expect(table.standardOutput.contains("180"))
+        let check = try holder.bk("check", "--format", "json")
+        let report = try JSONSerialization.jsonObject(with: Data(check.standardOutput.utf8)) as? [String: Any]
+        let cases = (report?["cases"] as? [[String: Any]]) ?? []
+        #expect(cases.contains { $0["group"] as? String == "scheme" && $0["name"] as? String == "requesters" && $0["outcome"] as? String == "pass" })
+        #expect(cases.contains { $0["name"] as? String == "oins" && ($0["message"] as? String)?.hasPrefix("11 ") == true })
+    }
 }

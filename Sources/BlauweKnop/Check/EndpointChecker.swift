@@ -73,8 +73,18 @@ public struct EndpointChecker: Sendable {
             note: shared.isEmpty ? CheckNote(.checkKeysFine, ["count": "\(owners.count)"]) : nil)
         keys.notes += sharedNotes
         cases.append(keys)
-        cases.append(CheckCase(group: "scheme", name: "oins", outcome: .pass, message: "\(document.organizations.count + document.appManagers.count) distinct OINs",
-                note: CheckNote(.checkOINs, ["count": "\(document.organizations.count + document.appManagers.count)"])))
+        let requesters = document.requesters ?? []
+        if !requesters.isEmpty {
+            // VerifiedScheme has refused any requester that breaks §10.1; this says what was checked.
+            let keyCount = requesters.reduce(0) { $0 + (scheme.requesterKeys[$1.oin]?.ids.count ?? 0) }
+            cases.append(CheckCase(
+                group: "scheme", name: "requesters", outcome: .pass,
+                message: "\(requesters.count) requesters with \(keyCount) keys, all usable, none shared with another entry; purposes and consent days well-formed",
+                note: CheckNote(.checkRequestersFine, ["count": "\(requesters.count)", "keys": "\(keyCount)"])))
+        }
+        let oinCount = document.organizations.count + document.appManagers.count + requesters.count
+        cases.append(CheckCase(group: "scheme", name: "oins", outcome: .pass, message: "\(oinCount) distinct OINs",
+                note: CheckNote(.checkOINs, ["count": "\(oinCount)"])))
         return cases
     }
 

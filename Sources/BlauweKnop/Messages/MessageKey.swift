@@ -25,11 +25,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // bk check and bk scheme show.
     case checkColumnEndpoint, checkColumnCheck, checkColumnResult, checkColumnDetail, checkSummary
     case outcomePass, outcomeWarning, outcomeError, outcomeSkipped
-    case checkSigned, checkSchemeExpires, checkKeysFine, checkKeysShared, checkOINs, checkTLSValid, checkTLSDays, checkTLSNoExpiry
+    case checkSigned, checkSchemeExpires, checkKeysFine, checkRequestersFine, checkKeysShared, checkOINs, checkTLSValid, checkTLSDays, checkTLSNoExpiry
     case checkDiscoveryFine, checkChallengeFine, checkNotReached, checkRegistrationHTTP, checkSlow
     case checkFailedTLS, checkFailedDiscovery, checkFailedChallenge, checkFailedScheme
-    case probeSignature, probeExpiry, probeKeys, probeOINs, probeTLS, probeDiscovery, probeChallenge, probeFetch
-    case schemeTitle, schemeValidity, schemeColumnOrganization, schemeColumnURL, schemeColumnKeys, schemeColumnAppManager
+    case probeSignature, probeExpiry, probeKeys, probeRequesters, probeOINs, probeTLS, probeDiscovery, probeChallenge, probeFetch
+    case schemeTitle, schemeValidity, schemeColumnOrganization, schemeColumnURL, schemeColumnKeys, schemeColumnAppManager, schemeColumnRequester, schemeColumnPurposes, schemeMaxDays
 
     // Login, logout, progress.
     case loginVisit, loginDone, logoutDone, logoutNothing, progressAnswered, progressWaiting, loginWaiting

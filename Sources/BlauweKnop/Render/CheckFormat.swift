@@ -45,7 +45,7 @@ public enum CheckFormat: String, Sendable, CaseIterable {
     /// A probe's name in the reader's language (the reports keep the English identifier).
     static func probeName(_ name: String, messages text: Messages) -> String {
         let keys: [String: MessageKey] = [
-            "signature": .probeSignature, "expiry": .probeExpiry, "keys": .probeKeys, "oins": .probeOINs, "tls": .probeTLS,
+            "signature": .probeSignature, "expiry": .probeExpiry, "keys": .probeKeys, "requesters": .probeRequesters, "oins": .probeOINs, "tls": .probeTLS,
             "discovery": .probeDiscovery, "challenge": .probeChallenge, "fetch": .probeFetch,
         ]
         return keys[name].map { text[$0] } ?? name

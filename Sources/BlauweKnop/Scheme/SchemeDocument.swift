@@ -16,17 +16,20 @@ public struct SchemeDocument: Codable, Hashable, Sendable {
     public var appManagers: [AppManager]
     /// Document types and versions in the scheme.
     public var documentTypes: [DocumentType]?
+    /// Parties that may fetch data with a citizen's consent (PROTOCOL §10.1); absent when none.
+    public var requesters: [Requester]?
 
     enum CodingKeys: String, CodingKey {
-        case iss, environment, version, iat, exp, organizations
+        case iss, environment, version, iat, exp, organizations, requesters
         case appManagers = "app_managers"
         case documentTypes = "document_types"
     }
 
     public init(
         iss: String, environment: String, version: Int, iat: Int64, exp: Int64, organizations: [Organization],
-        appManagers: [AppManager], documentTypes: [DocumentType]? = nil
+        appManagers: [AppManager], documentTypes: [DocumentType]? = nil, requesters: [Requester]? = nil
     ) {
+        self.requesters = requesters
         self.iss = iss
         self.environment = environment
         self.version = version

@@ -12,6 +12,21 @@ public struct SchemeSummary: Codable, Sendable {
         }
     }
 
+    /// A requester of PROTOCOL §10.1.
+    public struct RequesterEntry: Codable, Sendable {
+        public var oin: String
+        public var name: String
+        public var purposes: [String]
+        public var maxConsentDays: Int
+        public var keyIDs: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case oin, name, purposes
+            case maxConsentDays = "max_consent_days"
+            case keyIDs = "key_ids"
+        }
+    }
+
     public var iss: String
     public var environment: String
     public var version: Int
@@ -19,9 +34,11 @@ public struct SchemeSummary: Codable, Sendable {
     public var expiresAt: String
     public var organizations: [Entry]
     public var appManagers: [Entry]
+    /// Empty when the scheme has no requesters.
+    public var requesters: [RequesterEntry]
 
     enum CodingKeys: String, CodingKey {
-        case iss, environment, version, organizations
+        case iss, environment, version, organizations, requesters
         case issuedAt = "issued_at"
         case expiresAt = "expires_at"
         case appManagers = "app_managers"
@@ -40,6 +57,9 @@ public struct SchemeSummary: Codable, Sendable {
         appManagers = document.appManagers.map {
             Entry(oin: $0.oin, name: $0.name, url: $0.registrationURL, keyIDs: scheme.appManagerKeys[$0.oin]?.ids ?? [])
         }
+        requesters = (document.requesters ?? []).map {
+            RequesterEntry(oin: $0.oin, name: $0.name, purposes: $0.purposes, maxConsentDays: $0.maxConsentDays, keyIDs: scheme.requesterKeys[$0.oin]?.ids ?? [])
+        }
     }
 
     /// A table for people, fitting the style's width.
@@ -56,6 +76,21 @@ public struct SchemeSummary: Codable, Sendable {
             ])
             for entry in entries { table.add([.init(entry.name), .init(entry.oin), .init(entry.url), .init(entry.keyIDs.joined(separator: " "))]) }
             lines += table.render(width: style.width, color: false)
+            lines.append("")
+        }
+        if !requesters.isEmpty {
+            var table = FittingTable([
+                .init(header: text[.schemeColumnRequester], flexible: true), .init(header: "OIN"), .init(header: text[.schemeColumnKeys], dropPriority: 0),
+            ])
+            for entry in requesters {
+                table.add([.init(TerminalText.sanitized(entry.name)), .init(entry.oin), .init(entry.keyIDs.joined(separator: " "))])
+            }
+            lines += table.render(width: style.width, color: false)
+            // Purposes as sentences under the table: they are too long for a column.
+            for entry in requesters {
+                let days = text[.schemeMaxDays, ["days": "\(entry.maxConsentDays)"]]
+                lines.append(Prose.wrap("\(text[.schemeColumnPurposes]) (\(entry.oin)): \(entry.purposes.joined(separator: ", ")); \(days)", width: style.width))
+            }
             lines.append("")
         }
         return lines.dropLast().joined(separator: "\n") + "\n"

@@ -19,6 +19,8 @@ public struct VerifiedScheme: Sendable {
     public let organizationKeys: [String: TrustedKeys]
     /// Keys per App Manager OIN.
     public let appManagerKeys: [String: TrustedKeys]
+    /// Keys per requester OIN (PROTOCOL §10.1).
+    public let requesterKeys: [String: TrustedKeys]
 
     /// Verifies a scheme JWS against the trust anchor and the rules of PROTOCOL §1 (1–3, 5).
     /// Rollback (rule 4) needs local state: see `SchemeState`.
@@ -50,9 +52,51 @@ public struct VerifiedScheme: Sendable {
         }
         self.organizationKeys = try Self.keys(for: document.organizations.map { ($0.oin, $0.name, $0.publicKeys, $0.discoveryURL) }, kind: "organisation")
         self.appManagerKeys = try Self.keys(for: document.appManagers.map { ($0.oin, $0.name, $0.publicKeys, $0.registrationURL) }, kind: "App Manager")
+        self.requesterKeys = try Self.requesterKeys(document)
         self.document = document
         self.compact = compact
         self.payloadDigest = Digest.sha256Hex(payload)
+    }
+
+    /// The §1 rules for requesters (§10.1): a valid OIN that no other entry of the scheme has,
+    /// usable keys that no other entry lists, well-formed purposes and 1–366 days.
+    private static func requesterKeys(_ document: SchemeDocument) throws(SchemeError) -> [String: TrustedKeys] {
+        let requesters = document.requesters ?? []
+        guard !requesters.isEmpty else { return [:] }
+        let others = document.organizations.map { ($0.oin, $0.name, $0.publicKeys) } + document.appManagers.map { ($0.oin, $0.name, $0.publicKeys) }
+        var owners: [String: String] = [:]
+        for (_, name, keys) in others {
+            for key in keys { if let thumbprint = try? key.thumbprint() { owners[thumbprint] = name } }
+        }
+        let otherOINs = Set(others.map(\.0))
+        var result: [String: TrustedKeys] = [:]
+        for requester in requesters {
+            let name = TerminalText.sanitized(requester.name)
+            guard Identifiers.isOIN(requester.oin) else { throw SchemeError(.invalidContent, "requester '\(name)' has an invalid OIN '\(TerminalText.sanitized(requester.oin))'") }
+            guard result[requester.oin] == nil, !otherOINs.contains(requester.oin) else {
+                throw SchemeError(.invalidContent, "OIN \(requester.oin) appears twice in the scheme")
+            }
+            guard !requester.publicKeys.isEmpty else { throw SchemeError(.invalidContent, "requester '\(name)' has no public keys") }
+            guard !requester.purposes.isEmpty, requester.purposes.allSatisfy({ SchemeDocument.Requester.isPurposeName($0) }), Set(requester.purposes).count == requester.purposes.count else {
+                throw SchemeError(.invalidContent, "requester '\(name)' has no purposes, a malformed one or one twice (lowercase a-z, 0-9 and _)")
+            }
+            guard (1...366).contains(requester.maxConsentDays) else {
+                throw SchemeError(.invalidContent, "requester '\(name)' has max_consent_days \(requester.maxConsentDays); it must be 1 to 366")
+            }
+            for key in requester.publicKeys {
+                guard let thumbprint = try? key.thumbprint() else { throw SchemeError(.invalidContent, "requester '\(name)' has an unusable key") }
+                if let owner = owners[thumbprint] {
+                    throw SchemeError(.invalidContent, "requester '\(name)' shares a key with '\(TerminalText.sanitized(owner))'")
+                }
+                owners[thumbprint] = requester.name
+            }
+            do {
+                result[requester.oin] = try TrustedKeys(requester.publicKeys)
+            } catch {
+                throw SchemeError(.invalidContent, "requester '\(name)' has an unusable key: \(error)")
+            }
+        }
+        return result
     }
 
     private static func keys(for entries: [(oin: String, name: String, keys: [JWK], url: String)], kind: String) throws(SchemeError) -> [String: TrustedKeys] {

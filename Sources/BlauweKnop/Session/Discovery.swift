@@ -9,19 +9,27 @@ public struct DiscoveryDocument: Codable, Sendable, Hashable {
     public var profile: String
     public var sessionURL: String
     public var financialClaimsURL: String
+    /// Where consents are registered, listed and revoked (PROTOCOL §10.1); absent when the
+    /// holder does not take part in Blauwe Knop Plus.
+    public var consentsURL: String?
 
     enum CodingKeys: String, CodingKey {
         case oin, profile
         case sessionURL = "session_url"
         case financialClaimsURL = "financial_claims_url"
+        case consentsURL = "consents_url"
     }
 
-    public init(oin: String, profile: String = Self.profile, sessionURL: String, financialClaimsURL: String) {
+    public init(oin: String, profile: String = Self.profile, sessionURL: String, financialClaimsURL: String, consentsURL: String? = nil) {
         self.oin = oin
         self.profile = profile
         self.sessionURL = sessionURL
         self.financialClaimsURL = financialClaimsURL
+        self.consentsURL = consentsURL
     }
+
+    /// Whether the holder takes part in Blauwe Knop Plus.
+    public var supportsConsents: Bool { consentsURL != nil }
 
     /// Fetches and checks the discovery document of an organisation.
     static func fetch(for organization: SchemeDocument.Organization, http: HTTPClient) async throws(HolderFailure) -> DiscoveryDocument {
@@ -39,7 +47,7 @@ public struct DiscoveryDocument: Codable, Sendable, Hashable {
             throw HolderFailure(.invalidDocument, "discovery: the document names OIN \(oin), the scheme says \(organization.oin)")
         }
         guard profile == Self.profile else { throw HolderFailure(.unsupportedVersion, "discovery: profile '\(profile)' is not bk-1") }
-        for url in [sessionURL, financialClaimsURL] where !URLParts.isHTTPS(url) {
+        for url in [sessionURL, financialClaimsURL] + (consentsURL.map { [$0] } ?? []) where !URLParts.isHTTPS(url) {
             throw HolderFailure(.invalidDocument, "discovery: non-https URL \(url)")
         }
     }

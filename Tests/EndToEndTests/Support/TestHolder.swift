@@ -150,6 +150,13 @@ final class TestHolder {
             }
             return organization
         }
+        if let requesters = root["requesters"] as? [[String: Any]] {
+            root["requesters"] = requesters.map { requester in
+                var requester = requester
+                requester["key"] = absolute(requester["key"])
+                return requester
+            }
+        }
         try JSONSerialization.data(withJSONObject: root).write(to: URL(fileURLWithPath: path))
     }
 }
