@@ -1,0 +1,24 @@
+/// Why a consent (PROTOCOL §10.2) is not accepted.
+public struct ConsentError: CodedError, Hashable {
+    /// The reasons of this domain.
+    public typealias Code = ErrorCode<ConsentError>
+
+    public let code: Code
+    public let detail: String
+
+    public init(_ code: Code, _ detail: String) {
+        self.code = code
+        self.detail = detail
+    }
+}
+
+extension ErrorCode where Domain == ConsentError {
+    /// Not a well-formed consent JWS.
+    public static var malformed: Self { Self("malformed") }
+    /// The signature or the credential that binds the signing key to the citizen fails.
+    public static var badSignature: Self { Self("badSignature") }
+    /// The scheme does not allow it: unknown requester, purpose, organisation, or too long.
+    public static var notAllowed: Self { Self("notAllowed") }
+    /// The consent has expired.
+    public static var expired: Self { Self("expired") }
+}
