@@ -113,9 +113,11 @@ public struct HolderEnvironment: Sendable {
         public var latencyMs: Int?
         /// Uniform random extra latency up to this many milliseconds.
         public var latencyJitterMs: Int?
+        /// false: the holder does not take part in Blauwe Knop Plus (no `consents_url`).
+        public var plus: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case oin, name, key, host, port, data, fault
+            case oin, name, key, host, port, data, fault, plus
             case faultEndpoint = "fault_endpoint"
             case faultCount = "fault_count"
             case latencyMs = "latency_ms"
@@ -273,7 +275,7 @@ public enum HolderFault: String, Codable, Sendable, CaseIterable {
 
 /// The endpoints of an organisation, for scoping transport faults.
 public enum HolderEndpoint: String, Codable, Sendable {
-    case discovery, challenge, session, claims
+    case discovery, challenge, session, claims, consents
 }
 
 /// An organisation's data file: the zaken of each citizen, events only (totals are derived).

@@ -61,7 +61,8 @@ public struct HolderServer: Sendable {
             let router = Router(context: HolderRequestContext.self)
             let verifier = SessionVerifier(organizationOIN: organization.settings.oin, environment: environment.file.environment, appManagerKeys: managerKeys)
             let host = organization.settings.host
-            OrganizationService(organization: organization, otherKey: otherKey, verifier: verifier, clock: clock)
+            OrganizationService(
+                organization: organization, otherKey: otherKey, verifier: verifier, clock: clock, currentScheme: { schemeEndpoint.verified(now: $0) })
                 .addRoutes(to: router, baseURL: { ports.url(host: host, index: index) }, otherHostURL: { ports.url(host: settings.host, index: 0) })
             let organizationTLS = organization.settings.fault.flatMap { faultyTLS[$0] } ?? tls
             applications.append(
@@ -109,12 +110,24 @@ struct SchemeEndpoint: Sendable {
     let ports: BoundPorts
     let environment: HolderEnvironment
 
+    private var urls: HolderURLs {
+        HolderURLs(
+            scheme: ports.url(host: environment.file.scheme.host, index: 0),
+            organizations: environment.organizations.enumerated().map { ports.url(host: $1.settings.host, index: $0 + 1) })
+    }
+
+    /// The scheme as published now, verified as a client would: what holders check consents
+    /// against (PROTOCOL §10.4, "against the current scheme").
+    func verified(now: Int64) -> VerifiedScheme? {
+        guard let compact = try? publisher.signed(urls: urls),
+            let anchor = try? TrustAnchor(jwkSet: JSONCoding.encode(["keys": [environment.operatorKey.publicJWK]]))
+        else { return nil }
+        return try? VerifiedScheme(compact: compact, trustAnchor: anchor, environment: environment.file.environment, now: now)
+    }
+
     func addRoutes(to router: Router<HolderRequestContext>) {
         router.get("/scheme") { request, _ -> Response in
             if let latency = environment.file.scheme.latencyMs, latency > 0 { try? await Task.sleep(for: .milliseconds(latency)) }
-            let urls = HolderURLs(
-                scheme: ports.url(host: environment.file.scheme.host, index: 0),
-                organizations: environment.organizations.enumerated().map { ports.url(host: $1.settings.host, index: $0 + 1) })
             guard let compact = try? publisher.signed(urls: urls) else { return HolderResponse.problem(.internalServerError, "Signing failed") }
             let etag = "\"" + Digest.sha256Hex(Array(compact.utf8)).prefix(32) + "\""
             if request.headers[.ifNoneMatch] == etag { return Response(status: .notModified, headers: [.eTag: etag]) }

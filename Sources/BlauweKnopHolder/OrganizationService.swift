@@ -19,16 +19,34 @@ actor OrganizationService {
     let forger: DocumentForger
     let verifier: SessionVerifier
     let clock: WallClock
+    /// The scheme as published at a moment, verified (for consents).
+    let currentScheme: @Sendable (Int64) -> VerifiedScheme?
     private var challenges: [String: Int64] = [:]
     private var sessions: [String: Session] = [:]
     private var faultsLeft: Int?
+    var consents = ConsentRegistry()
 
-    init(organization: HolderEnvironment.Organization, otherKey: PrivateKey, verifier: SessionVerifier, clock: WallClock) {
+    init(
+        organization: HolderEnvironment.Organization, otherKey: PrivateKey, verifier: SessionVerifier, clock: WallClock,
+        currentScheme: @escaping @Sendable (Int64) -> VerifiedScheme? = { _ in nil }
+    ) {
         self.organization = organization
         self.forger = DocumentForger(key: organization.key, otherKey: otherKey, clock: clock)
         self.verifier = verifier
         self.clock = clock
+        self.currentScheme = currentScheme
         self.faultsLeft = organization.settings.faultCount
+    }
+
+    /// Whether this holder takes part in Blauwe Knop Plus.
+    nonisolated var supportsConsents: Bool { organization.settings.plus != false }
+
+    /// The citizen session an `Authorization` header names, if valid now.
+    func citizenSession(_ authorization: String?, now: Int64) -> Session? {
+        guard let authorization, authorization.hasPrefix("Bearer "), let session = sessions[String(authorization.dropFirst(7))], session.exp > now else {
+            return nil
+        }
+        return session
     }
 
     struct ChallengeReply: Encodable {
@@ -67,7 +85,7 @@ actor OrganizationService {
 
     func claims(authorization: String?, documentFault: HolderFault?) -> Response {
         let now = clock.epochSeconds
-        guard let authorization, authorization.hasPrefix("Bearer "), let session = sessions[String(authorization.dropFirst(7))], session.exp > now else {
+        guard let session = citizenSession(authorization, now: now) else {
             return HolderResponse.problem(.unauthorized, "No valid session")
         }
         do {
@@ -144,8 +162,11 @@ actor OrganizationService {
             let base = baseURL()
             let oin = fault == .wrongDiscoveryOIN ? "00000009999999999000" : settings.oin
             return HolderResponse.json(
-                DiscoveryDocument(oin: oin, sessionURL: base + "/v1/sessions", financialClaimsURL: base + "/v1/financial-claims-information"))
+                DiscoveryDocument(
+                    oin: oin, sessionURL: base + "/v1/sessions", financialClaimsURL: base + "/v1/financial-claims-information",
+                    consentsURL: self.supportsConsents ? base + "/v1/consents" : nil))
         })
+        if supportsConsents { addConsentRoutes(to: router, route: route) }
         router.post("/v1/sessions/challenge", use: route(.challenge, "/v1/sessions/challenge") { _, _ in await self.newChallenge() })
         router.post("/v1/sessions", use: route(.session, "/v1/sessions") { request, fault in
             guard let body = await request.decodeJSON(SessionClient.SessionRequest.self) else {

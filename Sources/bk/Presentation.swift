@@ -120,6 +120,7 @@ struct Presentation: Sendable {
         case let error as IdentityError: "identity.\(error.code)"
         case let error as SchemeError: "scheme.\(error.code)"
         case let error as TransportError: "transport.\(error.code)"
+        case let error as ConsentError: "consent.\(error.code)"
         case is SettingsError: "settings"
         case is FileError: "file"
         default: "other"
@@ -134,6 +135,7 @@ struct Presentation: Sendable {
         case let error as SchemeError where error.code == .unavailable: (.errorSchemeUnavailable, false)
         case let error as SchemeError where error.code == .configuration: (.errorConfiguration, true)
         case is SchemeError: (.errorSchemeRejected, false)
+        case let error as ConsentError where error.code == .notAllowed: (.errorConsentNotAllowed, true)
         case is SettingsError: (.errorConfiguration, true)
         case is FileError: (.errorFile, true)
         default: (.errorOther, true)

@@ -52,6 +52,13 @@ public final class BlauweKnopClient: Sendable {
         try IdentityStore(directory: stateDirectory).remove()
     }
 
+    /// The scheme, the logged-in citizen and what talks to holders about consents (§10.3).
+    public func consentRegistrar(http: HTTPClient) async throws -> ConsentRegistrar {
+        let scheme = try await scheme(http: http)
+        let identity = try IdentityStore(directory: stateDirectory).loadIdentity(scheme: scheme, now: clock.epochSeconds)
+        return ConsentRegistrar(scheme: scheme, identity: identity, http: http, clock: clock)
+    }
+
     /// Builds the overview: scheme, identity, every holder concurrently.
     public func overview(
         http: HTTPClient, maxConcurrentHolders: Int = 512, progress: @escaping @Sendable (OverviewProgress) -> Void = { _ in }

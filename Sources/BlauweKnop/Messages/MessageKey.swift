@@ -13,6 +13,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case totalRow, totalRowIncomplete, overdueLine, noOverdueLine, nextPaymentLine
     case completeLine, incompleteLine, integrityWarning, warningsHeader, lateMark
     case detailOutstanding, detailPayBefore, detailPayBeforeLate, detailAccount, detailReference, detailContact
+    // Blauwe Knop Plus: the citizen's consents (PROTOCOL §10.3).
+    case consentSummaryTitle, consentSummaryPurpose, consentSummaryDetailFull, consentSummaryDetailSaldo, consentSummaryOrganizations
+    case consentSummaryUntil, consentSummaryRevoke, consentQuestion, consentCancelled, consentNeedsYes, consentRegistered
+    case consentNotSupported, consentFailed, consentWritten, errorConsentNotAllowed, consentListEmpty, consentColumnRequester
+    case consentColumnPurpose, consentColumnDetail, consentColumnUntil, consentColumnState, consentColumnAccesses, consentStateActive
+    case consentStateRevoked, consentStateExpired, consentDetailFull, consentDetailSaldo, consentAccessLine, consentUnavailable
     // The PDF form (PROTOCOL §8.2).
     case pdfTitle, pdfWho, pdfMadeAt, pdfTotalToPay, pdfNoDebts, pdfNoDebtsAt, pdfDebtsHeading, pdfCaseReference, pdfToPay, pdfLateAmount
     case pdfPayBefore, pdfLateMark, pdfAccount, pdfReference, pdfContact, pdfObjectHeading, pdfObjectText, pdfNoContact

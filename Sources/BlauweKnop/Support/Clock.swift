@@ -85,6 +85,16 @@ public enum Timestamps {
         return isValidDate(year: year, month: month, day: day)
     }
 
+    /// The last second (epoch) of a `YYYY-MM-DD` day in Europe/Amsterdam, or nil.
+    public static func endOfDay(_ text: String) -> Int64? {
+        guard isCalendarDate(text), let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)), let day = Int(text.suffix(2)) else {
+            return nil
+        }
+        let nextMidnightUTC = (daysFromCivil(year: year, month: month, day: day) + 1) * 86_400
+        let offset = TimeZone.amsterdam.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(nextMidnightUTC)))
+        return nextMidnightUTC - Int64(offset) - 1
+    }
+
     // MARK: - Civil calendar arithmetic (proleptic Gregorian)
 
     static func isValidDate(year: Int, month: Int, day: Int) -> Bool {

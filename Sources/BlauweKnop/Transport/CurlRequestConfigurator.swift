@@ -55,6 +55,7 @@ struct CurlRequestConfigurator {
         list = curl_slist_append(list, "Expect:")
         transfer.headerList = list
         codes.append(bk_curl_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, list))
+        if request.method == .delete { codes.append(bk_curl_easy_setopt_string(handle, CURLOPT_CUSTOMREQUEST, "DELETE")) }
         if request.method == .post {
             let body = request.body ?? []
             codes.append(bk_curl_easy_setopt_long(handle, CURLOPT_POST, 1))

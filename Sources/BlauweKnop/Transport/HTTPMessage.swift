@@ -2,10 +2,11 @@ public import Foundation
 
 /// One HTTPS request for the transport engine.
 public struct HTTPRequest: Sendable {
-    /// `GET` or `POST`.
+    /// `GET`, `POST` or `DELETE`.
     public enum Method: String, Sendable {
         case get = "GET"
         case post = "POST"
+        case delete = "DELETE"
     }
 
     public var method: Method

@@ -1,0 +1,148 @@
+/// The citizen's side of PROTOCOL §10.3 at every organisation concurrently: register a consent,
+/// list consents with their accesses, each with a citizen session of §4.
+public struct ConsentRegistrar: Sendable {
+    public let scheme: VerifiedScheme
+    public let identity: CitizenIdentity
+    public let http: HTTPClient
+    public let clock: WallClock
+
+    public init(scheme: VerifiedScheme, identity: CitizenIdentity, http: HTTPClient, clock: WallClock) {
+        self.scheme = scheme
+        self.identity = identity
+        self.http = http
+        self.clock = clock
+    }
+
+    /// What came of one organisation.
+    public enum Outcome: Sendable, Equatable {
+        case registered(at: String)
+        /// Its discovery document has no `consents_url`.
+        case notSupported
+        case failed(HolderStatus, String)
+    }
+
+    /// Registers `consent` at every organisation of the plan; the results in plan order.
+    public func register(_ consent: String, at organizations: [SchemeDocument.Organization]) async -> [(SchemeDocument.Organization, Outcome)] {
+        await forEach(organizations) { organization throws(HolderFailure) in
+            guard let url = try await consentsURL(of: organization) else { return .notSupported }
+            let token = try await session(at: organization)
+            let request = HTTPRequest(
+                method: .post, url: url, headers: [("Authorization", "Bearer \(token)"), ("Content-Type", "application/json"), ("Accept", "application/json")],
+                body: JSONCoding.encode(["consent": consent]), maxResponseBytes: 64 << 10)
+            let reply: Registered = try await http.exchangeJSON(request, expecting: [200, 201], step: "consent")
+            return .registered(at: reply.registeredAt)
+        }
+    }
+
+    /// One consent as an organisation lists it, with the organisation.
+    public struct Listed: Sendable {
+        public let organization: SchemeDocument.Organization
+        public let consent: ListedConsent
+    }
+
+    /// Every consent of the citizen at every organisation that supports Plus, and the
+    /// organisations that could not be asked.
+    public func list() async -> (consents: [Listed], failures: [(SchemeDocument.Organization, Outcome)]) {
+        let results = await forEachValue(scheme.document.organizations) { organization throws(HolderFailure) -> [ListedConsent]? in
+            guard let url = try await consentsURL(of: organization) else { return nil }
+            let token = try await session(at: organization)
+            let request = HTTPRequest(url: url, headers: [("Authorization", "Bearer \(token)"), ("Accept", "application/json")], maxResponseBytes: 8 << 20)
+            let reply: ConsentList = try await http.exchangeJSON(request, expecting: [200], step: "consents")
+            return reply.consents
+        }
+        var consents: [Listed] = []
+        var failures: [(SchemeDocument.Organization, Outcome)] = []
+        for (organization, result) in results {
+            switch result {
+            case .success(let listed?): consents += listed.map { Listed(organization: organization, consent: $0) }
+            case .success(nil): failures.append((organization, .notSupported))
+            case .failure(let failure): failures.append((organization, .failed(failure.status, failure.detail)))
+            }
+        }
+        return (consents, failures)
+    }
+
+    // MARK: - Steps
+
+    private func consentsURL(of organization: SchemeDocument.Organization) async throws(HolderFailure) -> String? {
+        try await DiscoveryDocument.fetch(for: organization, http: http).consentsURL
+    }
+
+    private func session(at organization: SchemeDocument.Organization) async throws(HolderFailure) -> String {
+        let discovery = try await DiscoveryDocument.fetch(for: organization, http: http)
+        return try await SessionClient(http: http, identity: identity, clock: clock)
+            .createSession(organizationOIN: organization.oin, sessionURL: discovery.sessionURL).sessionToken
+    }
+
+    private func forEach(
+        _ organizations: [SchemeDocument.Organization], _ body: @escaping @Sendable (SchemeDocument.Organization) async throws(HolderFailure) -> Outcome
+    ) async -> [(SchemeDocument.Organization, Outcome)] {
+        await forEachValue(organizations, body).map { organization, result in
+            switch result {
+            case .success(let outcome): (organization, outcome)
+            case .failure(let failure): (organization, .failed(failure.status, failure.detail))
+            }
+        }
+    }
+
+    private func forEachValue<Value: Sendable>(
+        _ organizations: [SchemeDocument.Organization], _ body: @escaping @Sendable (SchemeDocument.Organization) async throws(HolderFailure) -> Value
+    ) async -> [(SchemeDocument.Organization, Result<Value, HolderFailure>)] {
+        await withTaskGroup(of: (Int, Result<Value, HolderFailure>).self) { group in
+            for (index, organization) in organizations.enumerated() {
+                group.addTask {
+                    do {
+                        return (index, .success(try await body(organization)))
+                    } catch let failure as HolderFailure {
+                        return (index, .failure(failure))
+                    } catch {
+                        return (index, .failure(HolderFailure(.unreachable, "\(error)")))
+                    }
+                }
+            }
+            var results: [(Int, Result<Value, HolderFailure>)] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map { (organizations[$0.0], $0.1) }
+        }
+    }
+
+    struct Registered: Codable, Sendable {
+        var jti: String
+        var registeredAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case jti
+            case registeredAt = "registered_at"
+        }
+    }
+
+    struct ConsentList: Codable, Sendable {
+        var consents: [ListedConsent]
+    }
+}
+
+/// A consent as an organisation lists it (PROTOCOL §10.3).
+public struct ListedConsent: Codable, Sendable, Hashable {
+    public struct Access: Codable, Sendable, Hashable {
+        public var at: String
+        public var requester: String
+        public var kid: String
+        public var detail: Consent.Detail
+    }
+
+    public var jti: String
+    public var aud: String
+    public var purpose: String
+    public var detail: Consent.Detail
+    public var iat: Int64
+    public var exp: Int64
+    public var registeredAt: String
+    @EncodedAsNull public var revokedAt: String?
+    public var accesses: [Access]
+
+    enum CodingKeys: String, CodingKey {
+        case jti, aud, purpose, detail, iat, exp, accesses
+        case registeredAt = "registered_at"
+        case revokedAt = "revoked_at"
+    }
+}

@@ -1,0 +1,150 @@
+import ArgumentParser
+import BlauweKnop
+import Foundation
+
+/// `bk consent`: Blauwe Knop Plus for the citizen (PROTOCOL §10.3).
+struct ConsentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consent", abstract: "Let a debt counsellor fetch your signed data: give, list and withdraw consent (Blauwe Knop Plus).",
+        subcommands: [Grant.self, List.self])
+
+    /// `bk consent grant`: one requester, one purpose, a time limit, chosen organisations.
+    struct Grant: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give a requester consent to fetch your data for one purpose, for a limited time.",
+            discussion: """
+                Shows in plain words what will be shared, with whom, for what and until when, and asks you on the terminal (--yes in scripts).
+                Exit 0: every organisation that takes part registered it; 3: one of them did not; 2: the scheme failed; 1: other errors,
+                also a consent the scheme does not allow.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "The requester: its OIN or short name (see 'bk scheme show').")
+        var to: String
+
+        @Option(help: "What for: one of the requester's purposes.")
+        var purpose: String
+
+        @Option(help: "For this many days (at most what the scheme allows the requester).")
+        var days: Int?
+
+        @Option(help: "Until the end of this day (YYYY-MM-DD).")
+        var until: String?
+
+        @Option(help: "Only these organisations (OINs or short names, separated by commas); default all.")
+        var only: String?
+
+        @Option(help: "full (everything, as in your own overview) or saldo (only the amounts).")
+        var detail: String = "full"
+
+        @Option(name: [.short, .customLong("output")], help: "Where to write the consent (default consent-<id>.jws in this folder).")
+        var output: String?
+
+        @Flag(help: "Give consent without asking (for scripts).")
+        var yes = false
+
+        func validate() throws {
+            guard (days == nil) != (until == nil) else { throw ValidationError("say how long: --days N or --until YYYY-MM-DD, one of them") }
+            guard Consent.Detail(rawValue: detail) != nil else { throw ValidationError("--detail takes full or saldo") }
+        }
+
+        func run() async throws {
+            let presentation = Presentation(global, jsonErrors: false)
+            let text = presentation.messages
+            do {
+                let client = try global.client()
+                let http = client.http(deadlineSeconds: 60)
+                let registrar = try await client.consentRegistrar(http: http)
+                let only = (only ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let plan = try ConsentPlan(
+                    scheme: registrar.scheme, to: to, purpose: purpose, days: days, until: until, only: only,
+                    detail: Consent.Detail(rawValue: detail) ?? .full, now: client.clock.epochSeconds)
+                let consent = try plan.sign(identity: registrar.identity)
+                let jti = (try? JWS(compact: consent)).flatMap { try? JSONCoding.decode(Consent.Claims.self, from: $0.payload) }?.jti ?? ""
+                Terminal.note(summary(plan, jti: jti, text: text, width: presentation.width))
+                if !yes {
+                    guard Terminal.standardErrorIsTerminal, isatty(STDIN_FILENO) == 1 else {
+                        Terminal.note(text[.consentNeedsYes])
+                        throw ExitCode(64)
+                    }
+                    FileHandle.standardError.write(Data((text[.consentQuestion] + " ").utf8))
+                    let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                    guard answer == text[.answerYes] || answer == "y" || answer == "j" else {
+                        Terminal.note(text[.consentCancelled])
+                        throw ExitCode(1)
+                    }
+                }
+                let outcomes = await registrar.register(consent, at: plan.organizations)
+                var missed = false
+                for (organization, outcome) in outcomes {
+                    let name = TerminalText.sanitized(organization.name)
+                    switch outcome {
+                    case .registered: Terminal.note(text[.consentRegistered, ["name": name]])
+                    case .notSupported: Terminal.note(text[.consentNotSupported, ["name": name]])
+                    case .failed(let status, let detail):
+                        missed = true
+                        let technical = global.verbose ? " (\(TerminalText.sanitized(detail)))" : ""
+                        Terminal.note(text[.consentFailed, ["name": name, "reason": text.reason(status)]] + technical)
+                    }
+                }
+                let path = output ?? "consent-\(jti.prefix(8)).jws"
+                try OutputFile.write(consent + "\n", to: path, mode: 0o600)
+                if path != OutputFile.standardOutputName {
+                    Terminal.note(text[.consentWritten, ["path": path, "requester": TerminalText.sanitized(plan.requester.name)]])
+                }
+                if missed { throw ExitCode(3) }
+            } catch let exit as ExitCode {
+                throw exit
+            } catch let error as SchemeError {
+                throw presentation.fail(error, code: Terminal.exitCode(for: error))
+            } catch {
+                throw presentation.fail(error, code: 1)
+            }
+        }
+
+        private func summary(_ plan: ConsentPlan, jti: String, text: Messages, width: Int) -> String {
+            let names = plan.organizations.map { TerminalText.sanitized($0.displayName) }.joined(separator: ", ")
+            let lastDay = Timestamps.calendarDate(Date(timeIntervalSince1970: TimeInterval(plan.exp)))
+            return [
+                text[.consentSummaryTitle, ["requester": TerminalText.sanitized(plan.requester.name)]],
+                text[.consentSummaryPurpose, ["purpose": plan.purpose]],
+                text[plan.detail == .full ? .consentSummaryDetailFull : .consentSummaryDetailSaldo],
+                text[.consentSummaryOrganizations, ["names": names]],
+                text[.consentSummaryUntil, ["date": text.date(lastDay)]],
+                text[.consentSummaryRevoke, ["jti": jti]],
+            ].map { Prose.wrap($0, width: width) }.joined(separator: "\n")
+        }
+    }
+
+    /// `bk consent list`: every consent with its accesses, newest first.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show every consent you gave, and who looked at your data under it.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "text or json.")
+        var format: TextOrJSON = .text
+
+        func run() async throws {
+            let presentation = Presentation(global, jsonErrors: format == .json)
+            let overview: ConsentOverview
+            do {
+                let client = try global.client()
+                let registrar = try await client.consentRegistrar(http: client.http(deadlineSeconds: 60))
+                let (consents, failures) = await registrar.list()
+                let unavailable = failures.filter { if case .failed = $0.1 { true } else { false } }.map(\.0)
+                overview = ConsentOverview(consents, unavailable: unavailable, scheme: registrar.scheme, now: client.clock.epochSeconds)
+            } catch let error as SchemeError {
+                throw presentation.fail(error, code: Terminal.exitCode(for: error))
+            } catch {
+                throw presentation.fail(error, code: 1)
+            }
+            switch format {
+            case .json: try presentation.write(String(decoding: JSONCoding.encode(overview), as: UTF8.self) + "\n", to: nil)
+            case .text: try presentation.write(overview.table(text: presentation.messages, width: presentation.width), to: nil)
+            }
+            if !overview.unavailable.isEmpty { throw ExitCode(3) }
+        }
+    }
+}
