@@ -6,7 +6,7 @@ import Foundation
 struct ConsentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "consent", abstract: "Let a debt counsellor fetch your signed data: give, list and withdraw consent (Blauwe Knop Plus).",
-        subcommands: [Grant.self, List.self])
+        subcommands: [Grant.self, List.self, Revoke.self])
 
     /// `bk consent grant`: one requester, one purpose, a time limit, chosen organisations.
     struct Grant: AsyncParsableCommand {
@@ -56,6 +56,7 @@ struct ConsentCommand: AsyncParsableCommand {
                 let client = try global.client()
                 let http = client.http(deadlineSeconds: 60)
                 let registrar = try await client.consentRegistrar(http: http)
+                _ = try await registrar.retryPending(directory: client.stateDirectory)
                 let only = (only ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 let plan = try ConsentPlan(
                     scheme: registrar.scheme, to: to, purpose: purpose, days: days, until: until, only: only,
@@ -132,9 +133,11 @@ struct ConsentCommand: AsyncParsableCommand {
             do {
                 let client = try global.client()
                 let registrar = try await client.consentRegistrar(http: client.http(deadlineSeconds: 60))
+                let pending = try await registrar.retryPending(directory: client.stateDirectory)
                 let (consents, failures) = await registrar.list()
                 let unavailable = failures.filter { if case .failed = $0.1 { true } else { false } }.map(\.0)
-                overview = ConsentOverview(consents, unavailable: unavailable, scheme: registrar.scheme, now: client.clock.epochSeconds)
+                overview = ConsentOverview(
+                    consents, unavailable: unavailable, pending: Set(pending.pending.map(\.jti)), scheme: registrar.scheme, now: client.clock.epochSeconds)
             } catch let error as SchemeError {
                 throw presentation.fail(error, code: Terminal.exitCode(for: error))
             } catch {
@@ -145,6 +148,50 @@ struct ConsentCommand: AsyncParsableCommand {
             case .text: try presentation.write(overview.table(text: presentation.messages, width: presentation.width), to: nil)
             }
             if !overview.unavailable.isEmpty { throw ExitCode(3) }
+        }
+    }
+
+    /// `bk consent revoke <id>`: at every organisation that holds it; what fails is retried.
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw a consent at every organisation that holds it.",
+            discussion: "An organisation that cannot be reached is asked again on the next 'bk consent' run until it confirms; 'bk consent list' shows the consent as pending until then. Exit 0: withdrawn everywhere; 3: still pending somewhere.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The consent's id (shown by 'bk consent grant' and 'bk consent list').")
+        var id: String
+
+        func validate() throws {
+            guard Base64URL.decode(id)?.count == 16 else { throw ValidationError("'\(TerminalText.sanitized(String(id.prefix(40))))' is not a consent id") }
+        }
+
+        func run() async throws {
+            let presentation = Presentation(global, jsonErrors: false)
+            let text = presentation.messages
+            var pending = false
+            do {
+                let client = try global.client()
+                let registrar = try await client.consentRegistrar(http: client.http(deadlineSeconds: 60))
+                _ = try await registrar.retryPending(directory: client.stateDirectory)
+                for (organization, outcome) in try await registrar.revokeRemembering(id, directory: client.stateDirectory) {
+                    let name = TerminalText.sanitized(organization.name)
+                    switch outcome {
+                    case .revoked: Terminal.note(text[.consentRevoked, ["name": name]])
+                    case .notHeld: Terminal.note(text[.consentNotHeld, ["name": name]])
+                    case .notSupported: Terminal.note(text[.consentNotSupported, ["name": name]])
+                    case .failed(let status, let detail):
+                        pending = true
+                        let technical = global.verbose ? " (\(TerminalText.sanitized(detail)))" : ""
+                        Terminal.note(text[.consentRevokeFailed, ["name": name, "reason": text.reason(status)]] + technical)
+                    }
+                }
+            } catch let error as SchemeError {
+                throw presentation.fail(error, code: Terminal.exitCode(for: error))
+            } catch {
+                throw presentation.fail(error, code: 1)
+            }
+            if pending { throw ExitCode(3) }
         }
     }
 }

@@ -11,7 +11,7 @@ public struct ConsentOverview: Codable, Sendable {
         public var detail: Consent.Detail
         public var iat: Int64
         public var exp: Int64
-        /// `active`, `revoked` or `expired`.
+        /// `active`, `revoked`, `revocation_pending` (not yet confirmed everywhere) or `expired`.
         public var state: String
         /// OINs of the organisations that hold it.
         public var organizations: [String]
@@ -35,7 +35,8 @@ public struct ConsentOverview: Codable, Sendable {
     /// OINs of organisations that take part in Plus but could not be asked.
     public var unavailable: [String]
 
-    public init(_ listed: [ConsentRegistrar.Listed], unavailable: [SchemeDocument.Organization], scheme: VerifiedScheme, now: Int64) {
+    /// - Parameter pending: ids whose revocation some organisation has not yet confirmed.
+    public init(_ listed: [ConsentRegistrar.Listed], unavailable: [SchemeDocument.Organization], pending: Set<String> = [], scheme: VerifiedScheme, now: Int64) {
         var byID: [String: Entry] = [:]
         var registered: [String: String] = [:]
         for item in listed {
@@ -54,6 +55,7 @@ public struct ConsentOverview: Codable, Sendable {
         }
         consents = byID.values.map { entry in
             var entry = entry
+            if pending.contains(entry.jti) { entry.state = "revocation_pending" }
             entry.accesses.sort { $0.at > $1.at }
             return entry
         }.sorted { (registered[$0.jti] ?? "", $0.jti) > (registered[$1.jti] ?? "", $1.jti) }
@@ -69,12 +71,18 @@ public struct ConsentOverview: Codable, Sendable {
             .init(header: text[.consentColumnState]), .init(header: text[.consentColumnAccesses], rightAligned: true),
         ])
         for entry in consents {
-            let state: MessageKey = entry.state == "revoked" ? .consentStateRevoked : entry.state == "expired" ? .consentStateExpired : .consentStateActive
+            let state: MessageKey =
+                switch entry.state {
+                case "revoked": .consentStateRevoked
+                case "revocation_pending": .consentStatePending
+                case "expired": .consentStateExpired
+                default: .consentStateActive
+                }
             let lastDay = Timestamps.calendarDate(Date(timeIntervalSince1970: TimeInterval(entry.exp)))
             table.add([
                 .init(TerminalText.sanitized(entry.requesterName)), .init(TerminalText.sanitized(entry.purpose)),
                 .init(text[entry.detail == .full ? .consentDetailFull : .consentDetailSaldo]), .init(text.date(lastDay)),
-                .init(text[state], alert: entry.state == "revoked"), .init("\(entry.accesses.count)"),
+                .init(text[state], alert: entry.state != "active"), .init("\(entry.accesses.count)"),
             ])
         }
         var lines = table.render(width: width, color: false)

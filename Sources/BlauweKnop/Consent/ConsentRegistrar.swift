@@ -62,6 +62,40 @@ public struct ConsentRegistrar: Sendable {
         return (consents, failures)
     }
 
+    /// What came of revoking at one organisation.
+    public enum Revocation: Sendable, Equatable {
+        /// 204: revoked (or it already was).
+        case revoked
+        /// 404: the organisation does not hold this consent of this citizen.
+        case notHeld
+        case notSupported
+        case failed(HolderStatus, String)
+
+        /// Whether it must be tried again.
+        public var isFailure: Bool { if case .failed = self { true } else { false } }
+    }
+
+    /// Revokes a consent at each organisation given (every one of the scheme that takes part,
+    /// when the caller does not know where it is held).
+    public func revoke(_ jti: String, at organizations: [SchemeDocument.Organization]) async -> [(SchemeDocument.Organization, Revocation)] {
+        // An id is base64url of 16 bytes: safe as a path segment as it is.
+        guard Base64URL.decode(jti)?.count == 16 else {
+            return organizations.map { ($0, .failed(.invalidDocument, "'\(TerminalText.sanitized(String(jti.prefix(40))))' is not a consent id")) }
+        }
+        return await forEachValue(organizations) { organization throws(HolderFailure) -> Revocation in
+            guard let url = try await consentsURL(of: organization) else { return .notSupported }
+            let token = try await session(at: organization)
+            let request = HTTPRequest(method: .delete, url: url + "/" + jti, headers: [("Authorization", "Bearer \(token)")], maxResponseBytes: 64 << 10)
+            let response = try await http.exchange(request, expecting: [204, 404], step: "revoke")
+            return response.status == 204 ? .revoked : .notHeld
+        }.map { organization, result in
+            switch result {
+            case .success(let revocation): (organization, revocation)
+            case .failure(let failure): (organization, .failed(failure.status, failure.detail))
+            }
+        }
+    }
+
     // MARK: - Steps
 
     private func consentsURL(of organization: SchemeDocument.Organization) async throws(HolderFailure) -> String? {

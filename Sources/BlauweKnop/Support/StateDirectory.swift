@@ -20,4 +20,6 @@ public struct StateDirectory: Sendable {
     public var appKeyPath: String { path + "/app-key.pem" }
     public var credentialPath: String { path + "/credential.jws" }
     public var schemeStatePath: String { path + "/scheme-state.json" }
+    /// Consent revocations not yet confirmed by every organisation (PROTOCOL §10.3).
+    public var pendingRevocationsPath: String { path + "/pending-revocations.json" }
 }
