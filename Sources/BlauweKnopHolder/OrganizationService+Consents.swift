@@ -60,6 +60,7 @@ extension OrganizationService {
         let now = clock.epochSeconds
         guard let session = citizenSession(authorization, now: now) else { return HolderResponse.problem(.unauthorized, "No valid session") }
         guard consents.revoke(jti: jti, bsn: session.bsn, now: now) else { return HolderResponse.problem(.notFound, "No such consent") }
+        endRequesterSessions(jti: jti)
         return Response(status: .noContent)
     }
 

@@ -25,6 +25,7 @@ actor OrganizationService {
     private var sessions: [String: Session] = [:]
     private var faultsLeft: Int?
     var consents = ConsentRegistry()
+    var requesterSessions: [String: RequesterSession] = [:]
 
     init(
         organization: HolderEnvironment.Organization, otherKey: PrivateKey, verifier: SessionVerifier, clock: WallClock,
@@ -49,6 +50,13 @@ actor OrganizationService {
         return session
     }
 
+    /// A session body: a citizen's (credential and proof) or a requester's (consent and proof).
+    struct AnySessionRequest: Codable, Sendable {
+        var credential: String?
+        var consent: String?
+        var proof: String
+    }
+
     struct ChallengeReply: Encodable {
         var challenge: String
         var exp: Int64
@@ -71,8 +79,7 @@ actor OrganizationService {
         } catch {
             return HolderResponse.problem(.unauthorized, "Session refused", detail: error.description)
         }
-        // The challenge is single-use: consumed here whether or not it is still valid.
-        guard let expiry = challenges.removeValue(forKey: binding.nonce), expiry >= now else {
+        guard consumeChallenge(binding.nonce, now: now) else {
             return HolderResponse.problem(.unauthorized, "Session refused", detail: "unknown, used or expired challenge")
         }
         if sessions.count >= Self.maxOutstanding { sessions = sessions.filter { $0.value.exp > now } }
@@ -83,8 +90,19 @@ actor OrganizationService {
         return HolderResponse.json(SessionClient.Session(sessionToken: token, exp: now + Self.sessionLifetime), status: .created)
     }
 
+    /// Consumes a challenge: single-use, consumed whether or not it is still valid.
+    func consumeChallenge(_ nonce: String, now: Int64) -> Bool {
+        guard let expiry = challenges.removeValue(forKey: nonce) else { return false }
+        return expiry >= now
+    }
+
     func claims(authorization: String?, documentFault: HolderFault?) -> Response {
         let now = clock.epochSeconds
+        if let authorization, authorization.hasPrefix("Bearer "),
+            let response = requesterDocument(token: String(authorization.dropFirst(7)), documentFault: documentFault)
+        {
+            return response
+        }
         guard let session = citizenSession(authorization, now: now) else {
             return HolderResponse.problem(.unauthorized, "No valid session")
         }
@@ -169,10 +187,14 @@ actor OrganizationService {
         if supportsConsents { addConsentRoutes(to: router, route: route) }
         router.post("/v1/sessions/challenge", use: route(.challenge, "/v1/sessions/challenge") { _, _ in await self.newChallenge() })
         router.post("/v1/sessions", use: route(.session, "/v1/sessions") { request, fault in
-            guard let body = await request.decodeJSON(SessionClient.SessionRequest.self) else {
+            guard let body = await request.decodeJSON(AnySessionRequest.self) else {
                 return HolderResponse.problem(.badRequest, "Malformed session request")
             }
-            return await self.createSession(body, fault: fault)
+            switch (body.credential, body.consent) {
+            case (let credential?, nil): return await self.createSession(.init(credential: credential, proof: body.proof), fault: fault)
+            case (nil, let consent?) where self.supportsConsents: return await self.createRequesterSession(consent: consent, proof: body.proof)
+            default: return HolderResponse.problem(.badRequest, "Malformed session request")
+            }
         })
         router.get("/v1/financial-claims-information", use: route(.claims, "/v1/financial-claims-information") { request, fault in
             await self.claims(authorization: request.headers[.authorization], documentFault: fault)

@@ -25,6 +25,6 @@ struct BK: AsyncParsableCommand {
               bk logout
             """,
         version: BlauweKnopVersion.current,
-        subcommands: [Login.self, Logout.self, StatusCommand.self, OverviewCommand.self, ConsentCommand.self, VerifyCommand.self, PDFCommand.self, CheckCommand.self, SchemeCommand.self, FetchURLsCommand.self]
+        subcommands: [Login.self, Logout.self, StatusCommand.self, OverviewCommand.self, ConsentCommand.self, RequesterCommand.self, VerifyCommand.self, PDFCommand.self, CheckCommand.self, SchemeCommand.self, FetchURLsCommand.self]
     )
 }

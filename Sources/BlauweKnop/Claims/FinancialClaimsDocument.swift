@@ -17,9 +17,14 @@ public struct FinancialClaimsDocument: Codable, Sendable, Hashable {
     public var documentType: String
     public var documentVersion: String
     public var financieleZaken: [FinancieleZaak]
+    /// For a requester (PROTOCOL §10.4): the consent's id, purpose and detail; absent for the
+    /// citizen's own document.
+    public var consent: String?
+    public var purpose: String?
+    public var detail: String?
 
     enum CodingKeys: String, CodingKey {
-        case iss, sub, aud, iat, exp
+        case iss, sub, aud, iat, exp, consent, purpose, detail
         case documentType = "document_type"
         case documentVersion = "document_version"
         case financieleZaken = "financiele_zaken"

@@ -34,6 +34,12 @@ public struct ConsentOverview: Codable, Sendable {
     public var consents: [Entry]
     /// OINs of organisations that take part in Plus but could not be asked.
     public var unavailable: [String]
+    /// Names by OIN, for people (not encoded).
+    private var names: [String: String] = [:]
+
+    enum CodingKeys: String, CodingKey {
+        case consents, unavailable
+    }
 
     /// - Parameter pending: ids whose revocation some organisation has not yet confirmed.
     public init(_ listed: [ConsentRegistrar.Listed], unavailable: [SchemeDocument.Organization], pending: Set<String> = [], scheme: VerifiedScheme, now: Int64) {
@@ -60,6 +66,7 @@ public struct ConsentOverview: Codable, Sendable {
             return entry
         }.sorted { (registered[$0.jti] ?? "", $0.jti) > (registered[$1.jti] ?? "", $1.jti) }
         self.unavailable = unavailable.map(\.oin)
+        for organization in scheme.document.organizations { names[organization.oin] = organization.displayName }
     }
 
     /// The list for people: one block per consent, its accesses under it.
@@ -92,11 +99,11 @@ public struct ConsentOverview: Codable, Sendable {
                 let detail = text[access.detail == .full ? .consentDetailFull : .consentDetailSaldo]
                 lines.append(Prose.wrap(text[.consentAccessLine, [
                     "moment": text.moment(access.at), "requester": TerminalText.sanitized(entry.requesterName),
-                    "organization": TerminalText.sanitized(access.organization), "detail": detail,
+                    "organization": TerminalText.sanitized(names[access.organization] ?? access.organization), "detail": detail,
                 ]], width: width))
             }
         }
-        if !unavailable.isEmpty { lines.append(""); lines.append(Prose.wrap(text[.consentUnavailable, ["names": unavailable.joined(separator: ", ")]], width: width)) }
+        if !unavailable.isEmpty { lines.append(""); lines.append(Prose.wrap(text[.consentUnavailable, ["names": unavailable.map { names[$0] ?? $0 }.joined(separator: ", ")]], width: width)) }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -3,9 +3,9 @@
 public enum MessageKey: String, CaseIterable, Sendable {
     // Holder statuses.
     case statusOK, statusOKWithWarnings, statusUnreachable, statusTimeout, statusHTTPError, statusUnauthorized
-    case statusInvalidSignature, statusInvalidDocument, statusUnsupportedVersion
+    case statusInvalidSignature, statusInvalidDocument, statusUnsupportedVersion, statusNotInConsent, statusNotSupported
     // Why a holder is missing, in plain words.
-    case reasonUnreachable, reasonTimeout, reasonHTTPError, reasonUnauthorized, reasonIntegrity, reasonUnsupportedVersion
+    case reasonUnreachable, reasonTimeout, reasonHTTPError, reasonUnauthorized, reasonIntegrity, reasonUnsupportedVersion, reasonNotInConsent, reasonNotSupported
 
     // The overview table.
     case overviewTitle, overviewMadeAt, overviewSealExplained

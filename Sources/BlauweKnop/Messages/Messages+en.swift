@@ -10,6 +10,8 @@ extension Messages {
         .statusInvalidSignature: "NOT AUTHENTIC",
         .statusInvalidDocument: "NOT AUTHENTIC",
         .statusUnsupportedVersion: "unknown version",
+        .statusNotInConsent: "not in consent",
+        .statusNotSupported: "does not take part",
 
         .reasonUnreachable: "The organisation could not be reached.",
         .reasonTimeout: "The organisation did not answer in time.",
@@ -17,6 +19,8 @@ extension Messages {
         .reasonUnauthorized: "The organisation refused access. Log in again with 'bk login'.",
         .reasonIntegrity: "This organisation's document is not authentic. It was not counted.",
         .reasonUnsupportedVersion: "This organisation sends a kind of document bk does not know yet.",
+        .reasonNotInConsent: "This organisation is outside the consent and was not asked.",
+        .reasonNotSupported: "This organisation does not take part in Blauwe Knop Plus.",
 
         .overviewTitle: "Your debts to the government (BSN {bsn})",
         .overviewMadeAt: "Made on {moment}.",

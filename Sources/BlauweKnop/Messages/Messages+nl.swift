@@ -10,6 +10,8 @@ extension Messages {
         .statusInvalidSignature: "NIET ECHT",
         .statusInvalidDocument: "NIET ECHT",
         .statusUnsupportedVersion: "onbekende versie",
+        .statusNotInConsent: "niet in toestemming",
+        .statusNotSupported: "doet niet mee",
 
         .reasonUnreachable: "De organisatie was niet te bereiken.",
         .reasonTimeout: "De organisatie gaf niet op tijd antwoord.",
@@ -17,6 +19,8 @@ extension Messages {
         .reasonUnauthorized: "De organisatie gaf geen toegang. Log opnieuw in met 'bk login'.",
         .reasonIntegrity: "Het document van deze organisatie is niet echt. Het is niet meegeteld.",
         .reasonUnsupportedVersion: "Deze organisatie stuurt een soort document dat bk nog niet kent.",
+        .reasonNotInConsent: "Deze organisatie valt buiten de toestemming en is niet gevraagd.",
+        .reasonNotSupported: "Deze organisatie doet niet mee aan Blauwe Knop Plus.",
 
         .overviewTitle: "Uw schulden bij de overheid (BSN {bsn})",
         .overviewMadeAt: "Gemaakt op {moment}.",

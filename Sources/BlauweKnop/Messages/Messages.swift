@@ -36,6 +36,8 @@ public struct Messages: Sendable {
         case .invalidSignature: self[.statusInvalidSignature]
         case .invalidDocument: self[.statusInvalidDocument]
         case .unsupportedVersion: self[.statusUnsupportedVersion]
+        case .notInConsent: self[.statusNotInConsent]
+        case .notSupported: self[.statusNotSupported]
         }
     }
 
@@ -49,6 +51,8 @@ public struct Messages: Sendable {
         case .unauthorized: self[.reasonUnauthorized]
         case .invalidSignature, .invalidDocument: self[.reasonIntegrity]
         case .unsupportedVersion: self[.reasonUnsupportedVersion]
+        case .notInConsent: self[.reasonNotInConsent]
+        case .notSupported: self[.reasonNotSupported]
         }
     }
 

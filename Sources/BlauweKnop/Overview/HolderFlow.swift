@@ -5,7 +5,7 @@ import Foundation
 struct HolderFlow: Sendable {
     let organization: SchemeDocument.Organization
     let keys: TrustedKeys
-    let identity: CitizenIdentity
+    let access: HolderAccess
     let http: HTTPClient
     let clock: WallClock
     /// The one calendar date of the whole overview that decides what is overdue.
@@ -44,7 +44,10 @@ struct HolderFlow: Sendable {
 
     private func fetchAndVerify() async throws(HolderFailure) -> ClaimsVerifier.Result {
         let discovery = try await DiscoveryDocument.fetch(for: organization, http: http)
-        let session = try await SessionClient(http: http, identity: identity, clock: clock)
+        if access.consent != nil, !discovery.supportsConsents {
+            throw HolderFailure(.notSupported, "discovery: the holder does not take part in Blauwe Knop Plus (no consents_url)")
+        }
+        let session = try await SessionClient(http: http, presenter: access.presenter, clock: clock)
             .createSession(organizationOIN: organization.oin, sessionURL: discovery.sessionURL)
         var request = HTTPRequest(
             url: discovery.financialClaimsURL,
@@ -54,8 +57,10 @@ struct HolderFlow: Sendable {
         request.closesConnection = true
         let response = try await http.exchange(request, expecting: [200], step: "claims")
         let compact = String(decoding: response.body, as: UTF8.self).trimmingASCIIWhitespace
-        return try ClaimsVerifier.verify(
-            compact: compact, organization: organization, keys: keys, bsn: identity.bsn, appKeyThumbprint: identity.appKeyThumbprint,
+        let verified = try ClaimsVerifier.verify(
+            compact: compact, organization: organization, keys: keys, bsn: access.bsn, appKeyThumbprint: access.audience,
             now: clock.epochSeconds, today: today)
+        try access.check(verified.document)
+        return verified
     }
 }

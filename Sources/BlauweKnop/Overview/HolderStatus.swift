@@ -9,9 +9,18 @@ public enum HolderStatus: String, Codable, Sendable, CaseIterable {
     case invalidSignature = "invalid_signature"
     case invalidDocument = "invalid_document"
     case unsupportedVersion = "unsupported_version"
+    /// A requester's overview (PROTOCOL §10.6): the holder is outside the consent's
+    /// organisations and was not contacted.
+    case notInConsent = "not_in_consent"
+    /// A requester's overview: the holder is in the consent but does not take part in Plus.
+    case notSupported = "not_supported"
 
     /// The holder's document was verified and merged.
     public var isSuccess: Bool { self == .ok || self == .okWithWarnings }
+
+    /// Outside what a requester's consent covers: neither success nor failure, and never
+    /// counted against `complete` (PROTOCOL §10.6).
+    public var isOutOfScope: Bool { self == .notInConsent || self == .notSupported }
 
     /// The holder answered, but what it sent failed verification: possible tampering.
     public var isIntegrityFailure: Bool { self == .invalidSignature || self == .invalidDocument || self == .unsupportedVersion }
@@ -37,7 +46,7 @@ public enum OverviewExitCode: Int32, Sendable {
         var partial = false
         for status in statuses {
             if status.isIntegrityFailure { return .integrityFailure }
-            if !status.isSuccess { partial = true }
+            if !status.isSuccess && !status.isOutOfScope { partial = true }
         }
         return partial ? .partial : .complete
     }

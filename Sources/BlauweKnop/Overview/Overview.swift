@@ -11,9 +11,21 @@ public struct Overview: Codable, Sendable {
     public var totals: GrandTotals
     public var holders: [HolderResult]
     public var evidence: Evidence
+    /// For a requester's overview (PROTOCOL §10.6): the consent it was fetched under; absent
+    /// in the citizen's own.
+    public var consent: ConsentSummary?
+
+    /// The consent of a requester's overview.
+    public struct ConsentSummary: Codable, Sendable, Hashable {
+        public var jti: String
+        public var aud: String
+        public var purpose: String
+        public var detail: Consent.Detail
+        public var exp: Int64
+    }
 
     enum CodingKeys: String, CodingKey {
-        case citizen, scheme, complete, totals, holders, evidence
+        case citizen, scheme, complete, totals, holders, evidence, consent
         case schemaVersion = "schema_version"
         case generatedAt = "generated_at"
     }
@@ -56,6 +68,8 @@ public struct Overview: Codable, Sendable {
         public var scheme: String
         /// Every verified FCID JWS as received.
         public var documents: [Document]
+        /// For a requester's overview: the consent JWS it was fetched under.
+        public var consent: String?
 
         public init(scheme: String, documents: [Document]) {
             self.scheme = scheme

@@ -1,7 +1,7 @@
 /// Runs every holder flow concurrently and merges the results into one overview.
 public struct OverviewBuilder: Sendable {
     public let scheme: VerifiedScheme
-    public let identity: CitizenIdentity
+    public let access: HolderAccess
     public let http: HTTPClient
     public let clock: WallClock
     /// At most this many holders are asked at once. Each needs one connection; running more
@@ -9,9 +9,15 @@ public struct OverviewBuilder: Sendable {
     /// then pay a second handshake.
     public let maxConcurrentHolders: Int
 
+    /// An overview for the citizen.
     public init(scheme: VerifiedScheme, identity: CitizenIdentity, http: HTTPClient, clock: WallClock = .system, maxConcurrentHolders: Int = 512) {
+        self.init(scheme: scheme, access: .citizen(identity), http: http, clock: clock, maxConcurrentHolders: maxConcurrentHolders)
+    }
+
+    /// An overview for the citizen or, under a consent, for a requester (PROTOCOL §10.6).
+    public init(scheme: VerifiedScheme, access: HolderAccess, http: HTTPClient, clock: WallClock = .system, maxConcurrentHolders: Int = 512) {
         self.scheme = scheme
-        self.identity = identity
+        self.access = access
         self.http = http
         self.clock = clock
         self.maxConcurrentHolders = max(1, maxConcurrentHolders)
@@ -37,7 +43,15 @@ public struct OverviewBuilder: Sendable {
                     let organization = organizations[index]
                     next += 1
                     guard let keys = scheme.organizationKeys[organization.oin] else { continue }
-                    let flow = HolderFlow(organization: organization, keys: keys, identity: identity, http: http, clock: clock, today: today)
+                    guard access.covers(organization.oin) else {
+                        // Outside the consent: not contacted (§10.6).
+                        let result = HolderResult(
+                            oin: organization.oin, name: organization.name, shortName: organization.shortName, status: .notInConsent,
+                            error: "not among the consent's organisations; not asked", warnings: [], fetchedAt: nil, durationMs: 0, zaken: [])
+                        group.addTask { (index, HolderFlow.Outcome(result: result)) }
+                        return
+                    }
+                    let flow = HolderFlow(organization: organization, keys: keys, access: access, http: http, clock: clock, today: today)
                     group.addTask { (index, await flow.run()) }
                     return
                 }
@@ -61,9 +75,14 @@ public struct OverviewBuilder: Sendable {
             refolded.result = .verified(organization, zaken: zaken, fetchedAt: outcome.result.fetchedAt, durationMs: outcome.result.durationMs)
             return refolded
         }
-        return Overview.merge(
+        var overview = Overview.merge(
             holders: results.map(\.result), evidence: Overview.Evidence(scheme: scheme.compact, documents: results.compactMap(\.evidence)),
-            scheme: scheme.document, bsn: identity.bsn, generatedAt: Timestamps.rfc3339(generated))
+            scheme: scheme.document, bsn: access.bsn, generatedAt: Timestamps.rfc3339(generated))
+        if let consent = access.consent {
+            overview.consent = .init(jti: consent.claims.jti, aud: consent.claims.aud, purpose: consent.claims.purpose, detail: consent.claims.detail, exp: consent.claims.exp)
+            overview.evidence.consent = consent.compact
+        }
+        return overview
     }
 }
 
@@ -79,7 +98,8 @@ extension Overview {
         return Overview(
             schemaVersion: currentSchemaVersion, generatedAt: generatedAt, citizen: Citizen(bsn: bsn),
             scheme: SchemeSummary(iss: scheme.iss, environment: scheme.environment, version: scheme.version, exp: scheme.exp),
-            complete: holders.count == scheme.organizations.count && holders.allSatisfy(\.status.isSuccess), totals: totals, holders: holders,
+            complete: holders.count == scheme.organizations.count && holders.allSatisfy({ $0.status.isSuccess || $0.status.isOutOfScope }),
+            totals: totals, holders: holders,
             evidence: evidence)
     }
 }

@@ -5,12 +5,18 @@ public struct SessionClient: Sendable {
     static let maxResponseBytes = 64 << 10
 
     public let http: HTTPClient
-    public let identity: CitizenIdentity
+    /// Who asks for the session.
+    public let presenter: SessionPresenter
     public let clock: WallClock
 
+    /// A session for the citizen (§4).
     public init(http: HTTPClient, identity: CitizenIdentity, clock: WallClock) {
+        self.init(http: http, presenter: .citizen(identity), clock: clock)
+    }
+
+    public init(http: HTTPClient, presenter: SessionPresenter, clock: WallClock) {
         self.http = http
-        self.identity = identity
+        self.presenter = presenter
         self.clock = clock
     }
 
@@ -104,15 +110,21 @@ public struct SessionClient: Sendable {
         let proof: String
         do {
             let payload = JSONCoding.encode(Proof(aud: organizationOIN, nonce: challenge.challenge, iat: clock.epochSeconds))
-            proof = try JWS.sign(payload: payload, type: Self.proofType, key: identity.appKey)
+            proof = try JWS.sign(payload: payload, type: Self.proofType, key: presenter.signingKey)
         } catch {
             throw HolderFailure(.unauthorized, "session: cannot sign the proof: \(error)")
         }
         var request = HTTPRequest.postJSON(
-            url: sessionURL, body: JSONCoding.encode(SessionRequest(credential: identity.credential.compact, proof: proof)),
+            url: sessionURL, body: presenter.body(proof: proof),
             maxResponseBytes: Self.maxResponseBytes)
         request.isRetryable = false
         return await http.outcome(of: request)
+    }
+
+    /// The body of the requester's session request (§10.4).
+    struct RequesterSessionRequest: Codable, Sendable {
+        var consent: String
+        var proof: String
     }
 
     private func checked(_ session: Session) throws(HolderFailure) -> Session {
@@ -121,5 +133,28 @@ public struct SessionClient: Sendable {
             throw HolderFailure(.invalidDocument, "session: the token holds characters a bearer token may not have (refused)")
         }
         return session
+    }
+}
+
+/// Who asks a holder for a session: the citizen with the App Manager credential (§4), or a
+/// requester with the citizen's consent and its own key (§10.4).
+public enum SessionPresenter: Sendable {
+    case citizen(CitizenIdentity)
+    case requester(consent: String, key: PrivateKey)
+
+    /// The key that signs the proof.
+    var signingKey: PrivateKey {
+        switch self {
+        case .citizen(let identity): identity.appKey
+        case .requester(_, let key): key
+        }
+    }
+
+    /// The session request body for a signed proof.
+    func body(proof: String) -> [UInt8] {
+        switch self {
+        case .citizen(let identity): JSONCoding.encode(SessionClient.SessionRequest(credential: identity.credential.compact, proof: proof))
+        case .requester(let consent, _): JSONCoding.encode(SessionClient.RequesterSessionRequest(consent: consent, proof: proof))
+        }
     }
 }

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// Blauwe Knop Plus, the requester's side (PROTOCOL §10.4, §10.6), end to end: the citizen
+/// grants, the requester (with the examples' test key) fetches under the consent, the citizen
+/// sees each access, revokes, and the requester is refused.
+@Suite("Requester end to end")
+struct RequesterEndToEndTests {
+    /// The examples' requester key, copied to a file only its owner can read.
+    static func requesterKey(_ holder: TestHolder) throws -> String {
+        let path = holder.directory + "/requester.pem"
+        try FileManager.default.copyItem(atPath: Paths.examples + "/keys/requester-utrecht-shv.pem", toPath: path)
+        chmod(path, 0o600)
+        return path
+    }
+
+    static func grant(_ holder: TestHolder, only: String = "CJIB,DUO,RVO") throws -> String {
+        let path = holder.directory + "/consent.jws"
+        let grant = try holder.bk(
+            "consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30", "--only", only, "--yes", "-o", path)
+        guard grant.status == 0 else { throw TestFailure("grant failed: \(grant.standardError)") }
+        return path
+    }
+
+    /// Runs `bk requester overview` in its own state folder (the requester is not the citizen).
+    static func requesterOverview(_ holder: TestHolder, consent: String, key: String) throws -> (CommandResult, [String: Any]) {
+        var environment = holder.bkEnvironment
+        environment["BK_STATE_DIR"] = holder.directory + "/requester-state"
+        let result = try CommandResult.run(
+            Paths.binaries + "/bk", ["requester", "overview", "--consent", consent, "--requester-key", key, "--format", "json"], environment: environment)
+        let object = (try? JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]) ?? [:]
+        return (result, object)
+    }
+
+    static func payload(_ compact: String) throws -> [String: Any] {
+        let part = String(compact.split(separator: ".")[1])
+        let data = try #require(Data(base64URL: part))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test("Grant → requester overview under the consent → documents for the requester's key carrying the consent → the citizen sees each access → revoke → refused")
+    func grantFetchRevoke() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let consent = try Self.grant(holder)
+        let key = try Self.requesterKey(holder)
+        let (result, overview) = try Self.requesterOverview(holder, consent: consent, key: key)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try Validators.jsonSchemaProblem(document: result.standardOutput, schema: Paths.packageRoot + "/Schemas/overview.schema.json") == nil)
+        let statuses = Dictionary(uniqueKeysWithValues: (overview["holders"] as? [[String: Any]] ?? []).map { ($0["short_name"] as? String ?? "", $0["status"] as? String ?? "") })
+        #expect(statuses["CJIB"] == "ok" && statuses["DUO"] == "ok")
+        #expect(statuses["RVO"] == "not_supported")
+        #expect(statuses["Belastingdienst"] == "not_in_consent" && statuses["CAK"] == "not_in_consent")
+        #expect(overview["complete"] as? Bool == true, "holders outside the consent do not count against complete")
+        let summary = try #require(overview["consent"] as? [String: Any])
+        let jti = try #require(summary["jti"] as? String)
+        let evidence = try #require(overview["evidence"] as? [String: Any])
+        #expect((evidence["consent"] as? String)?.isEmpty == false)
+        let documents = try #require(evidence["documents"] as? [[String: Any]])
+        #expect(documents.count == 2)
+        let thumbprint = try JSONSerialization.jsonObject(with: Data(try holder.bk("scheme", "show", "--format", "json").standardOutput.utf8))
+        let keyID = (((thumbprint as? [String: Any])?["requesters"] as? [[String: Any]])?.first?["key_ids"] as? [String])?.first
+        for document in documents {
+            let claims = try Self.payload(try #require(document["jws"] as? String))
+            #expect(claims["aud"] as? String == keyID, "the document is for the requester's key")
+            #expect(claims["consent"] as? String == jti)
+            #expect(claims["purpose"] as? String == "schuldhulpverlening")
+            #expect(claims["detail"] as? String == "full")
+            #expect(claims["sub"] as? String == ExpectedFigures.richCitizen)
+        }
+
+        let list = try holder.bk("consent", "list", "--format", "json")
+        let listed = try JSONSerialization.jsonObject(with: Data(list.standardOutput.utf8)) as? [String: Any]
+        let accesses = ((listed?["consents"] as? [[String: Any]])?.first?["accesses"] as? [[String: Any]]) ?? []
+        #expect(accesses.count == 2, "one access logged per organisation")
+        #expect(accesses.allSatisfy { $0["requester"] as? String == "00000001001234567000" && $0["kid"] as? String == keyID })
+
+        #expect(try holder.bk("consent", "revoke", jti).status == 0)
+        let (after, afterOverview) = try Self.requesterOverview(holder, consent: consent, key: key)
+        #expect(after.status == 3)
+        let afterStatuses = (afterOverview["holders"] as? [[String: Any]] ?? []).filter { ["CJIB", "DUO"].contains($0["short_name"] as? String ?? "") }
+        #expect(afterStatuses.count == 2 && afterStatuses.allSatisfy { $0["status"] as? String == "unauthorized" })
+    }
+
+    @Test("Refused before any holder is asked: a key of no requester, a key others can read, a consent whose signature was edited")
+    func refused() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let consent = try Self.grant(holder)
+        let other = holder.directory + "/other.pem"
+        try FileManager.default.copyItem(atPath: Paths.examples + "/keys/cjib.pem", toPath: other)
+        chmod(other, 0o600)
+        #expect(try Self.requesterOverview(holder, consent: consent, key: other).0.status == 1, "an organisation's key is no requester key")
+        let open = try Self.requesterKey(holder)
+        chmod(open, 0o644)
+        let readable = try Self.requesterOverview(holder, consent: consent, key: open).0
+        #expect(readable.status == 1)
+        #expect(readable.standardError.contains("0600"))
+        chmod(open, 0o600)
+        var edited = try String(contentsOfFile: consent, encoding: .utf8)
+        edited = String(edited.dropLast(3)) + (edited.hasSuffix("A\n") ? "B\n" : "A\n")
+        try edited.write(toFile: consent, atomically: true, encoding: .utf8)
+        #expect(try Self.requesterOverview(holder, consent: consent, key: open).0.status == 1, "a consent with a broken signature")
+    }
+}
