@@ -159,7 +159,7 @@ struct ConsentCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The consent's id (shown by 'bk consent grant' and 'bk consent list').")
+        @Argument(help: "The consent's id (shown by 'bk consent grant' and 'bk consent list'); an id that starts with '-' goes after '--'.")
         var id: String
 
         func validate() throws {

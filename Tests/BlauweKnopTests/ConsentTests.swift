@@ -63,6 +63,13 @@ struct ConsentTests {
         }
     }
 
+    @Test("Consent ids are 16 random bytes in base64url and never start with '-'")
+    func identifiers() {
+        let ids = (0..<2000).map { _ in Consent.newID() }
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.allSatisfy { $0.count == 22 && $0.first != "-" && Base64URL.decode($0)?.count == 16 })
+    }
+
     @Test(
         "Each broken consent is refused with its reason",
         arguments: [

@@ -56,8 +56,14 @@ public struct Consent: Sendable {
     /// The requester the consent is for, as the scheme lists it.
     public let requester: SchemeDocument.Requester
 
-    /// A fresh consent id.
-    public static func newID() -> String { SecureRandom.token(bytes: 16) }
+    /// A fresh consent id: 16 random bytes in base64url, never starting with '-' (people type
+    /// it after a command, where a leading '-' would read as an option such as `-h`).
+    public static func newID() -> String {
+        while true {
+            let id = SecureRandom.token(bytes: 16)
+            if id.first != "-" { return id }
+        }
+    }
 
     /// Signs consent claims with the citizen's app key.
     public static func sign(_ claims: Claims, appKey: PrivateKey) throws(JOSEError) -> String {
