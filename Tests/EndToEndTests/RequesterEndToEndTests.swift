@@ -102,4 +102,42 @@ struct RequesterEndToEndTests {
         try edited.write(toFile: consent, atomically: true, encoding: .utf8)
         #expect(try Self.requesterOverview(holder, consent: consent, key: open).0.status == 1, "a consent with a broken signature")
     }
+
+    @Test("bk verify checks a requester's overview as §10.6: untouched it is authentic; an edited consent, a removed consent or a holder outside the consent shown as ok is tampering")
+    func verifyRequesterOverview() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let consent = try Self.grant(holder, only: "CJIB,DUO")
+        let key = try Self.requesterKey(holder)
+        let (result, overview) = try Self.requesterOverview(holder, consent: consent, key: key)
+        #expect(result.status == 0)
+        let path = holder.directory + "/requester-overview.json"
+        try result.standardOutput.write(toFile: path, atomically: true, encoding: .utf8)
+        let verified = try holder.bk("verify", path)
+        #expect(verified.status == 0, "\(verified.standardOutput)")
+        func edited(_ change: (inout [String: Any]) -> Void) throws -> Int32 {
+            var copy = overview
+            change(&copy)
+            let file = holder.directory + "/edited.json"
+            try JSONSerialization.data(withJSONObject: copy).write(to: URL(fileURLWithPath: file))
+            return try holder.bk("verify", file).status
+        }
+        #expect(try edited { root in
+            var consent = root["consent"] as? [String: Any] ?? [:]
+            consent["detail"] = "saldo"
+            root["consent"] = consent
+        } == 4)
+        #expect(try edited { root in
+            var evidence = root["evidence"] as? [String: Any] ?? [:]
+            evidence["consent"] = nil
+            root["evidence"] = evidence
+        } == 4)
+        #expect(try edited { root in
+            var holders = root["holders"] as? [[String: Any]] ?? []
+            if let index = holders.firstIndex(where: { $0["short_name"] as? String == "Belastingdienst" }) {
+                holders[index]["status"] = "unreachable"
+            }
+            root["holders"] = holders
+        } == 4)
+    }
 }

@@ -148,9 +148,15 @@ public struct HolderResult: Codable, Sendable, Hashable {
         self.zaken = zaken
     }
 
-
     /// The short name, or the full name.
     public var displayName: String { shortName ?? name }
+
+    /// A holder outside a requester's consent (PROTOCOL §10.6): not asked.
+    public static func notInConsent(_ organization: SchemeDocument.Organization) -> HolderResult {
+        HolderResult(
+            oin: organization.oin, name: organization.name, shortName: organization.shortName, status: .notInConsent,
+            error: "not among the consent's organisations; not asked", warnings: [], fetchedAt: nil, durationMs: 0, zaken: [])
+    }
 
     /// The result for a holder whose document verified: warnings of its zaken are lifted to
     /// the holder and decide between `ok` and `ok_with_warnings`.

@@ -45,10 +45,7 @@ public struct OverviewBuilder: Sendable {
                     guard let keys = scheme.organizationKeys[organization.oin] else { continue }
                     guard access.covers(organization.oin) else {
                         // Outside the consent: not contacted (§10.6).
-                        let result = HolderResult(
-                            oin: organization.oin, name: organization.name, shortName: organization.shortName, status: .notInConsent,
-                            error: "not among the consent's organisations; not asked", warnings: [], fetchedAt: nil, durationMs: 0, zaken: [])
-                        group.addTask { (index, HolderFlow.Outcome(result: result)) }
+                        group.addTask { (index, HolderFlow.Outcome(result: .notInConsent(organization))) }
                         return
                     }
                     let flow = HolderFlow(organization: organization, keys: keys, access: access, http: http, clock: clock, today: today)

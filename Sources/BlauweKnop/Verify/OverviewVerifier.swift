@@ -43,6 +43,7 @@ public struct OverviewVerifier: Sendable {
         if overview.scheme != .init(iss: document.iss, environment: document.environment, version: document.version, exp: document.exp) {
             report.fail(.tampered, "the scheme summary differs from the signed scheme")
         }
+        let consent = requesterConsent(overview, scheme: scheme, moment: moment, report: &report)
         let evidence = evidenceByOrganization(overview, scheme: scheme, report: &report)
         let stated = statedHolders(overview, scheme: document, report: &report)
         let today = Timestamps.calendarDate(Date(timeIntervalSince1970: TimeInterval(moment)))
@@ -52,6 +53,10 @@ public struct OverviewVerifier: Sendable {
         var oldestIssue: Int64?
         for organization in document.organizations {
             let claimed = stated[organization.oin]
+            if let consent, !consent.claims.organizations.contains(organization.oin) {
+                expectedHolders.append(outsideConsent(organization, claimed: claimed, hasEvidence: evidence[organization.oin] != nil, report: &report))
+                continue
+            }
             guard let compact = evidence[organization.oin], let keys = scheme.organizationKeys[organization.oin] else {
                 expectedHolders.append(unproven(organization, claimed: claimed, report: &report))
                 continue
@@ -61,6 +66,7 @@ public struct OverviewVerifier: Sendable {
                     compact: compact, organization: organization, keys: keys, bsn: overview.citizen.bsn, appKeyThumbprint: nil, now: moment,
                     today: today)
                 audiences.insert(verified.document.aud)
+                if let consent { try Self.checkRequesterDocument(verified.document, consent: consent, scheme: scheme) }
                 oldestIssue = min(oldestIssue ?? verified.document.iat, verified.document.iat)
                 let proven = HolderResult.verified(organization, zaken: verified.zaken, fetchedAt: claimed?.fetchedAt, durationMs: claimed?.durationMs ?? 0)
                 if let claimed, let difference = HolderDifference.first(claimed: claimed, proven: proven) {
@@ -76,9 +82,13 @@ public struct OverviewVerifier: Sendable {
             }
         }
         if audiences.count > 1 { report.fail(.tampered, "the documents were made for different app keys") }
-        let expected = Overview.merge(
+        var expected = Overview.merge(
             holders: expectedHolders, evidence: .init(scheme: overview.evidence.scheme, documents: provenDocuments), scheme: document,
             bsn: overview.citizen.bsn, generatedAt: overview.generatedAt)
+        if let consent {
+            expected.consent = .init(jti: consent.claims.jti, aud: consent.claims.aud, purpose: consent.claims.purpose, detail: consent.claims.detail, exp: consent.claims.exp)
+            expected.evidence.consent = consent.compact
+        }
         if expected.totals != overview.totals { report.fail(.tampered, "the totals differ from the sum of the signed documents") }
         if expected.complete != overview.complete { report.fail(.tampered, "'complete' says \(overview.complete), the evidence says \(expected.complete)") }
         if report.problems.isEmpty, let difference = Self.formDifference(file, expected: expected) {
@@ -87,6 +97,51 @@ public struct OverviewVerifier: Sendable {
         report.complete = expected.complete
         checkAge(oldestIssue, report: &report)
         return report
+    }
+
+    /// For a requester's overview (PROTOCOL §10.6): the consent in the evidence, verified
+    /// against the scheme and in force when the overview was made, and equal to what the file
+    /// says of it; nil for the citizen's own overview.
+    private func requesterConsent(_ overview: Overview, scheme: VerifiedScheme, moment: Int64, report: inout VerificationReport) -> Consent? {
+        guard overview.consent != nil || overview.evidence.consent != nil else { return nil }
+        guard let summary = overview.consent, let compact = overview.evidence.consent else {
+            report.fail(.tampered, "the file names a consent without its evidence, or the other way round")
+            return nil
+        }
+        let consent: Consent
+        do {
+            consent = try Consent(compact: compact, scheme: scheme, now: moment, checkExpiry: false)
+        } catch {
+            report.fail(.tampered, "the consent does not verify: \(error.detail)")
+            return nil
+        }
+        if consent.claims.exp <= moment { report.fail(.tampered, "the consent had expired when the overview was made") }
+        if summary != .init(jti: consent.claims.jti, aud: consent.claims.aud, purpose: consent.claims.purpose, detail: consent.claims.detail, exp: consent.claims.exp) {
+            report.fail(.tampered, "what the file says of the consent differs from the signed consent")
+        }
+        if consent.claims.sub != overview.citizen.bsn { report.fail(.tampered, "the consent is for another citizen than the overview") }
+        return consent
+    }
+
+    /// A requester's document must be for one of the requester's keys and carry the consent.
+    static func checkRequesterDocument(_ document: FinancialClaimsDocument, consent: Consent, scheme: VerifiedScheme) throws(HolderFailure) {
+        guard scheme.requesterKeys[consent.claims.aud]?[document.aud] != nil else {
+            throw HolderFailure(.invalidDocument, "the document is not for a key of the consent's requester")
+        }
+        guard document.consent == consent.claims.jti, document.purpose == consent.claims.purpose, document.detail == consent.claims.detail.rawValue else {
+            throw HolderFailure(.invalidDocument, "the document does not carry the consent's id, purpose and detail")
+        }
+    }
+
+    /// An organisation outside the consent: proven not asked by the consent itself; any data or
+    /// evidence for it is a problem.
+    private func outsideConsent(_ organization: SchemeDocument.Organization, claimed: HolderResult?, hasEvidence: Bool, report: inout VerificationReport) -> HolderResult {
+        if hasEvidence { report.fail(.tampered, "there is a document of \(organization.name), which is outside the consent") }
+        if let claimed, claimed.status != .notInConsent || !claimed.zaken.isEmpty || claimed.totals != HolderTotals() {
+            report.fail(.tampered, "\(organization.name) is outside the consent but shown as '\(claimed.status.rawValue)'")
+        }
+        report.holders.append(.init(oin: organization.oin, name: organization.name, proven: true, status: .notInConsent))
+        return claimed ?? .notInConsent(organization)
     }
 
     /// The evidence documents by organisation; duplicates and strangers are problems.
