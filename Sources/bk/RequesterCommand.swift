@@ -7,7 +7,20 @@ import Foundation
 struct RequesterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "requester", abstract: "Fetch a citizen's signed data under their consent (for a requester of the scheme).",
-        subcommands: [Overview.self])
+        subcommands: [Overview.self, Batch.self])
+
+    /// The checks before any holder is asked: the consent verifies against the scheme, the key
+    /// is one the scheme lists for its requester, and its detail is one this bk can fetch.
+    static func usableConsent(_ bytes: [UInt8], scheme: VerifiedScheme, key: PrivateKey, now: Int64) throws -> BlauweKnop.Consent {
+        let verified = try BlauweKnop.Consent(compact: String(decoding: bytes, as: UTF8.self), scheme: scheme, now: now)
+        guard scheme.requesterKeys[verified.claims.aud]?[try key.keyID()] != nil else {
+            throw ConsentError(.notAllowed, "this requester key is not one the scheme lists for \(TerminalText.sanitized(verified.requester.name))")
+        }
+        guard verified.claims.detail == .full else {
+            throw ConsentError(.notAllowed, "consents with detail 'saldo' are not supported by this bk yet")
+        }
+        return verified
+    }
 
     /// `bk requester overview --consent FILE`.
     struct Overview: AsyncParsableCommand {
@@ -46,13 +59,7 @@ struct RequesterCommand: AsyncParsableCommand {
                 guard let compact = try AtomicFile.read(consent, limit: Consent.maxBytes) else { throw FileError(path: consent, action: "read", errno: ENOENT) }
                 let http = client.http(deadlineSeconds: deadline.seconds)
                 let scheme = try await client.scheme(http: http)
-                let verified = try BlauweKnop.Consent(compact: String(decoding: compact, as: UTF8.self), scheme: scheme, now: client.clock.epochSeconds)
-                guard scheme.requesterKeys[verified.claims.aud]?[try key.keyID()] != nil else {
-                    throw ConsentError(.notAllowed, "this requester key is not one the scheme lists for \(TerminalText.sanitized(verified.requester.name))")
-                }
-                guard verified.claims.detail == .full else {
-                    throw ConsentError(.notAllowed, "consents with detail 'saldo' are not supported by this bk yet")
-                }
+                let verified = try RequesterCommand.usableConsent(compact, scheme: scheme, key: key, now: client.clock.epochSeconds)
                 overview = await OverviewBuilder(
                     scheme: scheme, access: try .requester(verified, key: key), http: http, clock: client.clock,
                     maxConcurrentHolders: ProcessLimits.concurrentFlowsAllowed()
@@ -67,6 +74,106 @@ struct RequesterCommand: AsyncParsableCommand {
             try presentation.write(text, to: output, mode: 0o600)
             let code = overview.exitCode
             if code != .complete { throw ExitCode(code.rawValue) }
+        }
+    }
+}
+
+/// `bk requester batch --consents DIR --output-dir OUT`: every consent of a folder in one run.
+extension RequesterCommand {
+    struct Batch: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fetch the overview of every consent in a folder, on one transport, with a summary to import.",
+            discussion: """
+                Writes OUT/<consent id>.json per usable consent, and OUT/summary.json and OUT/summary.csv (one row per consent file:
+                masked BSN, consent id, expiry, complete, totals in cents, organisations missing). A consent that cannot be used
+                (expired, another requester's, malformed) is a row with result 'refused', not the end of the run. Exit 0: every
+                overview complete; 3: one incomplete or refused; 4: an integrity failure in any.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "The folder with the consent files (*.jws).")
+        var consents: String
+
+        @Option(name: .customLong("output-dir"), help: "The folder for the overviews and the summary (made when missing).")
+        var outputDir: String
+
+        @Option(name: .customLong("requester-key"), help: "The requester's private key, PEM PKCS#8, mode 0600 (BK_REQUESTER_KEY).")
+        var requesterKey: String?
+
+        @Option(help: "Citizens fetched at once.")
+        var parallel: Int = 16
+
+        @Option(help: "Time for the whole run (e.g. 5m).")
+        var deadline = DurationArgument(seconds: 300)
+
+        func validate() throws {
+            guard (1...1024).contains(parallel) else { throw ValidationError("--parallel must be between 1 and 1024") }
+        }
+
+        func run() async throws {
+            let presentation = Presentation(global, jsonErrors: false)
+            let summary: BatchSummary
+            do {
+                let client = try global.client()
+                let key = try RequesterKey.load(path: requesterKey ?? ProcessInfo.processInfo.environment["BK_REQUESTER_KEY"])
+                let files = try FileManager.default.contentsOfDirectory(atPath: consents).filter { $0.hasSuffix(".jws") }.sorted()
+                try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+                let http = client.http(deadlineSeconds: deadline.seconds)
+                let scheme = try await client.scheme(http: http)
+                let flowsEach = max(1, ProcessLimits.concurrentFlowsAllowed() / parallel)
+                let rows = await withTaskGroup(of: (Int, BatchSummary.Row).self) { group in
+                    var next = 0
+                    func startNext() {
+                        guard next < files.count else { return }
+                        let index = next
+                        next += 1
+                        let file = files[index]
+                        group.addTask { (index, await fetch(file, scheme: scheme, key: key, http: http, client: client, flows: flowsEach)) }
+                    }
+                    for _ in 0..<min(parallel, files.count) { startNext() }
+                    var rows = [BatchSummary.Row?](repeating: nil, count: files.count)
+                    for await (index, row) in group {
+                        rows[index] = row
+                        startNext()
+                    }
+                    return rows.compactMap { $0 }
+                }
+                summary = BatchSummary(rows: rows)
+                try OutputFile.write(JSONCoding.encode(summary), to: outputDir + "/summary.json", mode: 0o600)
+                try OutputFile.write(summary.csv, to: outputDir + "/summary.csv", mode: 0o600)
+            } catch let error as SchemeError {
+                throw presentation.fail(error, code: Terminal.exitCode(for: error))
+            } catch {
+                throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
+            }
+            if !global.quiet {
+                let counts = Dictionary(grouping: summary.rows, by: \.result).mapValues(\.count)
+                Terminal.note(counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
+            }
+            if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+        }
+
+        /// One consent file: its overview written, or why it was refused.
+        private func fetch(
+            _ file: String, scheme: VerifiedScheme, key: PrivateKey, http: HTTPClient, client: BlauweKnopClient, flows: Int
+        ) async -> BatchSummary.Row {
+            do {
+                guard let bytes = try AtomicFile.read(consents + "/" + file, limit: BlauweKnop.Consent.maxBytes) else {
+                    return BatchSummary.Row(file: file, refused: "the file is gone")
+                }
+                let consent = try RequesterCommand.usableConsent(bytes, scheme: scheme, key: key, now: client.clock.epochSeconds)
+                let overview = await OverviewBuilder(
+                    scheme: scheme, access: try .requester(consent, key: key), http: http, clock: client.clock, maxConcurrentHolders: flows
+                ).build()
+                let name = consent.claims.jti + ".json"
+                try OutputFile.write(OverviewJSON.render(overview), to: outputDir + "/" + name, mode: 0o600)
+                return BatchSummary.Row(file: file, overview: overview, written: name)
+            } catch let error as ConsentError {
+                return BatchSummary.Row(file: file, refused: error.detail)
+            } catch {
+                return BatchSummary.Row(file: file, refused: "\(error)")
+            }
         }
     }
 }

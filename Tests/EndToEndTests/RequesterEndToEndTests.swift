@@ -6,6 +6,14 @@ import Testing
 /// sees each access, revokes, and the requester is refused.
 @Suite("Requester end to end")
 struct RequesterEndToEndTests {
+    /// A date two weeks ahead (YYYY-MM-DD), for --until.
+    static var inTwoWeeks: String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        return formatter.string(from: Date().addingTimeInterval(14 * 86_400))
+    }
+
     /// The examples' requester key, copied to a file only its owner can read.
     static func requesterKey(_ holder: TestHolder) throws -> String {
         let path = holder.directory + "/requester.pem"
@@ -139,5 +147,45 @@ struct RequesterEndToEndTests {
             }
             root["holders"] = holders
         } == 4)
+    }
+
+    @Test("bk requester batch: three citizens' consents and a broken file in one run; an overview per consent that verifies, and a summary in JSON and CSV")
+    func batch() throws {
+        let holder = try TestHolder()
+        let consents = holder.directory + "/consents"
+        try FileManager.default.createDirectory(atPath: consents, withIntermediateDirectories: true)
+        for (index, bsn) in [ExpectedFigures.richCitizen, ExpectedFigures.singleDebtCitizen, ExpectedFigures.debtFreeCitizen].enumerated() {
+            var environment = holder.bkEnvironment
+            environment["BK_STATE_DIR"] = holder.directory + "/citizen-\(index)"
+            #expect(try CommandResult.run(Paths.binaries + "/bk", ["login", "--test-bsn", bsn], environment: environment).status == 0)
+            let grant = try CommandResult.run(
+                Paths.binaries + "/bk",
+                ["consent", "grant", "--to", "00000001001234567000", "--purpose", "schuldhulpverlening", "--until", Self.inTwoWeeks, "--only", "CJIB,DUO", "--yes",
+                 "-o", consents + "/citizen-\(index).jws"], environment: environment)
+            #expect(grant.status == 0, "\(grant.standardError)")
+        }
+        try "not a consent".write(toFile: consents + "/broken.jws", atomically: true, encoding: .utf8)
+        var environment = holder.bkEnvironment
+        environment["BK_STATE_DIR"] = holder.directory + "/requester-state"
+        let out = holder.directory + "/out"
+        let batch = try CommandResult.run(
+            Paths.binaries + "/bk", ["requester", "batch", "--consents", consents, "--output-dir", out, "--requester-key", try Self.requesterKey(holder)],
+            environment: environment)
+        #expect(batch.status == 3, "the broken file is refused: \(batch.standardError)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
+        let rows = summary?["rows"] as? [[String: Any]] ?? []
+        #expect(rows.count == 4)
+        #expect(rows.first { $0["file"] as? String == "broken.jws" }?["result"] as? String == "refused")
+        let fetched = rows.filter { $0["result"] as? String == "complete" }
+        #expect(fetched.count + rows.filter { $0["result"] as? String == "refused" }.count == 4)
+        for row in fetched {
+            #expect((row["bsn"] as? String)?.hasPrefix("••••••") == true)
+            let file = out + "/" + (row["overview"] as? String ?? "?")
+            #expect(try holder.bk("verify", file).status == 0, "\(file)")
+        }
+        let csv = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8)
+        let lines = csv.split(separator: "\r\n")
+        #expect(lines.first?.hasPrefix("file,result,consent_id,bsn,expires,complete,saldo_cents") == true)
+        #expect(lines.count == 5)
     }
 }
