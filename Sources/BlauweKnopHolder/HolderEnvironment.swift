@@ -175,6 +175,8 @@ public struct HolderEnvironment: Sendable {
 /// faults apply to one endpoint (`fault_endpoint`, by default the claims endpoint); document
 /// faults change the signed FCID; certificate faults change the TLS certificate.
 public enum HolderFault: String, Codable, Sendable, CaseIterable {
+    /// Blauwe Knop Plus: a full document with events under a consent for detail 'saldo'.
+    case fullDocumentForSaldo = "full_document_for_saldo"
     // Transport and HTTP.
     /// Nothing listens: the scheme points at a closed port.
     case down

@@ -62,10 +62,30 @@ extension OrganizationService {
         document.purpose = session.purpose
         document.detail = session.detail.rawValue
         do {
+            if session.detail == .saldo && documentFault != .fullDocumentForSaldo {
+                return HolderResponse.jose(try JWS.sign(payload: JSONCoding.encode(saldoDocument(document)), type: FinancialClaimsDocument.jwsType, key: organization.key))
+            }
             return HolderResponse.jose(try forger.jws(for: document, fault: documentFault))
         } catch {
             return HolderResponse.problem(.internalServerError, "Signing failed")
         }
+    }
+
+    /// The minimised document of §10.5: stated figures, contact options, open requests' amounts
+    /// and due dates; no events.
+    func saldoDocument(_ document: FinancialClaimsDocument) -> SaldoDocument {
+        let today = Timestamps.calendarDate(clock.now)
+        let zaken = document.financieleZaken.map { zaak in
+            let folded = try? ClaimsFold.fold(zaak, today: today)
+            return SaldoDocument.Zaak(
+                zaakkenmerk: zaak.zaakkenmerk, omschrijving: zaak.omschrijving, totaalFinancieelVerplicht: folded?.verplicht ?? 0,
+                totaalFinancieelVereffend: folded?.vereffend ?? 0, saldo: folded?.saldo ?? 0, saldoDatumtijd: Timestamps.rfc3339(clock.now),
+                contactopties: zaak.contactopties ?? [],
+                openBetalingsverplichtingen: (folded?.openBetalingsverplichtingen ?? []).map { .init(bedrag: $0.openstaand, vervaldatum: $0.vervaldatum) })
+        }
+        return SaldoDocument(
+            iss: document.iss, sub: document.sub, aud: document.aud, iat: document.iat, exp: document.exp, documentType: document.documentType,
+            documentVersion: document.documentVersion, financieleZaken: zaken, consent: document.consent, purpose: document.purpose, detail: document.detail)
     }
 
     /// Ends every requester session under a consent (on revocation).

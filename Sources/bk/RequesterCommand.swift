@@ -9,15 +9,12 @@ struct RequesterCommand: AsyncParsableCommand {
         commandName: "requester", abstract: "Fetch a citizen's signed data under their consent (for a requester of the scheme).",
         subcommands: [Overview.self, Batch.self])
 
-    /// The checks before any holder is asked: the consent verifies against the scheme, the key
-    /// is one the scheme lists for its requester, and its detail is one this bk can fetch.
+    /// The checks before any holder is asked: the consent verifies against the scheme and the
+    /// key is one the scheme lists for its requester.
     static func usableConsent(_ bytes: [UInt8], scheme: VerifiedScheme, key: PrivateKey, now: Int64) throws -> BlauweKnop.Consent {
         let verified = try BlauweKnop.Consent(compact: String(decoding: bytes, as: UTF8.self), scheme: scheme, now: now)
         guard scheme.requesterKeys[verified.claims.aud]?[try key.keyID()] != nil else {
             throw ConsentError(.notAllowed, "this requester key is not one the scheme lists for \(TerminalText.sanitized(verified.requester.name))")
-        }
-        guard verified.claims.detail == .full else {
-            throw ConsentError(.notAllowed, "consents with detail 'saldo' are not supported by this bk yet")
         }
         return verified
     }

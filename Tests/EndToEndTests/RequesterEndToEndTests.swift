@@ -22,10 +22,11 @@ struct RequesterEndToEndTests {
         return path
     }
 
-    static func grant(_ holder: TestHolder, only: String = "CJIB,DUO,RVO") throws -> String {
+    static func grant(_ holder: TestHolder, only: String = "CJIB,DUO,RVO", detail: String = "full") throws -> String {
         let path = holder.directory + "/consent.jws"
         let grant = try holder.bk(
-            "consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30", "--only", only, "--yes", "-o", path)
+            "consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30", "--only", only, "--detail", detail, "--yes",
+            "-o", path)
         guard grant.status == 0 else { throw TestFailure("grant failed: \(grant.standardError)") }
         return path
     }
@@ -187,5 +188,42 @@ struct RequesterEndToEndTests {
         let lines = csv.split(separator: "\r\n")
         #expect(lines.first?.hasPrefix("file,result,consent_id,bsn,expires,complete,saldo_cents") == true)
         #expect(lines.count == 5)
+    }
+
+    @Test("Detail saldo (§10.5): only the stated figures travel, no events; the totals equal the citizen's own; it verifies")
+    func saldo() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let consent = try Self.grant(holder, only: "CJIB,DUO", detail: "saldo")
+        let (result, overview) = try Self.requesterOverview(holder, consent: consent, key: try Self.requesterKey(holder))
+        #expect(result.status == 0, "\(result.standardError)")
+        let holders = (overview["holders"] as? [[String: Any]] ?? []).filter { ["CJIB", "DUO"].contains($0["short_name"] as? String ?? "") }
+        #expect(holders.count == 2 && holders.allSatisfy { $0["status"] as? String == "ok_with_warnings" }, "marked as stated by the organisation")
+        let documents = (overview["evidence"] as? [String: Any])?["documents"] as? [[String: Any]] ?? []
+        for document in documents {
+            let claims = try Self.payload(try #require(document["jws"] as? String))
+            #expect(claims["detail"] as? String == "saldo")
+            let zaken = claims["financiele_zaken"] as? [[String: Any]] ?? []
+            #expect(!zaken.isEmpty && zaken.allSatisfy { $0["gebeurtenissen"] == nil })
+        }
+        let (_, own) = try holder.overviewJSON()
+        let ownSaldo = (own["holders"] as? [[String: Any]] ?? []).filter { ["CJIB", "DUO"].contains($0["short_name"] as? String ?? "") }
+            .map { (($0["totals"] as? [String: Any])?["saldo"] as? Int) ?? -1 }.reduce(0, +)
+        #expect(((overview["totals"] as? [String: Any])?["saldo"] as? Int) == ownSaldo)
+        let path = holder.directory + "/saldo-overview.json"
+        try result.standardOutput.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try holder.bk("verify", path).status == 0)
+    }
+
+    @Test("A holder that answers a saldo consent with the full document and its events is refused (invalid_document, exit 4)")
+    func saldoOverreach() throws {
+        let holder = try TestHolder(.init(faults: ["CJIB": "full_document_for_saldo"]))
+        try holder.login(ExpectedFigures.richCitizen)
+        let consent = try Self.grant(holder, only: "CJIB,DUO", detail: "saldo")
+        let (result, overview) = try Self.requesterOverview(holder, consent: consent, key: try Self.requesterKey(holder))
+        #expect(result.status == 4)
+        let cjib = (overview["holders"] as? [[String: Any]] ?? []).first { $0["short_name"] as? String == "CJIB" }
+        #expect(cjib?["status"] as? String == "invalid_document")
+        #expect(((overview["evidence"] as? [String: Any])?["documents"] as? [[String: Any]])?.count == 1, "nothing of CJIB merged")
     }
 }

@@ -32,8 +32,11 @@ public struct FinancialClaimsDocument: Codable, Sendable, Hashable {
 
     public init(
         iss: String, sub: String, aud: String, iat: Int64, exp: Int64, documentType: String = Self.documentType,
-        documentVersion: String = "3.0", financieleZaken: [FinancieleZaak]
+        documentVersion: String = "3.0", financieleZaken: [FinancieleZaak], consent: String? = nil, purpose: String? = nil, detail: String? = nil
     ) {
+        self.consent = consent
+        self.purpose = purpose
+        self.detail = detail
         self.iss = iss
         self.sub = sub
         self.aud = aud

@@ -33,7 +33,9 @@ struct HolderFlow: Sendable {
         switch outcome {
         case .success(let verified):
             let result = HolderResult.verified(organization, zaken: verified.zaken, fetchedAt: Timestamps.rfc3339(clock.now), durationMs: durationMs)
-            return Outcome(result: result, evidence: .init(oin: organization.oin, jws: verified.compact), document: verified.document)
+            // A saldo document's stated figures are not folded again (it has no events).
+            let refoldable = access.consent?.claims.detail == .saldo ? nil : verified.document
+            return Outcome(result: result, evidence: .init(oin: organization.oin, jws: verified.compact), document: refoldable)
         case .failure(let failure):
             let result = HolderResult(
                 oin: organization.oin, name: organization.name, shortName: organization.shortName, status: failure.status,
@@ -59,7 +61,7 @@ struct HolderFlow: Sendable {
         let compact = String(decoding: response.body, as: UTF8.self).trimmingASCIIWhitespace
         let verified = try ClaimsVerifier.verify(
             compact: compact, organization: organization, keys: keys, bsn: access.bsn, appKeyThumbprint: access.audience,
-            now: clock.epochSeconds, today: today)
+            now: clock.epochSeconds, today: today, detail: access.consent?.claims.detail ?? .full)
         try access.check(verified.document)
         return verified
     }

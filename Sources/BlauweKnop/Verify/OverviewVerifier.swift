@@ -64,7 +64,7 @@ public struct OverviewVerifier: Sendable {
             do {
                 let verified = try ClaimsVerifier.verify(
                     compact: compact, organization: organization, keys: keys, bsn: overview.citizen.bsn, appKeyThumbprint: nil, now: moment,
-                    today: today)
+                    today: today, detail: consent?.claims.detail ?? .full)
                 audiences.insert(verified.document.aud)
                 if let consent { try Self.checkRequesterDocument(verified.document, consent: consent, scheme: scheme) }
                 oldestIssue = min(oldestIssue ?? verified.document.iat, verified.document.iat)
