@@ -19,6 +19,7 @@ struct DocumentForger: Sendable {
         case .otherCitizen: document.sub = document.sub == "999991024" ? "999991036" : "999991024"
         case .otherAppKey: document.aud = SecureRandom.token(bytes: 32)
         case .futureIssuedAt: document.iat = now + 3600
+        case .otherConsentID where document.consent != nil: document.consent = SecureRandom.token(bytes: 16)
         case .unsupportedVersion: document.documentVersion = "4.0"
         case .duplicateEventID:
             if let first = document.financieleZaken.first?.gebeurtenissen.first { document.financieleZaken[0].gebeurtenissen.append(first) }

@@ -177,6 +177,8 @@ public struct HolderEnvironment: Sendable {
 public enum HolderFault: String, Codable, Sendable, CaseIterable {
     /// Blauwe Knop Plus: a full document with events under a consent for detail 'saldo'.
     case fullDocumentForSaldo = "full_document_for_saldo"
+    /// Blauwe Knop Plus: the requester's document names another consent id.
+    case otherConsentID = "other_consent_id"
     // Transport and HTTP.
     /// Nothing listens: the scheme points at a closed port.
     case down

@@ -215,11 +215,13 @@ struct RequesterEndToEndTests {
         #expect(try holder.bk("verify", path).status == 0)
     }
 
-    @Test("A holder that answers a saldo consent with the full document and its events is refused (invalid_document, exit 4)")
-    func saldoOverreach() throws {
-        let holder = try TestHolder(.init(faults: ["CJIB": "full_document_for_saldo"]))
+    @Test(
+        "A holder that answers with more than the consent allows, or under another consent, is refused (invalid_document, exit 4)",
+        arguments: [("full_document_for_saldo", "saldo"), ("other_consent_id", "full")])
+    func overreach(fault: String, detail: String) throws {
+        let holder = try TestHolder(.init(faults: ["CJIB": fault]))
         try holder.login(ExpectedFigures.richCitizen)
-        let consent = try Self.grant(holder, only: "CJIB,DUO", detail: "saldo")
+        let consent = try Self.grant(holder, only: "CJIB,DUO", detail: detail)
         let (result, overview) = try Self.requesterOverview(holder, consent: consent, key: try Self.requesterKey(holder))
         #expect(result.status == 4)
         let cjib = (overview["holders"] as? [[String: Any]] ?? []).first { $0["short_name"] as? String == "CJIB" }
