@@ -2,7 +2,7 @@
 """make bench: bk's performance scenarios, side by side with a baseline in one run.
 
 Scenarios (see BENCHMARKS.md): overview, transport (bk vs fair curl, a C libcurl multi client and
-curl with a 140-certificate bundle), cpu (callgrind), scale, pdf. Every figure is a median of RUNS runs with min and max. Only loopback addresses are used.
+curl with a 140-certificate bundle), cpu (callgrind), scale, pdf, batch (bk requester batch). Every figure is a median of RUNS runs with min and max. Only loopback addresses are used.
 """
 import json, os, shutil, signal, statistics, subprocess, sys, tempfile, time
 
@@ -20,8 +20,8 @@ QUICK = os.environ.get("QUICK") == "1"
 class Holder:
     """A bk-holder serving a generated environment of n organisations with latency l ms."""
 
-    def __init__(self, n, latency, jitter=None):
-        self.dir = os.path.join(WORK, f"n{n}-l{latency}")
+    def __init__(self, n, latency, jitter=None, name=None):
+        self.dir = os.path.join(WORK, name or f"n{n}-l{latency}")
         if jitter is None:
             jitter = latency // 10
         if not os.path.exists(os.path.join(self.dir, "environment.json")):
@@ -285,13 +285,47 @@ def pdf_scenario():
           ["N", "render", "verify PDF", "verify JSON", "verify PDF / JSON", "pages", "PDF size", "JSON size", "render peak RSS"], rows)
 
 
+def batch_scenario():
+    """bk requester batch over C consents of the citizen × 9 organisations (L = 50 ms), against
+    the same number of overviews fetched by C separate runs of bk requester overview."""
+    consents_count = int(os.environ.get("BATCH_CONSENTS", "200"))
+    holder = Holder(9, 50, name="batch-n9-l50")
+    try:
+        folder = os.path.join(holder.state, "consents")
+        os.makedirs(folder)
+        for index in range(consents_count):
+            subprocess.run([f"{BIN}/bk", "consent", "grant", "--to", "Bench SHV", "--purpose", "schuldhulpverlening", "--days", "30", "--yes",
+                            "-o", os.path.join(folder, f"c{index:04d}.jws")], env=holder.env, check=True, capture_output=True)
+        key = os.path.join(holder.dir, "keys", "requester.pem")
+        os.chmod(key, 0o600)
+        requester_env = dict(holder.env, BK_STATE_DIR=os.path.join(holder.state, "requester"))
+        out = os.path.join(holder.state, "out")
+        batch = [f"{BIN}/bk", "requester", "batch", "--consents", folder, "--output-dir", out, "--requester-key", key]
+        timed(batch, requester_env)
+        samples = [timed(batch, requester_env) for _ in range(max(3, RUNS // 2))]
+        with open(os.path.join(out, "summary.json")) as f:
+            results = [row["result"] for row in json.load(f)["rows"]]
+        single = [f"{BIN}/bk", "requester", "overview", "--consent", os.path.join(folder, "c0000.jws"), "--requester-key", key, "-o", "/dev/null"]
+        one = [timed(single, requester_env) for _ in range(RUNS)]
+    finally:
+        holder.stop()
+    wall, cpu, rss = (stats([s[i] for s in samples]) for i in range(3))
+    one_wall, one_cpu = stats([s[0] for s in one]), stats([s[1] for s in one])
+    table(f"batch: bk requester batch, {consents_count} consents × 9 organisations, L = 50 ms (one requester overview alone beside it)",
+          ["consents", "batch wall", "batch CPU", "batch peak RSS", "CPU per consent", "results", "one overview wall", "one overview CPU",
+           "batch wall / (consents × one overview)"],
+          [[consents_count, fmt(wall, " s"), fmt(cpu, " s"), fmt(rss, " MB", 1), f"{cpu[0] / consents_count * 1000:.1f} ms",
+            ", ".join(f"{k}: {results.count(k)}" for k in sorted(set(results))), fmt(one_wall, " s"), fmt(one_cpu, " s"),
+            f"{wall[0] / (consents_count * one_wall[0]):.3f}"]])
+
+
 if __name__ == "__main__":
     os.makedirs(WORK, exist_ok=True)
     with open(CA, "w") as bundle:
         for path in ("/etc/ssl/certs/ca-certificates.crt", TEST_CA):
             with open(path) as f:
                 bundle.write(f.read())
-    chosen = sys.argv[1:] or ["overview", "transport", "cpu", "scale", "pdf"]
+    chosen = sys.argv[1:] or ["overview", "transport", "cpu", "scale", "pdf", "batch"]
     print(f"# bk benchmarks — {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} cores, {RUNS} runs per figure, binaries in {BIN}")
     print(f"bk, fair curl and the C client trust the test CA alone; 'curl 140' gets the system bundle plus the test CA "
           f"({open(CA).read().count('BEGIN CERTIFICATE')} certificates)")

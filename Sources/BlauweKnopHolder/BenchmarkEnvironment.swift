@@ -37,11 +37,16 @@ public struct BenchmarkEnvironment: Sendable {
                     host: "127.0.0.\(2 + index % 15)", port: 0, data: "data/\(name).json",
                     latencyMs: latencyMs, latencyJitterMs: jitterMs))
         }
+        // A requester for Blauwe Knop Plus (its key at keys/requester.pem, 0600).
+        try AtomicFile.write(try PrivateKey.generate(.p256).pemRepresentation(), to: directory + "/keys/requester.pem", mode: 0o600)
+        let requester = HolderEnvironment.RequesterSettings(
+            oin: "00000001001234567000", name: "Bench Schuldhulpverlening", shortName: "Bench SHV", purposes: ["schuldhulpverlening"],
+            maxConsentDays: 180, key: "keys/requester.pem")
         let file = HolderEnvironment.File(
             environment: "test",
             scheme: .init(iss: "00000001234567890000", operatorKey: "keys/operator.pem", host: "127.0.0.1", port: 0, latencyMs: latencyMs),
             appManager: .init(oin: "00000001800866472000", name: "Bench App Manager", key: "keys/app-manager.pem"),
-            organizations: settings)
+            organizations: settings, requesters: [requester])
         try AtomicFile.write(try JSONCoding.encoder().encode(file).map { $0 }, to: directory + "/environment.json")
     }
 
