@@ -44,6 +44,9 @@ struct ConsentCommand: AsyncParsableCommand {
         @Flag(help: "Give consent without asking (for scripts).")
         var yes = false
 
+        @Flag(help: "Also print a short code of the consent, for the counsellor to check the file by phone.")
+        var code = false
+
         func validate() throws {
             guard (days == nil) != (until == nil) else { throw ValidationError("say how long: --days N or --until YYYY-MM-DD, one of them") }
             guard Consent.Detail(rawValue: detail) != nil else { throw ValidationError("--detail takes full or saldo") }
@@ -94,6 +97,7 @@ struct ConsentCommand: AsyncParsableCommand {
                 if path != OutputFile.standardOutputName {
                     Terminal.note(text[.consentWritten, ["path": path, "requester": TerminalText.sanitized(plan.requester.name)]])
                 }
+                if code { Terminal.note(text[.consentCode, ["code": Consent.shortCode(consent)]]) }
                 if missed { throw ExitCode(3) }
             } catch let exit as ExitCode {
                 throw exit

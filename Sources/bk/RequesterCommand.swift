@@ -57,6 +57,7 @@ struct RequesterCommand: AsyncParsableCommand {
                 let http = client.http(deadlineSeconds: deadline.seconds)
                 let scheme = try await client.scheme(http: http)
                 let verified = try RequesterCommand.usableConsent(compact, scheme: scheme, key: key, now: client.clock.epochSeconds)
+                presentation.note(.consentCode, ["code": BlauweKnop.Consent.shortCode(verified.compact)])
                 overview = await OverviewBuilder(
                     scheme: scheme, access: try .requester(verified, key: key), http: http, clock: client.clock,
                     maxConcurrentHolders: ProcessLimits.concurrentFlowsAllowed()

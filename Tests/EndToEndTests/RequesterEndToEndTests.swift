@@ -228,4 +228,17 @@ struct RequesterEndToEndTests {
         #expect(cjib?["status"] as? String == "invalid_document")
         #expect(((overview["evidence"] as? [String: Any])?["documents"] as? [[String: Any]])?.count == 1, "nothing of CJIB merged")
     }
+
+    @Test("The citizen (grant --code) and the counsellor (requester overview) see the same short code for the same consent")
+    func shortCode() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let path = holder.directory + "/consent.jws"
+        let shown = try holder.bk(
+            "consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30", "--only", "CJIB", "--yes", "--code", "-o", path)
+        let code = try #require(shown.standardError.split(separator: "\n").last { $0.contains("Code") }.map { String($0.suffix(19)) })
+        #expect(code.split(separator: " ").count == 4)
+        let (result, _) = try Self.requesterOverview(holder, consent: path, key: try Self.requesterKey(holder))
+        #expect(result.standardError.contains(code), "\(code) in \(result.standardError)")
+    }
 }

@@ -83,6 +83,7 @@ extension Messages {
         .consentNotHeld: "{name}: did not hold this consent",
         .consentRevokeFailed: "{name}: withdrawing failed; bk tries again next time. {reason}",
         .consentStatePending: "withdrawal pending",
+        .consentCode: "Code of this consent (to compare on the phone): {code}",
         .pdfTitle: "Your debts to the government",
         .pdfDocumentTitle: "Overview of debts to the government",
         .pdfWho: "For the person with BSN {bsn}.",

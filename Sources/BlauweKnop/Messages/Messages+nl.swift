@@ -83,6 +83,7 @@ extension Messages {
         .consentNotHeld: "{name}: had deze toestemming niet",
         .consentRevokeFailed: "{name}: intrekken niet gelukt; bk probeert het bij de volgende keer opnieuw. {reason}",
         .consentStatePending: "intrekken wacht",
+        .consentCode: "Code van deze toestemming (om aan de telefoon te vergelijken): {code}",
         .pdfTitle: "Uw schulden bij de overheid",
         .pdfDocumentTitle: "Overzicht van schulden bij de overheid",
         .pdfWho: "Voor de persoon met BSN {bsn}.",
