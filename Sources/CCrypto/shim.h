@@ -72,6 +72,45 @@ static inline EVP_PKEY *bk_p256_public_key(const unsigned char *point, size_t le
     return key;
 }
 
+/// Builds a P-256 key pair from its private scalar (big-endian) and public point (04‖X‖Y), and
+/// checks that they belong together; NULL when they do not.
+static inline EVP_PKEY *bk_p256_private_key(const unsigned char *scalar, size_t scalar_length, const unsigned char *point, size_t point_length) {
+    EVP_PKEY *key = NULL;
+    BIGNUM *priv = BN_bin2bn(scalar, (int)scalar_length, NULL);
+    OSSL_PARAM_BLD *builder = OSSL_PARAM_BLD_new();
+    OSSL_PARAM *params = NULL;
+    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL);
+    if (priv != NULL && builder != NULL && ctx != NULL &&
+        OSSL_PARAM_BLD_push_utf8_string(builder, OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) == 1 &&
+        OSSL_PARAM_BLD_push_BN(builder, OSSL_PKEY_PARAM_PRIV_KEY, priv) == 1 &&
+        OSSL_PARAM_BLD_push_octet_string(builder, OSSL_PKEY_PARAM_PUB_KEY, point, point_length) == 1 &&
+        (params = OSSL_PARAM_BLD_to_param(builder)) != NULL &&
+        EVP_PKEY_fromdata_init(ctx) == 1 && EVP_PKEY_fromdata(ctx, &key, EVP_PKEY_KEYPAIR, params) == 1) {
+        EVP_PKEY_CTX *check = EVP_PKEY_CTX_new_from_pkey(NULL, key, NULL);
+        if (check == NULL || EVP_PKEY_pairwise_check(check) != 1) {
+            EVP_PKEY_free(key);
+            key = NULL;
+        }
+        EVP_PKEY_CTX_free(check);
+    } else {
+        key = NULL;
+    }
+    EVP_PKEY_CTX_free(ctx);
+    OSSL_PARAM_free(params);
+    OSSL_PARAM_BLD_free(builder);
+    BN_clear_free(priv);
+    return key;
+}
+
+/// The private scalar of a P-256 key, big-endian in 32 bytes; 0 when it cannot be read.
+static inline int bk_p256_private_scalar(const EVP_PKEY *key, unsigned char *out) {
+    BIGNUM *priv = NULL;
+    if (EVP_PKEY_get_bn_param(key, OSSL_PKEY_PARAM_PRIV_KEY, &priv) != 1) return 0;
+    int ok = BN_bn2binpad(priv, out, 32) == 32;
+    BN_clear_free(priv);
+    return ok;
+}
+
 /// Reads everything written to a memory BIO (BIO_get_mem_data is a macro).
 static inline long bk_bio_mem_data(BIO *bio, char **data) {
     return BIO_get_mem_data(bio, data);

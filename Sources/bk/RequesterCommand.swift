@@ -34,7 +34,7 @@ struct RequesterCommand: AsyncParsableCommand {
         @Option(help: "The consent the citizen gave (a file made by 'bk consent grant').")
         var consent: String
 
-        @Option(name: .customLong("requester-key"), help: "The requester's private key, PEM PKCS#8, mode 0600 (BK_REQUESTER_KEY).")
+        @Option(name: .customLong("requester-key"), help: "The requester's private key: PEM PKCS#8 or a private JWK, mode 0600 (BK_REQUESTER_KEY).")
         var requesterKey: String?
 
         @Option(help: "table or json (default: json unless standard output is a terminal).")
@@ -96,7 +96,7 @@ extension RequesterCommand {
         @Option(name: .customLong("output-dir"), help: "The folder for the overviews and the summary (made when missing).")
         var outputDir: String
 
-        @Option(name: .customLong("requester-key"), help: "The requester's private key, PEM PKCS#8, mode 0600 (BK_REQUESTER_KEY).")
+        @Option(name: .customLong("requester-key"), help: "The requester's private key: PEM PKCS#8 or a private JWK, mode 0600 (BK_REQUESTER_KEY).")
         var requesterKey: String?
 
         @Option(help: "Citizens fetched at once.")
@@ -176,7 +176,8 @@ extension RequesterCommand {
     }
 }
 
-/// The requester's private key: a PEM file that only its owner may read.
+/// The requester's private key: a PEM (PKCS #8 or SEC 1) or private JWK file that only its
+/// owner may read.
 enum RequesterKey {
     static func load(path: String?) throws -> PrivateKey {
         guard let path, !path.isEmpty else { throw ValidationError("give the requester's private key: --requester-key FILE or BK_REQUESTER_KEY") }
@@ -186,6 +187,8 @@ enum RequesterKey {
             throw ValidationError("the requester key \(TerminalText.sanitized(path)) can be read by others: make it mode 0600 (chmod 600)")
         }
         guard let bytes = try AtomicFile.read(path, limit: 64 << 10) else { throw FileError(path: path, action: "read", errno: ENOENT) }
+        // A private JWK is a JSON object; anything else is read as PEM.
+        if bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{") { return try PrivateKey(jwkJSON: bytes) }
         return try PrivateKey(pem: String(decoding: bytes, as: UTF8.self))
     }
 }

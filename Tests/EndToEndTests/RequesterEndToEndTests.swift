@@ -1,3 +1,4 @@
+import BlauweKnop
 import Foundation
 import Testing
 
@@ -240,5 +241,19 @@ struct RequesterEndToEndTests {
         #expect(code.split(separator: " ").count == 4)
         let (result, _) = try Self.requesterOverview(holder, consent: path, key: try Self.requesterKey(holder))
         #expect(result.standardError.contains(code), "\(code) in \(result.standardError)")
+    }
+
+    @Test("The requester key may be a private JWK file (0600) as well as PEM")
+    func jwkKey() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let consent = try Self.grant(holder, only: "CJIB")
+        let pem = try String(contentsOfFile: Paths.examples + "/keys/requester-utrecht-shv.pem", encoding: .utf8)
+        let path = holder.directory + "/requester.jwk"
+        try Data(try PrivateKey(pem: pem).privateJWK()).write(to: URL(fileURLWithPath: path))
+        chmod(path, 0o600)
+        let (result, overview) = try Self.requesterOverview(holder, consent: consent, key: path)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(overview["complete"] as? Bool == true)
     }
 }

@@ -9,6 +9,12 @@ public final class PrivateKey: @unchecked Sendable {
     /// The public half as a JWK.
     public let publicJWK: JWK
 
+    /// The libcrypto key, for this type's extensions.
+    var evpKey: OpaquePointer { key }
+
+    /// Takes ownership of a libcrypto key (freed on failure).
+    convenience init(takingKey key: OpaquePointer) throws(JOSEError) { try self.init(taking: key) }
+
     private init(taking key: OpaquePointer) throws(JOSEError) {
         self.key = key
         switch EVP_PKEY_get_base_id(key) {
