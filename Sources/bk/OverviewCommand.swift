@@ -38,6 +38,16 @@ struct OverviewCommand: AsyncParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json, xml, pdf
+
+        /// The format an output file's name asks for (.json, .xml, .pdf, .txt).
+        static func inferred(from output: String?) -> Format? {
+            guard let output else { return nil }
+            if output.hasSuffix(".json") { return .json }
+            if output.hasSuffix(".xml") { return .xml }
+            if output.hasSuffix(".pdf") { return .pdf }
+            if output.hasSuffix(".txt") { return .table }
+            return nil
+        }
     }
 
     func validate() throws {
@@ -52,10 +62,7 @@ struct OverviewCommand: AsyncParsableCommand {
     /// terminal and JSON otherwise.
     var chosenFormat: Format {
         if let format { return format }
-        if let output, output.hasSuffix(".json") { return .json }
-        if let output, output.hasSuffix(".xml") { return .xml }
-        if let output, output.hasSuffix(".pdf") { return .pdf }
-        if let output, output.hasSuffix(".txt") { return .table }
+        if let inferred = Format.inferred(from: output) { return inferred }
         let toStandardOutput = output == nil || output == OutputFile.standardOutputName
         return Terminal.standardOutputIsTerminal && toStandardOutput ? .table : .json
     }

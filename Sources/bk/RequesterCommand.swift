@@ -37,8 +37,8 @@ struct RequesterCommand: AsyncParsableCommand {
         @Option(name: .customLong("requester-key"), help: "The requester's private key: PEM PKCS#8 or a private JWK, mode 0600 (BK_REQUESTER_KEY).")
         var requesterKey: String?
 
-        @Option(help: "table or json (default: json unless standard output is a terminal).")
-        var format: TextOrJSON?
+        @Option(help: "table, json, xml or pdf (default: from the --output file's extension; else table on a terminal, json otherwise).")
+        var format: OverviewCommand.Format?
 
         @Option(name: [.short, .customLong("output")], help: "Write the overview to this file (atomically; '-' is standard output).")
         var output: String?
@@ -47,8 +47,10 @@ struct RequesterCommand: AsyncParsableCommand {
         var deadline = DurationArgument(seconds: 30)
 
         func run() async throws {
-            let json = format.map { $0 == .json } ?? !(Terminal.standardOutputIsTerminal && (output == nil || output == OutputFile.standardOutputName))
-            let presentation = Presentation(global, jsonErrors: json)
+            let toStandardOutput = output == nil || output == OutputFile.standardOutputName
+            let chosen = format ?? OverviewCommand.Format.inferred(from: output) ?? (Terminal.standardOutputIsTerminal && toStandardOutput ? .table : .json)
+            if chosen == .pdf, toStandardOutput, Terminal.standardOutputIsTerminal { throw ValidationError("a PDF is not written to a terminal: add --output FILE.pdf") }
+            let presentation = Presentation(global, jsonErrors: chosen == .json)
             let overview: BlauweKnop.Overview
             do {
                 let client = try global.client()
@@ -67,9 +69,20 @@ struct RequesterCommand: AsyncParsableCommand {
             } catch {
                 throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
             }
-            let style = presentation.tableStyle(toTerminal: Terminal.standardOutputIsTerminal && (output == nil || output == OutputFile.standardOutputName))
-            let text = json ? OverviewJSON.render(overview) : OverviewTable(overview: overview, detail: false, style: style).render()
-            try presentation.write(text, to: output, mode: 0o600)
+            do {
+                if chosen == .pdf {
+                    let pdf = try OverviewPDF.render(overviewJSON: Array(OverviewJSON.render(overview).utf8), language: presentation.messages.language)
+                    try presentation.write(pdf, to: output, mode: 0o600)
+                } else {
+                    let style = presentation.tableStyle(toTerminal: Terminal.standardOutputIsTerminal && toStandardOutput)
+                    let text = try OverviewFormat(rawValue: chosen.rawValue).map { try $0.render(overview, style: style) } ?? ""
+                    try presentation.write(text, to: output, mode: 0o600)
+                }
+            } catch let exit as ExitCode {
+                throw exit
+            } catch {
+                throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
+            }
             let code = overview.exitCode
             if code != .complete { throw ExitCode(code.rawValue) }
         }

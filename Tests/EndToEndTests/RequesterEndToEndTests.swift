@@ -256,4 +256,23 @@ struct RequesterEndToEndTests {
         #expect(result.status == 0, "\(result.standardError)")
         #expect(overview["complete"] as? Bool == true)
     }
+
+    @Test("A requester's overview also as XML (valid against the XSD) and as PDF; both verify", arguments: ["xml", "pdf"])
+    func otherForms(format: String) throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let consent = try Self.grant(holder, only: "CJIB,DUO")
+        var environment = holder.bkEnvironment
+        environment["BK_STATE_DIR"] = holder.directory + "/requester-state"
+        let path = holder.directory + "/overview." + format
+        let result = try CommandResult.run(
+            Paths.binaries + "/bk", ["requester", "overview", "--consent", consent, "--requester-key", try Self.requesterKey(holder), "-o", path],
+            environment: environment)
+        #expect(result.status == 0, "\(result.standardError)")
+        if format == "xml" {
+            #expect(try Validators.xsdProblem(document: String(contentsOfFile: path, encoding: .utf8), schema: Paths.packageRoot + "/Schemas/overview.xsd") == nil)
+        }
+        let verified = try holder.bk("verify", path)
+        #expect(verified.status == 0, "\(verified.standardOutput)")
+    }
 }
