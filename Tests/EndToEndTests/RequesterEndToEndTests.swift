@@ -275,4 +275,22 @@ struct RequesterEndToEndTests {
         let verified = try holder.bk("verify", path)
         #expect(verified.status == 0, "\(verified.standardOutput)")
     }
+
+    @Test("A requester removed from the scheme after the grant: its consent is refused before any holder is asked")
+    func requesterRemoved() throws {
+        let before = try TestHolder()
+        try before.login(ExpectedFigures.richCitizen)
+        let consent = try Self.grant(before, only: "CJIB")
+        let key = try Self.requesterKey(before)
+        // The operator publishes a scheme without the requester (same keys, same organisations).
+        let after = try TestHolder(.init(withoutRequesters: true))
+        var environment = after.bkEnvironment
+        environment["BK_STATE_DIR"] = after.directory + "/requester-state"
+        let result = try CommandResult.run(
+            Paths.binaries + "/bk", ["requester", "overview", "--consent", consent, "--requester-key", key, "--format", "json", "--verbose"],
+            environment: environment)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("is not in the scheme"), "\(result.standardError)")
+        #expect(result.standardOutput.contains("consent."), "a JSON error with the consent code")
+    }
 }

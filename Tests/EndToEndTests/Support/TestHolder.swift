@@ -19,6 +19,8 @@ final class TestHolder {
         /// Extra bytes in the scheme, and a change of content at the same version.
         var schemePadding: Int? = nil
         var schemeNameSuffix: String? = nil
+        /// Publish the scheme without its requesters (as after the operator removed them).
+        var withoutRequesters = false
     }
 
     let directory: String
@@ -150,6 +152,7 @@ final class TestHolder {
             }
             return organization
         }
+        if options.withoutRequesters { root["requesters"] = nil }
         if let requesters = root["requesters"] as? [[String: Any]] {
             root["requesters"] = requesters.map { requester in
                 var requester = requester
