@@ -128,8 +128,12 @@ struct ConsentCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "text or json.")
-        var format: TextOrJSON = .text
+        @Option(help: "table or json.")
+        var format: Format = .table
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case table, json
+        }
 
         func run() async throws {
             let presentation = Presentation(global, jsonErrors: format == .json)
@@ -149,7 +153,7 @@ struct ConsentCommand: AsyncParsableCommand {
             }
             switch format {
             case .json: try presentation.write(String(decoding: JSONCoding.encode(overview), as: UTF8.self) + "\n", to: nil)
-            case .text: try presentation.write(overview.table(text: presentation.messages, width: presentation.width), to: nil)
+            case .table: try presentation.write(overview.table(text: presentation.messages, width: presentation.width), to: nil)
             }
             if !overview.unavailable.isEmpty { throw ExitCode(3) }
         }

@@ -68,3 +68,40 @@ struct RequesterSessionEndToEndTests {
         #expect(try await requester.claimsStatus(at: "CJIB", token: token) == 401)
     }
 }
+
+/// Consents an attacker or a careless client would sign with the citizen's real app key, each
+/// refused by `bk requester overview` before any holder is asked (exit 1), and by the holders.
+@Suite("Broken consents end to end")
+struct BrokenConsentEndToEndTests {
+    @Test("Expired, another citizen's, signed before the credential, longer than the scheme allows: exit 1, nothing fetched",
+          arguments: ["expired", "other citizen", "before the credential", "181 days"])
+    func refused(edit: String) async throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let state = StateDirectory(path: holder.stateDirectory)
+        let appKey = try PrivateKey(pem: String(contentsOfFile: state.appKeyPath, encoding: .utf8))
+        let credential = try String(contentsOfFile: state.credentialPath, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let now = Int64(Date().timeIntervalSince1970)
+        var claims = Consent.Claims(
+            jti: Consent.newID(), iss: try appKey.keyID(), sub: ExpectedFigures.richCitizen, aud: "00000001001234567000", purpose: "schuldhulpverlening",
+            organizations: ["00000001003214345000"], detail: .full, iat: now, exp: now + 30 * 86_400, credential: credential)
+        switch edit {
+        case "expired": claims.exp = now + 1
+        case "other citizen": claims.sub = ExpectedFigures.singleDebtCitizen
+        case "before the credential": claims.iat = now - 3 * 86_400
+        default: claims.exp = now + 181 * 86_400
+        }
+        let path = holder.directory + "/broken.jws"
+        try Consent.sign(claims, appKey: appKey).write(toFile: path, atomically: true, encoding: .utf8)
+        if edit == "expired" { try await Task.sleep(for: .seconds(2)) }
+        let key = holder.directory + "/requester.pem"
+        try FileManager.default.copyItem(atPath: Paths.examples + "/keys/requester-utrecht-shv.pem", toPath: key)
+        chmod(key, 0o600)
+        var environment = holder.bkEnvironment
+        environment["BK_STATE_DIR"] = holder.directory + "/requester-state"
+        let result = try CommandResult.run(
+            Paths.binaries + "/bk", ["requester", "overview", "--consent", path, "--requester-key", key, "--format", "json"], environment: environment)
+        #expect(result.status == 1, "\(edit): \(result.standardError)")
+        #expect(!result.standardOutput.contains("\"holders\""), "nothing fetched or merged")
+    }
+}
