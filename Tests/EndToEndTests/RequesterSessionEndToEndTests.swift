@@ -42,7 +42,7 @@ struct RequesterSessionEndToEndTests {
         environment["BK_STATE_DIR"] = holder.directory + "/requester-state"
         let settings = try ClientSettings.resolve(flags: [:], environment: environment)
         let client = try BlauweKnopClient(settings: settings)
-        let http = client.http(deadlineSeconds: 30)
+        let http = client.http(deadlineSeconds: 300)
         let scheme = try await client.scheme(http: http)
         let consent = try Consent(compact: String(contentsOfFile: path, encoding: .utf8), scheme: scheme, now: client.clock.epochSeconds)
         let key = try PrivateKey(pem: String(contentsOfFile: Paths.examples + "/keys/requester-utrecht-shv.pem", encoding: .utf8))
