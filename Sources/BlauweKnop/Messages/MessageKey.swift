@@ -23,7 +23,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // The PDF form (PROTOCOL §8.2).
     case pdfTitle, pdfWho, pdfMadeAt, pdfTotalToPay, pdfNoDebts, pdfNoDebtsAt, pdfDebtsHeading, pdfCaseReference, pdfToPay, pdfLateAmount
     case pdfPayBefore, pdfLateMark, pdfAccount, pdfReference, pdfContact, pdfObjectHeading, pdfObjectText, pdfNoContact
-    case pdfCheckHeading, pdfCheckText, pdfFingerprint, pdfFingerprintFull, pdfPage, pdfDocumentTitle
+    case pdfCheckHeading, pdfCheckText, pdfFingerprint, pdfFingerprintFull, pdfPage, pdfDocumentTitle, pdfPerOrganization, pdfOwedLate
 
     // bk verify.
     case verifyTitle, verifyProven, verifyMissing, verifyMissingClaim, verifyProblem, verifyOldest

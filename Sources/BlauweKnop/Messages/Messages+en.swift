@@ -84,6 +84,8 @@ extension Messages {
         .consentRevokeFailed: "{name}: withdrawing failed; bk tries again next time. {reason}",
         .consentStatePending: "withdrawal pending",
         .consentCode: "Code of this consent (to compare on the phone): {code}",
+        .pdfPerOrganization: "What you have to pay, per organisation",
+        .pdfOwedLate: "{amount}, of which {late} overdue",
         .pdfTitle: "Your debts to the government",
         .pdfDocumentTitle: "Overview of debts to the government",
         .pdfWho: "For the person with BSN {bsn}.",

@@ -84,6 +84,8 @@ extension Messages {
         .consentRevokeFailed: "{name}: intrekken niet gelukt; bk probeert het bij de volgende keer opnieuw. {reason}",
         .consentStatePending: "intrekken wacht",
         .consentCode: "Code van deze toestemming (om aan de telefoon te vergelijken): {code}",
+        .pdfPerOrganization: "Wat u moet betalen, per organisatie",
+        .pdfOwedLate: "{amount}, waarvan {late} te laat",
         .pdfTitle: "Uw schulden bij de overheid",
         .pdfDocumentTitle: "Overzicht van schulden bij de overheid",
         .pdfWho: "Voor de persoon met BSN {bsn}.",

@@ -63,7 +63,13 @@ struct PDFContent {
         let owing = answered.filter { !$0.zaken.isEmpty }
         let free = answered.filter(\.zaken.isEmpty).map { clean($0.displayName) }
         if !owing.isEmpty {
-            blocks.append(.fields(owing.map { PDFField(label: clean($0.name), value: money($0.totals.saldo), alert: $0.totals.achterstallig > 0) }))
+            // Said in words, not only in bold: "€ 74,00, waarvan € 74,00 te laat".
+            blocks.append(.subheading(text[.pdfPerOrganization]))
+            blocks.append(.fields(owing.map { holder in
+                let late = holder.totals.achterstallig
+                let value = late > 0 ? text[.pdfOwedLate, ["amount": money(holder.totals.saldo), "late": money(late)]] : money(holder.totals.saldo)
+                return PDFField(label: clean(holder.name), value: value)
+            }))
         }
         if !free.isEmpty { blocks.append(.paragraph(owing.isEmpty ? text[.pdfNoDebts] : text[.pdfNoDebtsAt, ["names": free.joined(separator: ", ")]])) }
         blocks.append(.paragraph(text[.overviewSealExplained]))
