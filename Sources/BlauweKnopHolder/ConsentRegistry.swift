@@ -4,13 +4,7 @@ import Foundation
 /// The consents one holder keeps (PROTOCOL §10.3): registered as signed, listed with every
 /// access, revoked for good. Nothing here talks HTTP; `OrganizationService` does.
 struct ConsentRegistry: Sendable {
-    /// One access by a requester, logged before the holder answers (§10.4).
-    struct Access: Codable, Sendable, Hashable {
-        var at: String
-        var requester: String
-        var kid: String
-        var detail: Consent.Detail
-    }
+    typealias Access = ListedConsent.Access
 
     struct Entry: Sendable {
         let compact: String
@@ -18,25 +12,6 @@ struct ConsentRegistry: Sendable {
         let registeredAt: Int64
         var revokedAt: Int64?
         var accesses: [Access] = []
-    }
-
-    /// What `GET <consents_url>` lists per consent.
-    struct Listed: Codable, Sendable {
-        var jti: String
-        var aud: String
-        var purpose: String
-        var detail: Consent.Detail
-        var iat: Int64
-        var exp: Int64
-        var registeredAt: String
-        @EncodedAsNull var revokedAt: String?
-        var accesses: [Access]
-
-        enum CodingKeys: String, CodingKey {
-            case jti, aud, purpose, detail, iat, exp, accesses
-            case registeredAt = "registered_at"
-            case revokedAt = "revoked_at"
-        }
     }
 
     /// How a registration ended.
@@ -61,9 +36,9 @@ struct ConsentRegistry: Sendable {
     }
 
     /// The consents of one citizen, the most recently registered first.
-    func list(bsn: String) -> [Listed] {
+    func list(bsn: String) -> [ListedConsent] {
         entries.values.filter { $0.claims.sub == bsn }.sorted { ($0.registeredAt, $0.claims.jti) > ($1.registeredAt, $1.claims.jti) }.map { entry in
-            Listed(
+            ListedConsent(
                 jti: entry.claims.jti, aud: entry.claims.aud, purpose: entry.claims.purpose, detail: entry.claims.detail, iat: entry.claims.iat,
                 exp: entry.claims.exp, registeredAt: Self.moment(entry.registeredAt), revokedAt: entry.revokedAt.map(Self.moment),
                 accesses: entry.accesses)

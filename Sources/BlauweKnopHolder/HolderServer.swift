@@ -109,6 +109,13 @@ struct SchemeEndpoint: Sendable {
     let publisher: SchemePublisher
     let ports: BoundPorts
     let environment: HolderEnvironment
+    private let verifiedCache = VerifiedSchemeCache()
+
+    init(publisher: SchemePublisher, ports: BoundPorts, environment: HolderEnvironment) {
+        self.publisher = publisher
+        self.ports = ports
+        self.environment = environment
+    }
 
     private var urls: HolderURLs {
         HolderURLs(
@@ -118,11 +125,15 @@ struct SchemeEndpoint: Sendable {
 
     /// The scheme as published now, verified as a client would: what holders check consents
     /// against (PROTOCOL §10.4, "against the current scheme").
+    /// Verified once per published document, again only when it has expired.
     func verified(now: Int64) -> VerifiedScheme? {
-        guard let compact = try? publisher.signed(urls: urls),
-            let anchor = try? TrustAnchor(jwkSet: JSONCoding.encode(["keys": [environment.operatorKey.publicJWK]]))
+        guard let compact = try? publisher.signed(urls: urls) else { return nil }
+        if let cached = verifiedCache.scheme(for: compact), cached.document.exp > now { return cached }
+        guard let anchor = try? TrustAnchor(jwkSet: JSONCoding.encode(["keys": [environment.operatorKey.publicJWK]])),
+            let scheme = try? VerifiedScheme(compact: compact, trustAnchor: anchor, environment: environment.file.environment, now: now)
         else { return nil }
-        return try? VerifiedScheme(compact: compact, trustAnchor: anchor, environment: environment.file.environment, now: now)
+        verifiedCache.store(scheme)
+        return scheme
     }
 
     func addRoutes(to router: Router<HolderRequestContext>) {
@@ -134,6 +145,15 @@ struct SchemeEndpoint: Sendable {
             return HolderResponse.jose(compact, headers: [.eTag: etag])
         }
     }
+}
+
+/// The last scheme the holder verified, by its JWS.
+private final class VerifiedSchemeCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: VerifiedScheme?
+
+    func scheme(for compact: String) -> VerifiedScheme? { lock.withLock { last?.compact == compact ? last : nil } }
+    func store(_ scheme: VerifiedScheme) { lock.withLock { last = scheme } }
 }
 
 /// The ports the listeners actually bound (port 0 picks a free one).

@@ -7,19 +7,6 @@ extension OrganizationService {
         var consent: String
     }
 
-    struct Registered: Codable, Sendable {
-        var jti: String
-        var registeredAt: String
-
-        enum CodingKeys: String, CodingKey {
-            case jti
-            case registeredAt = "registered_at"
-        }
-    }
-
-    struct ConsentList: Codable, Sendable {
-        var consents: [ConsentRegistry.Listed]
-    }
 
     /// `POST <consents_url>`: every check of §10.2 against the current scheme, then the
     /// session's citizen and app key, this holder in `organizations`, not expired.
@@ -41,8 +28,8 @@ extension OrganizationService {
             return HolderResponse.problem(.badRequest, "Consent refused", detail: "this organisation is not in the consent")
         }
         switch consents.register(consent, now: now) {
-        case .created(let at): return HolderResponse.json(Registered(jti: consent.claims.jti, registeredAt: ConsentRegistry.moment(at)), status: .created)
-        case .alreadyRegistered(let at): return HolderResponse.json(Registered(jti: consent.claims.jti, registeredAt: ConsentRegistry.moment(at)))
+        case .created(let at): return HolderResponse.json(ConsentRegistration(jti: consent.claims.jti, registeredAt: ConsentRegistry.moment(at)), status: .created)
+        case .alreadyRegistered(let at): return HolderResponse.json(ConsentRegistration(jti: consent.claims.jti, registeredAt: ConsentRegistry.moment(at)))
         case .conflict: return HolderResponse.problem(.conflict, "Consent refused", detail: "another consent has this id")
         case nil: return HolderResponse.problem(.serviceUnavailable, "Too many consents")
         }

@@ -64,8 +64,8 @@ struct ConsentCommand: AsyncParsableCommand {
                 let plan = try ConsentPlan(
                     scheme: registrar.scheme, to: to, purpose: purpose, days: days, until: until, only: only,
                     detail: Consent.Detail(rawValue: detail) ?? .full, now: client.clock.epochSeconds)
-                let consent = try plan.sign(identity: registrar.identity)
-                let jti = (try? JWS(compact: consent)).flatMap { try? JSONCoding.decode(Consent.Claims.self, from: $0.payload) }?.jti ?? ""
+                let (consent, claims) = try plan.sign(identity: registrar.identity)
+                let jti = claims.jti
                 Terminal.note(summary(plan, jti: jti, text: text, width: presentation.width))
                 if !yes {
                     guard Terminal.standardErrorIsTerminal, isatty(STDIN_FILENO) == 1 else {

@@ -88,35 +88,27 @@ struct OverviewCommand: AsyncParsableCommand {
             progress?.finish()
             throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         }
-        if chosen == .pdf {
-            try writePDF(overview, presentation: presentation)
-        } else {
-            try writeText(overview, format: chosen, presentation: presentation)
-        }
+        try Self.write(overview, format: chosen, detail: detail, output: output, presentation: presentation)
         let code = overview.exitCode
         if code != .complete { throw ExitCode(code.rawValue) }
     }
 
-    private func writeText(_ overview: Overview, format: Format, presentation: Presentation) throws {
-        let toStandardOutput = output == nil || output == OutputFile.standardOutputName
-        let text: String
+    /// Writes an overview in a format to `--output` (or standard output), 0600: the PDF form
+    /// (PROTOCOL §8.2) in the language of everything else bk says. Shared with `bk requester`.
+    static func write(_ overview: Overview, format: Format, detail: Bool, output: String?, presentation: Presentation) throws {
         do {
+            if format == .pdf {
+                try presentation.write(try OverviewPDF.render(overview, language: presentation.messages.language), to: output, mode: 0o600)
+                return
+            }
+            let toStandardOutput = output == nil || output == OutputFile.standardOutputName
             let style = presentation.tableStyle(toTerminal: toStandardOutput && Terminal.standardOutputIsTerminal)
-            text = try OverviewFormat(rawValue: format.rawValue).map { try $0.render(overview, detail: detail, style: style) } ?? ""
+            let text = try OverviewFormat(rawValue: format.rawValue).map { try $0.render(overview, detail: detail, style: style) } ?? ""
+            try presentation.write(text, to: output, mode: 0o600)
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         }
-        try presentation.write(text, to: output, mode: 0o600)
-    }
-
-    /// The PDF form (PROTOCOL §8.2), in the language of everything else bk says.
-    private func writePDF(_ overview: Overview, presentation: Presentation) throws {
-        let pdf: [UInt8]
-        do {
-            pdf = try OverviewPDF.render(overviewJSON: Array(OverviewJSON.render(overview).utf8), language: presentation.messages.language)
-        } catch {
-            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
-        }
-        try presentation.write(pdf, to: output, mode: 0o600)
     }
 }

@@ -25,14 +25,14 @@ struct PDFCommand: ParsableCommand {
         func run() throws {
             let presentation = Presentation(global, jsonErrors: false)
             let report: VerificationReport
-            let json: [UInt8]
+            let overview: BlauweKnop.Overview
             do {
-                let bytes = try PDFCommand.read(file)
+                let bytes = try InputFile.read(file)
                 let settings = try global.settings()
                 let verifier = OverviewVerifier(trustAnchor: try TrustAnchor(path: settings.requireTrustAnchor()), environment: settings.environment)
                 let parsed = try OverviewDocument.parse(bytes)
                 report = verifier.verify(parsed)
-                json = Array(OverviewJSON.render(parsed.overview).utf8)
+                overview = parsed.overview
             } catch {
                 throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
             }
@@ -41,19 +41,12 @@ struct PDFCommand: ParsableCommand {
                 throw ExitCode(report.verdict.exitCode)
             }
             do {
-                try OutputFile.write(try OverviewPDF.render(overviewJSON: json, language: presentation.messages.language), to: output, mode: 0o600)
+                try OutputFile.write(try OverviewPDF.render(overview, language: presentation.messages.language), to: output, mode: 0o600)
             } catch {
                 throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
             }
             if report.verdict.exitCode != 0 { throw ExitCode(report.verdict.exitCode) }
         }
-    }
-
-    /// A file's bytes, or standard input's for '-'.
-    static func read(_ file: String) throws -> [UInt8] {
-        if file == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile().prefix(OverviewDocument.maxBytes + 1)) }
-        guard let bytes = try AtomicFile.read(file, limit: OverviewDocument.maxBytes) else { throw FileError(path: file, action: "read", errno: ENOENT) }
-        return bytes
     }
 
     /// `bk pdf extract FILE.pdf -o DIR`: the attached files, for other tools.
@@ -73,7 +66,7 @@ struct PDFCommand: ParsableCommand {
         func run() throws {
             let presentation = Presentation(global, jsonErrors: false)
             do {
-                let contents = try OverviewPDF.contents(of: try PDFCommand.read(file))
+                let contents = try OverviewPDF.contents(of: try InputFile.read(file))
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
                 for (name, data) in contents.attachments.sorted(by: { $0.key < $1.key }) {
                     // Names come from the file: only plain names are written, never a path.

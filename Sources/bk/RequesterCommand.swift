@@ -69,20 +69,7 @@ struct RequesterCommand: AsyncParsableCommand {
             } catch {
                 throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
             }
-            do {
-                if chosen == .pdf {
-                    let pdf = try OverviewPDF.render(overviewJSON: Array(OverviewJSON.render(overview).utf8), language: presentation.messages.language)
-                    try presentation.write(pdf, to: output, mode: 0o600)
-                } else {
-                    let style = presentation.tableStyle(toTerminal: Terminal.standardOutputIsTerminal && toStandardOutput)
-                    let text = try OverviewFormat(rawValue: chosen.rawValue).map { try $0.render(overview, style: style) } ?? ""
-                    try presentation.write(text, to: output, mode: 0o600)
-                }
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
-            }
+            try OverviewCommand.write(overview, format: chosen, detail: false, output: output, presentation: presentation)
             let code = overview.exitCode
             if code != .complete { throw ExitCode(code.rawValue) }
         }

@@ -50,7 +50,7 @@ struct VerifyCommand: AsyncParsableCommand {
         do {
             let settings = try global.settings()
             let anchor = try TrustAnchor(path: settings.requireTrustAnchor())
-            let bytes = try readInput()
+            let bytes = try InputFile.read(file)
             let verifier = OverviewVerifier(trustAnchor: anchor, environment: settings.environment, maxAgeSeconds: maxAge.map { Int64($0.wholeSeconds) })
             report = verifier.verify(bytes: bytes)
         } catch {
@@ -63,14 +63,6 @@ struct VerifyCommand: AsyncParsableCommand {
             try presentation.write(Prose.wrapAll(table, width: presentation.width), to: output)
         }
         if report.verdict.exitCode != 0 { throw ExitCode(report.verdict.exitCode) }
-    }
-
-    private func readInput() throws -> [UInt8] {
-        if file == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile().prefix(OverviewDocument.maxBytes + 1)) }
-        guard let bytes = try AtomicFile.read(file, limit: OverviewDocument.maxBytes) else {
-            throw FileError(path: file, action: "read", errno: ENOENT)
-        }
-        return bytes
     }
 
     /// The report for people: each organisation proven or missing, the verdict, and with

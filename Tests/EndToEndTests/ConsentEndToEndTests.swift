@@ -1,3 +1,4 @@
+import BlauweKnop
 import Foundation
 import Testing
 
@@ -26,7 +27,7 @@ struct ConsentEndToEndTests {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let compact = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        let header = try #require(Data(base64URL: String(compact.split(separator: ".")[0])))
+        let header = try #require(Base64URL.decode(compact.split(separator: ".")[0]))
         #expect(String(decoding: header, as: UTF8.self).contains(#""typ":"bk-consent+jws""#))
 
         let json = try holder.bk("consent", "list", "--format", "json")
@@ -86,13 +87,5 @@ struct ConsentEndToEndTests {
         let after = try Self.listed(holder)
         #expect(after.first?["state"] as? String == "revoked")
         #expect(!(try String(contentsOfFile: pendingFile, encoding: .utf8)).contains(id))
-    }
-}
-
-extension Data {
-    init?(base64URL text: String) {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        self.init(base64Encoded: base64)
     }
 }

@@ -1,3 +1,4 @@
+import BlauweKnop
 import Foundation
 import Testing
 
@@ -36,7 +37,7 @@ struct PDFEndToEndTests {
             let name = holderObject["name"] as? String ?? "?"
             #expect(text.contains(name) || text.contains(holderObject["short_name"] as? String ?? "?"), "\(name)")
             let saldo = (holderObject["totals"] as? [String: Any])?["saldo"] as? Int ?? -1
-            if saldo > 0 { #expect(text.contains(Self.euros(saldo)), "\(name): \(Self.euros(saldo))") }
+            if saldo > 0 { #expect(text.contains(Money.euros(saldo)), "\(name): \(Money.euros(saldo))") }
         }
         #expect(text.contains("••••••653"))
         #expect(!text.contains("999993653"), "the full BSN is never on the pages")
@@ -156,16 +157,5 @@ struct PDFEndToEndTests {
         let screen = lines.joined(separator: "\n")
         #expect(screen.contains("--output"), "\(screen)")
         #expect(!screen.contains("%PDF"))
-    }
-
-    /// `€ 1.234,56`, as the Dutch pages write cents.
-    static func euros(_ cents: Int) -> String {
-        let whole = String(cents / 100)
-        var grouped = ""
-        for (index, character) in whole.enumerated() {
-            if index > 0 && (whole.count - index) % 3 == 0 { grouped.append(".") }
-            grouped.append(character)
-        }
-        return "€ \(grouped),\(String(format: "%02d", cents % 100))"
     }
 }

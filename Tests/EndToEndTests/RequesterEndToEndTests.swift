@@ -44,8 +44,8 @@ struct RequesterEndToEndTests {
 
     static func payload(_ compact: String) throws -> [String: Any] {
         let part = String(compact.split(separator: ".")[1])
-        let data = try #require(Data(base64URL: part))
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let data = try #require(Base64URL.decode(part))
+        return try #require(try JSONSerialization.jsonObject(with: Data(data)) as? [String: Any])
     }
 
     @Test("Grant → requester overview under the consent → documents for the requester's key carrying the consent → the citizen sees each access → revoke → refused")

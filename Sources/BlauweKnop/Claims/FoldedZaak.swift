@@ -24,6 +24,15 @@ public struct FoldedZaak: Codable, Sendable, Hashable {
 
 }
 
+extension FoldedZaak {
+    /// The next payment of these zaken: the earliest due date, today or later, of a payment
+    /// request that is not overdue. Past dates are overdue and said as such, never as the next
+    /// payment.
+    public static func nextPayment(in zaken: [FoldedZaak], today: String) -> String? {
+        zaken.flatMap(\.openBetalingsverplichtingen).filter { !$0.achterstallig && $0.vervaldatum >= today }.map(\.vervaldatum).min()
+    }
+}
+
 /// A payment request not withdrawn and not yet covered by payments.
 public struct OpenBetalingsverplichting: Codable, Sendable, Hashable {
     public var gebeurtenisKenmerk: String

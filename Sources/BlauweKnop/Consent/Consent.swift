@@ -68,8 +68,7 @@ public struct Consent: Sendable {
     /// A code to read out on the phone: the first 16 hex digits of the SHA-256 of the consent
     /// JWS (surrounding whitespace removed), in groups of four.
     public static func shortCode(_ compact: String) -> String {
-        let digest = Array(Digest.sha256Hex(Array(compact.trimmingASCIIWhitespace.utf8)).prefix(16))
-        return stride(from: 0, to: digest.count, by: 4).map { String(digest[$0..<min($0 + 4, digest.count)]) }.joined(separator: " ")
+        Digest.groupsOfFour(String(Digest.sha256Hex(Array(compact.trimmingASCIIWhitespace.utf8)).prefix(16))).joined(separator: " ")
     }
 
     /// Signs consent claims with the citizen's app key.

@@ -56,11 +56,11 @@ public struct ConsentPlan: Sendable {
         self.exp = exp
     }
 
-    /// The signed consent for this plan.
-    public func sign(identity: CitizenIdentity) throws(JOSEError) -> String {
+    /// The signed consent for this plan, with the claims it signs.
+    public func sign(identity: CitizenIdentity) throws(JOSEError) -> (compact: String, claims: Consent.Claims) {
         let claims = Consent.Claims(
             jti: Consent.newID(), iss: try identity.appKey.keyID(), sub: identity.bsn, aud: requester.oin, purpose: purpose,
             organizations: organizations.map(\.oin), detail: detail, iat: iat, exp: exp, credential: identity.credential.compact)
-        return try Consent.sign(claims, appKey: identity.appKey)
+        return (try Consent.sign(claims, appKey: identity.appKey), claims)
     }
 }

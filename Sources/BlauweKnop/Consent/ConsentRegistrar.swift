@@ -24,12 +24,13 @@ public struct ConsentRegistrar: Sendable {
     /// Registers `consent` at every organisation of the plan; the results in plan order.
     public func register(_ consent: String, at organizations: [SchemeDocument.Organization]) async -> [(SchemeDocument.Organization, Outcome)] {
         await forEach(organizations) { organization throws(HolderFailure) in
-            guard let url = try await consentsURL(of: organization) else { return .notSupported }
-            let token = try await session(at: organization)
+            let discovery = try await DiscoveryDocument.fetch(for: organization, http: http)
+            guard let url = discovery.consentsURL else { return .notSupported }
+            let token = try await session(at: organization, discovery: discovery)
             let request = HTTPRequest(
                 method: .post, url: url, headers: [("Authorization", "Bearer \(token)"), ("Content-Type", "application/json"), ("Accept", "application/json")],
                 body: JSONCoding.encode(["consent": consent]), maxResponseBytes: 64 << 10)
-            let reply: Registered = try await http.exchangeJSON(request, expecting: [200, 201], step: "consent")
+            let reply: ConsentRegistration = try await http.exchangeJSON(request, expecting: [200, 201], step: "consent")
             return .registered(at: reply.registeredAt)
         }
     }
@@ -44,8 +45,9 @@ public struct ConsentRegistrar: Sendable {
     /// organisations that could not be asked.
     public func list() async -> (consents: [Listed], failures: [(SchemeDocument.Organization, Outcome)]) {
         let results = await forEachValue(scheme.document.organizations) { organization throws(HolderFailure) -> [ListedConsent]? in
-            guard let url = try await consentsURL(of: organization) else { return nil }
-            let token = try await session(at: organization)
+            let discovery = try await DiscoveryDocument.fetch(for: organization, http: http)
+            guard let url = discovery.consentsURL else { return nil }
+            let token = try await session(at: organization, discovery: discovery)
             let request = HTTPRequest(url: url, headers: [("Authorization", "Bearer \(token)"), ("Accept", "application/json")], maxResponseBytes: 8 << 20)
             let reply: ConsentList = try await http.exchangeJSON(request, expecting: [200], step: "consents")
             return reply.consents
@@ -83,8 +85,9 @@ public struct ConsentRegistrar: Sendable {
             return organizations.map { ($0, .failed(.invalidDocument, "'\(TerminalText.sanitized(String(jti.prefix(40))))' is not a consent id")) }
         }
         return await forEachValue(organizations) { organization throws(HolderFailure) -> Revocation in
-            guard let url = try await consentsURL(of: organization) else { return .notSupported }
-            let token = try await session(at: organization)
+            let discovery = try await DiscoveryDocument.fetch(for: organization, http: http)
+            guard let url = discovery.consentsURL else { return .notSupported }
+            let token = try await session(at: organization, discovery: discovery)
             let request = HTTPRequest(method: .delete, url: url + "/" + jti, headers: [("Authorization", "Bearer \(token)")], maxResponseBytes: 64 << 10)
             let response = try await http.exchange(request, expecting: [204, 404], step: "revoke")
             return response.status == 204 ? .revoked : .notHeld
@@ -98,13 +101,9 @@ public struct ConsentRegistrar: Sendable {
 
     // MARK: - Steps
 
-    private func consentsURL(of organization: SchemeDocument.Organization) async throws(HolderFailure) -> String? {
-        try await DiscoveryDocument.fetch(for: organization, http: http).consentsURL
-    }
-
-    private func session(at organization: SchemeDocument.Organization) async throws(HolderFailure) -> String {
-        let discovery = try await DiscoveryDocument.fetch(for: organization, http: http)
-        return try await SessionClient(http: http, identity: identity, clock: clock)
+    /// A citizen session at an organisation whose discovery document was just read.
+    private func session(at organization: SchemeDocument.Organization, discovery: DiscoveryDocument) async throws(HolderFailure) -> String {
+        try await SessionClient(http: http, identity: identity, clock: clock)
             .createSession(organizationOIN: organization.oin, sessionURL: discovery.sessionURL).sessionToken
     }
 
@@ -140,28 +139,46 @@ public struct ConsentRegistrar: Sendable {
         }
     }
 
-    struct Registered: Codable, Sendable {
-        var jti: String
-        var registeredAt: String
+}
 
-        enum CodingKeys: String, CodingKey {
-            case jti
-            case registeredAt = "registered_at"
-        }
+/// A holder's answer to a registration (PROTOCOL §10.3): `201`/`200 {"jti", "registered_at"}`.
+public struct ConsentRegistration: Codable, Sendable {
+    public var jti: String
+    public var registeredAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case jti
+        case registeredAt = "registered_at"
     }
 
-    struct ConsentList: Codable, Sendable {
-        var consents: [ListedConsent]
+    public init(jti: String, registeredAt: String) {
+        self.jti = jti
+        self.registeredAt = registeredAt
     }
+}
+
+/// A holder's answer to `GET <consents_url>` (PROTOCOL §10.3).
+public struct ConsentList: Codable, Sendable {
+    public var consents: [ListedConsent]
+
+    public init(consents: [ListedConsent]) { self.consents = consents }
 }
 
 /// A consent as an organisation lists it (PROTOCOL §10.3).
 public struct ListedConsent: Codable, Sendable, Hashable {
+    /// One access by a requester, as the holder logged it before answering (§10.4).
     public struct Access: Codable, Sendable, Hashable {
         public var at: String
         public var requester: String
         public var kid: String
         public var detail: Consent.Detail
+
+        public init(at: String, requester: String, kid: String, detail: Consent.Detail) {
+            self.at = at
+            self.requester = requester
+            self.kid = kid
+            self.detail = detail
+        }
     }
 
     public var jti: String
@@ -178,5 +195,20 @@ public struct ListedConsent: Codable, Sendable, Hashable {
         case jti, aud, purpose, detail, iat, exp, accesses
         case registeredAt = "registered_at"
         case revokedAt = "revoked_at"
+    }
+
+    public init(
+        jti: String, aud: String, purpose: String, detail: Consent.Detail, iat: Int64, exp: Int64, registeredAt: String, revokedAt: String?,
+        accesses: [Access]
+    ) {
+        self.jti = jti
+        self.aud = aud
+        self.purpose = purpose
+        self.detail = detail
+        self.iat = iat
+        self.exp = exp
+        self.registeredAt = registeredAt
+        self.revokedAt = revokedAt
+        self.accesses = accesses
     }
 }

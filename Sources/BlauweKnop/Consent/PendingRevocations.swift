@@ -12,10 +12,15 @@ public struct PendingRevocations: Codable, Sendable, Equatable {
 
     public init(pending: [Pending] = []) { self.pending = pending }
 
-    /// The stored list; none when the file does not exist.
+    /// The stored list; none when the file does not exist. A damaged file is an error.
     public static func load(from directory: StateDirectory) throws(FileError) -> PendingRevocations {
         guard let bytes = try AtomicFile.read(directory.pendingRevocationsPath, limit: 4 << 20) else { return PendingRevocations() }
-        return (try? JSONCoding.decode(PendingRevocations.self, from: bytes)) ?? PendingRevocations()
+        do {
+            return try JSONCoding.decode(PendingRevocations.self, from: bytes)
+        } catch {
+            // Never read as "nothing pending": that would forget a revocation a holder has not confirmed.
+            throw FileError(path: directory.pendingRevocationsPath, action: "read", reason: "it is damaged (\(error))", kind: .other)
+        }
     }
 
     /// Stores the list (0600, atomically).

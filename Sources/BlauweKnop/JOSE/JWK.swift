@@ -143,6 +143,12 @@ public enum Digest {
     }
 
     /// Lowercase hex of SHA-256, for content fingerprints.
+    /// A hex digest in groups of four characters, as people read a code out on the phone.
+    public static func groupsOfFour(_ hex: String) -> [String] {
+        let characters = Array(hex)
+        return stride(from: 0, to: characters.count, by: 4).map { String(characters[$0..<min($0 + 4, characters.count)]) }
+    }
+
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
         sha256(bytes).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
     }

@@ -7,6 +7,11 @@ public enum OverviewPDF {
     /// The attached file that holds the overview.
     public static let overviewName = "overzicht.json"
 
+    /// The PDF of an overview, with its JSON text (`bk overview --format json`) attached.
+    public static func render(_ overview: Overview, language: Language) throws(PDFError) -> [UInt8] {
+        try render(overviewJSON: Array(OverviewJSON.render(overview).utf8), language: language)
+    }
+
     /// The PDF for an overview's JSON text (`bk overview --format json`), in `language`.
     ///
     /// The same JSON text and language always give the same bytes with the same bk, cairo,

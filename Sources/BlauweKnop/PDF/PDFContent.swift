@@ -76,12 +76,8 @@ struct PDFContent {
         return blocks
     }
 
-    /// The earliest due date, today or later, of a payment request that is not overdue (past
-    /// dates are overdue and said as such, never as the next payment).
     private var nextPayment: String? {
-        let today = String(overview.generatedAt.prefix(10))
-        return overview.holders.filter(\.status.isSuccess).flatMap(\.zaken).flatMap(\.openBetalingsverplichtingen)
-            .filter { !$0.achterstallig && $0.vervaldatum >= today }.map(\.vervaldatum).min()
+        FoldedZaak.nextPayment(in: overview.holders.filter(\.status.isSuccess).flatMap(\.zaken), today: String(overview.generatedAt.prefix(10)))
     }
 
     private func debts() -> [PDFBlock] {
@@ -121,8 +117,7 @@ struct PDFContent {
     }
 
     private func checking() -> [PDFBlock] {
-        let characters = Array(fingerprint)
-        let groups = stride(from: 0, to: characters.count, by: 4).map { String(characters[$0..<min($0 + 4, characters.count)]) }
+        let groups = Digest.groupsOfFour(fingerprint)
         return [
             .title(text[.pdfCheckHeading]),
             .paragraph(text[.pdfCheckText]),

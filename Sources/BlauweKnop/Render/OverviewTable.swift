@@ -108,11 +108,7 @@ public struct OverviewTable: Sendable {
         ]
     }
 
-    /// The earliest due date today or later of an open payment request: the next payment.
-    /// Past dates are overdue and shown as such, never as the next payment.
-    private func nextPayment(_ zaken: [FoldedZaak]) -> String? {
-        zaken.flatMap(\.openBetalingsverplichtingen).filter { !$0.achterstallig && $0.vervaldatum >= today }.map(\.vervaldatum).min()
-    }
+    private func nextPayment(_ zaken: [FoldedZaak]) -> String? { FoldedZaak.nextPayment(in: zaken, today: today) }
 
     private func completeness() -> [String] {
         let failed = overview.holders.filter { !$0.status.isSuccess }
