@@ -65,20 +65,14 @@ static inline CURLSHcode bk_curl_share_setopt_long(CURLSH *handle, CURLSHoption 
     return curl_share_setopt(handle, option, value);
 }
 
-/// libcurl's CURLOPT_SSL_CTX_FUNCTION: gives a new connection's SSL_CTX the process's one
-/// certificate store (an X509_STORE passed as `store`), replacing the empty one libcurl made.
-static CURLcode bk_curl_install_cert_store(CURL *handle, void *ssl_ctx, void *store) {
-    (void)handle;
-    if (ssl_ctx == NULL || store == NULL) return CURLE_SSL_CERTPROBLEM;
-    SSL_CTX_set1_cert_store((SSL_CTX *)ssl_ctx, (X509_STORE *)store);
-    return CURLE_OK;
-}
+typedef CURLcode (*bk_curl_ssl_ctx_callback)(CURL *handle, void *ssl_ctx, void *userdata);
 
-/// Makes every connection of `handle` verify peers against `store` (an X509_STORE).
-static inline CURLcode bk_curl_easy_use_cert_store(CURL *handle, void *store) {
-    CURLcode code = curl_easy_setopt(handle, CURLOPT_SSL_CTX_FUNCTION, bk_curl_install_cert_store);
+/// Sets libcurl's CURLOPT_SSL_CTX_FUNCTION and its CURLOPT_SSL_CTX_DATA: the function that
+/// prepares each new connection's SSL_CTX before the handshake.
+static inline CURLcode bk_curl_easy_setopt_ssl_ctx_function(CURL *handle, bk_curl_ssl_ctx_callback function, void *userdata) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_SSL_CTX_FUNCTION, function);
     if (code != CURLE_OK) return code;
-    return curl_easy_setopt(handle, CURLOPT_SSL_CTX_DATA, store);
+    return curl_easy_setopt(handle, CURLOPT_SSL_CTX_DATA, userdata);
 }
 
 /// `CURLVERSION_NOW` is a macro alias that Swift does not import.

@@ -26,7 +26,8 @@ struct FetchURLsCommand: AsyncParsableCommand {
             for await ok in group where !ok { failures += 1 }
             return failures
         }
-        Terminal.note("\(urls.count - failures) fetched, \(failures) failed")
+        let resumptions = client.tlsResumptions
+        Terminal.note("\(urls.count - failures) fetched, \(failures) failed, \(resumptions.resumed) of \(resumptions.offered) kept TLS sessions resumed")
         if failures > 0 { throw ExitCode.failure }
     }
 }

@@ -81,6 +81,7 @@ struct OverviewCommand: AsyncParsableCommand {
                 progress?.draw()
             }
             progress?.finish()
+            if global.verbose { presentation.noteTLSResumptions(of: client) }
         } catch let error as SchemeError {
             progress?.finish()
             throw presentation.fail(error, code: Terminal.exitCode(for: error))

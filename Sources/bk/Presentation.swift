@@ -38,6 +38,12 @@ struct Presentation: Sendable {
         if !quiet { Terminal.note(messages[key, values]) }
     }
 
+    /// Says, as a technical detail, how many TLS sessions kept from an earlier run were resumed.
+    func noteTLSResumptions(of client: BlauweKnopClient) {
+        let counts = client.tlsResumptions
+        note(.tlsSessionsResumed, ["resumed": String(counts.resumed), "offered": String(counts.offered)])
+    }
+
     /// Reports an error in plain words and returns the exit code to end with. The technical
     /// detail follows with `--verbose`; for settings and files it always does, as it names
     /// what to fix.

@@ -7,6 +7,7 @@ public final class BlauweKnopClient: Sendable {
     public init(settings: ClientSettings, transport: TransportOptions = TransportOptions(), clock: WallClock = .system) throws(TransportError) {
         var transport = transport
         transport.caBundlePath = settings.caBundlePath
+        transport.tlsSessionFile = StateDirectory(path: settings.stateDirectory).tlsSessionsPath
         self.settings = settings
         self.clock = clock
         self.engine = try CurlEngine(options: transport)
@@ -18,6 +19,9 @@ public final class BlauweKnopClient: Sendable {
     public func http(deadlineSeconds seconds: Double) -> HTTPClient {
         HTTPClient(engine: engine, deadline: .now.advanced(by: .milliseconds(Int64(seconds * 1000))))
     }
+
+    /// TLS sessions from an earlier run offered to servers, and how many resumed.
+    public var tlsResumptions: (offered: Int, resumed: Int) { engine.tlsResumptions }
 
     public var stateDirectory: StateDirectory { StateDirectory(path: settings.stateDirectory) }
 

@@ -20,8 +20,8 @@ public struct IdentityStore: Sendable {
         }
     }
 
-    /// Removes key and credential, and any temporary copy an interrupted run left behind;
-    /// returns whether there was a login.
+    /// Removes key and credential, the TLS sessions kept between runs, and any temporary copy
+    /// an interrupted run left behind; returns whether there was a login.
     @discardableResult
     public func remove() throws(IdentityError) -> Bool {
         try lock.withLock(exclusive: true, lockFailure: Self.lockFailure) { () throws(IdentityError) in
@@ -29,6 +29,9 @@ public struct IdentityStore: Sendable {
             for path in [directory.credentialPath, directory.appKeyPath] where FileManager.default.fileExists(atPath: path) {
                 guard unlink(path) == 0 else { throw IdentityError(.storage, "cannot remove \(path): \(String(cString: strerror(errno)))") }
                 removed = true
+            }
+            if unlink(directory.tlsSessionsPath) != 0, errno != ENOENT {
+                throw IdentityError(.storage, "cannot remove \(directory.tlsSessionsPath): \(String(cString: strerror(errno)))")
             }
             TemporaryFiles.removeLeftovers(in: directory.path)
             return removed

@@ -173,6 +173,7 @@ extension Messages {
         .loginDone: "U bent ingelogd (BSN {bsn}). Dit blijft geldig tot {moment}.",
         .logoutDone: "U bent uitgelogd. De sleutel en het bewijs zijn van deze computer verwijderd.",
         .logoutNothing: "U was niet ingelogd.",
+        .tlsSessionsResumed: "Technisch: {resumed} van {offered} bewaarde verbindingen (TLS-sessies) zijn hervat zonder volledige handshake.",
         .progressAnswered: "{done} van {total} organisaties hebben geantwoord",
         .progressWaiting: "nog wachten op: {names}",
         .loginWaiting: "Wachten tot u bent ingelogd (nog {seconds} s)",

@@ -5,7 +5,9 @@ public import Foundation
 public enum AtomicFile {
     /// Writes `bytes` to `path` atomically with the given permission bits. The temporary file
     /// is registered with `TemporaryFiles`, so that an interrupted run removes it.
-    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(FileError) {
+    /// - Parameter synchronously: whether the bytes reach the disk before the rename (`fsync`);
+    ///   only a cache whose loss costs nothing may skip it.
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, synchronously: Bool = true) throws(FileError) {
         let (folder, name) = split(path)
         guard !name.isEmpty else { throw FileError(path: path, action: "write", reason: "it names a folder, not a file", kind: .folder) }
         let temporary = folder + "/.\(name).\(getpid()).\(SecureRandom.token(bytes: 6)).tmp"
@@ -22,7 +24,7 @@ public enum AtomicFile {
         }
         // The umask may have narrowed the mode at creation; set it exactly.
         fchmod(descriptor, mode)
-        guard fsync(descriptor) == 0, close(descriptor) == 0 else {
+        guard !synchronously || fsync(descriptor) == 0, close(descriptor) == 0 else {
             let failure = errno
             unlink(temporary)
             throw FileError(path: path, action: "write", errno: failure)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The folder where bk keeps the app key, the credential and scheme state.
+/// The folder where bk keeps the app key, the credential, scheme state and TLS sessions.
 public struct StateDirectory: Sendable {
     /// The folder's path.
     public let path: String
@@ -20,6 +20,8 @@ public struct StateDirectory: Sendable {
     public var appKeyPath: String { path + "/app-key.pem" }
     public var credentialPath: String { path + "/credential.jws" }
     public var schemeStatePath: String { path + "/scheme-state.json" }
+    /// TLS sessions kept between runs (`TLSSessionCache`): secret, removed by logout.
+    public var tlsSessionsPath: String { path + "/tls-sessions" }
     /// Consent revocations not yet confirmed by every organisation (PROTOCOL §10.3).
     public var pendingRevocationsPath: String { path + "/pending-revocations.json" }
 }

@@ -13,6 +13,7 @@ public final class CurlEngine: Sendable {
     private let shards: [CurlShard]
     private let hosts = HostAssignments()
     private let requestTimeout: Double
+    private let sessions: TLSSessionCache?
 
     /// Starts an engine with its threads.
     public init(options: TransportOptions) throws(TransportError) {
@@ -20,11 +21,14 @@ public final class CurlEngine: Sendable {
         CurlGlobal.initialize()
         ProcessLimits.raiseOpenFileLimit()
         let trust = try TrustStore(caBundlePath: options.caBundlePath)
+        let sessions = options.tlsSessionFile.map { TLSSessionCache(path: $0, trustIdentity: trust.identity) }
+        let tls = TLSConnectionSetup(trust: trust, sessions: sessions)
         var shards: [CurlShard] = []
         for index in 0..<max(1, options.engineThreads) {
-            shards.append(try CurlShard(options: options, trust: trust, name: "bk-curl-engine-\(index)"))
+            shards.append(try CurlShard(options: options, tls: tls, name: "bk-curl-engine-\(index)"))
         }
         self.shards = shards
+        self.sessions = sessions
         self.requestTimeout = options.requestTimeout
     }
 
@@ -63,9 +67,15 @@ public final class CurlEngine: Sendable {
         }
     }
 
-    /// Stops every engine thread after failing the transfers still in flight.
+    /// TLS sessions kept from an earlier run that were offered to servers, and how many of
+    /// them the servers resumed (both 0 without `TransportOptions.tlsSessionFile`).
+    public var tlsResumptions: (offered: Int, resumed: Int) { sessions?.counts ?? (0, 0) }
+
+    /// Stops every engine thread after failing the transfers still in flight, then keeps the
+    /// TLS sessions for the next run.
     public func shutdown() {
         for shard in shards { shard.shutdown() }
+        sessions?.save()
     }
 }
 

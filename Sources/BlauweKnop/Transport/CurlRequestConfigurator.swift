@@ -5,7 +5,7 @@ internal import CCurl
 struct CurlRequestConfigurator {
     let options: TransportOptions
     let share: UnsafeMutableRawPointer?
-    let trust: TrustStore
+    let tls: TLSConnectionSetup
 
     func configure(_ handle: UnsafeMutableRawPointer, for transfer: CurlTransfer) -> Bool {
         let request = transfer.request
@@ -45,10 +45,11 @@ struct CurlRequestConfigurator {
         if request.closesConnection { codes.append(bk_curl_easy_setopt_long(handle, CURLOPT_FORBID_REUSE, 1)) }
         if let share { codes.append(bk_curl_easy_setopt_pointer(handle, CURLOPT_SHARE, share)) }
         // libcurl loads no CA file or folder of its own (its defaults would parse the whole
-        // system bundle); each connection's SSL_CTX gets the engine's one store instead.
+        // system bundle); each connection's SSL_CTX gets the engine's one store instead, and
+        // the hooks for sessions kept between runs.
         codes.append(bk_curl_easy_setopt_pointer(handle, CURLOPT_CAINFO, nil))
         codes.append(bk_curl_easy_setopt_pointer(handle, CURLOPT_CAPATH, nil))
-        codes.append(bk_curl_easy_use_cert_store(handle, trust.callbackData))
+        codes.append(bk_curl_easy_setopt_ssl_ctx_function(handle, TLSCallbacks.prepareContext, tls.callbackData))
         var list: UnsafeMutablePointer<curl_slist>? = nil
         for (name, value) in request.headers { list = curl_slist_append(list, "\(name): \(value)") }
         // libcurl adds "Expect: 100-continue" to larger POSTs; bk's bodies are small.

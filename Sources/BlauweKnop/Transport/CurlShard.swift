@@ -17,7 +17,7 @@ final class CurlShard: @unchecked Sendable {
     private let share: UnsafeMutableRawPointer?
     private let events: SocketEvents
     private let options: TransportOptions
-    private let trust: TrustStore
+    private let tls: TLSConnectionSetup
     private let lock = NSLock()
     private var submitted: [CurlTransfer] = []
     private var cancelRequests: Set<ObjectIdentifier> = []
@@ -30,12 +30,12 @@ final class CurlShard: @unchecked Sendable {
     private var thread: Thread?
 
     /// Starts a shard with its thread.
-    init(options: TransportOptions, trust: TrustStore, name: String) throws(TransportError) {
+    init(options: TransportOptions, tls: TLSConnectionSetup, name: String) throws(TransportError) {
         guard let multi = curl_multi_init(), let events = SocketEvents() else { throw TransportError(.failed, "libcurl could not start") }
         self.multi = multi
         self.events = events
         self.options = options
-        self.trust = trust
+        self.tls = tls
         self.share = curl_share_init()
         if let share {
             _ = bk_curl_share_setopt_long(share, CURLSHOPT_SHARE, Int(CURL_LOCK_DATA_SSL_SESSION.rawValue))
@@ -149,7 +149,7 @@ final class CurlShard: @unchecked Sendable {
             return
         }
         transfer.handle = handle
-        let configured = CurlRequestConfigurator(options: options, share: share, trust: trust).configure(handle, for: transfer)
+        let configured = CurlRequestConfigurator(options: options, share: share, tls: tls).configure(handle, for: transfer)
         guard configured else {
             transfer.finish(.failure(TransportError(.failed, "libcurl rejected the request options for \(transfer.request.url)")))
             return

@@ -19,6 +19,9 @@ public struct TransportOptions: Sendable {
     /// by default one per core, so that the TLS handshakes of many organisations run in
     /// parallel.
     public var engineThreads: Int = TransportOptions.defaultEngineThreads
+    /// Where TLS sessions are kept between runs (`TLSSessionCache`), in the state directory;
+    /// `nil` keeps them for this process only.
+    public var tlsSessionFile: String?
     /// The `User-Agent` header.
     public var userAgent: String = "bk/\(BlauweKnopVersion.current)"
 
