@@ -24,8 +24,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
-        .systemLibrary(
-            name: "CPDF", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libqpdf-dev", "fonts-dejavu-core"])]),
+        // cairo, pango and qpdf, opened with dlopen when a PDF is first made or read (headers from
+        // libcairo2-dev and libqpdf-dev; `make setup` installs them).
+        .target(name: "CPDF", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
         .target(
             name: "BlauweKnop",
             dependencies: ["CCurl", "CCrypto", "CPDF"],

@@ -148,6 +148,29 @@ struct PDFEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: holder.directory + "/edited.pdf"))
     }
 
+    @Test("cairo, pango and qpdf are opened only for a PDF: with broken copies first in the library path the JSON overview works, the PDF is refused with a reason (exit 1, no file)")
+    func librariesLoadedOnlyForPDF() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        // What an attacker or a broken install leaves: files by the libraries' names that are not libraries.
+        let folder = holder.directory + "/broken-libraries"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in ["libcairo.so.2", "libcairo.so", "libqpdf.so.29", "libqpdf.so"] {
+            try Data("not a library".utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        var environment = holder.bkEnvironment
+        environment["LD_LIBRARY_PATH"] = folder
+        let json = try CommandResult.run(Paths.binaries + "/bk", ["overview", "--format", "json"], environment: environment)
+        #expect(json.status == 0, "a run without PDF does not touch the PDF libraries: \(json.standardError)")
+        let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        #expect(object?["complete"] as? Bool == true)
+        let path = holder.directory + "/none.pdf"
+        let pdf = try CommandResult.run(Paths.binaries + "/bk", ["overview", "--lang", "en", "--verbose", "-o", path], environment: environment)
+        #expect(pdf.status == 1)
+        #expect(pdf.standardError.contains("the PDF libraries could not be loaded"), "\(pdf.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test("A PDF is never written to a terminal: usage error 64 with the way out, and nothing on the screen but that")
     func notToTerminal() throws {
         let holder = try TestHolder()

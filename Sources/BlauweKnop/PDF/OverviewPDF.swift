@@ -23,6 +23,7 @@ public enum OverviewPDF {
         } catch {
             throw PDFError("the overview cannot be read: \(error)")
         }
+        let producer = try producer()
         let text = Messages(language)
         let content = PDFContent(overview: overview, text: text, fingerprint: Digest.sha256Hex(overviewJSON))
         let pages = try PDFPageRenderer(
@@ -38,10 +39,10 @@ public enum OverviewPDF {
         let root = document.root
         document.set(root, "/Lang", document.text(language.rawValue))
         // cairo writes the structure tree of the tagged text; this says the document is tagged.
-        document.set(root, "/MarkInfo", document.dictionary([("/Marked", qpdf_oh_new_bool(document.q, QPDF_TRUE))]))
-        document.set(root, "/ViewerPreferences", document.dictionary([("/DisplayDocTitle", qpdf_oh_new_bool(document.q, QPDF_TRUE))]))
+        document.set(root, "/MarkInfo", document.dictionary([("/Marked", pdfLibrary.qpdf_oh_new_bool(document.q, QPDF_TRUE))]))
+        document.set(root, "/ViewerPreferences", document.dictionary([("/DisplayDocTitle", pdfLibrary.qpdf_oh_new_bool(document.q, QPDF_TRUE))]))
         document.set(root, "/Metadata", document.stream(
-            Array(XMPMetadata(title: text[.pdfDocumentTitle], created: overview.generatedAt, language: language.rawValue).packet.utf8),
+            Array(XMPMetadata(title: text[.pdfDocumentTitle], created: overview.generatedAt, language: language.rawValue, producer: producer).packet.utf8),
             [("/Type", document.name("/Metadata")), ("/Subtype", document.name("/XML"))]))
         let info = document.key(document.trailer, "/Info")
         if document.isDictionary(info) { document.set(info, "/Producer", document.text(producer)) }
@@ -60,9 +61,10 @@ public enum OverviewPDF {
 
     /// What wrote the PDF: bk's version, and the versions of the libraries that set the pages,
     /// since another cairo or pango may place the same text differently.
-    public static var producer: String {
-        let cairo = String(cString: cairo_version_string())
-        let pango = String(cString: pango_version_string())
+    public static func producer() throws(PDFError) -> String {
+        try PDFLibraries.require()
+        let cairo = pdfLibrary.cairo_version_string().map { String(cString: $0) } ?? "?"
+        let pango = pdfLibrary.pango_version_string().map { String(cString: $0) } ?? "?"
         return "bk \(BlauweKnopVersion.current) (cairo \(cairo), pango \(pango))"
     }
 

@@ -19,6 +19,7 @@ struct PDFPageRenderer {
 
     /// The whole document as PDF bytes.
     func render(_ blocks: [PDFBlock]) throws(PDFError) -> [UInt8] {
+        try PDFLibraries.require()
         // First pass: where every block goes; second pass: draw with the page count known.
         let placements = try layout(blocks)
         let pages = (placements.map(\.page).max() ?? 0) + 1
@@ -65,16 +66,16 @@ struct PDFPageRenderer {
 
     private func draw(_ placements: [Placement], pages: Int) throws(PDFError) -> [UInt8] {
         try withSurface { cr, surface in
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "bk \(BlauweKnopVersion.current)")
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, created)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, created)
+            pdfLibrary.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
+            pdfLibrary.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "bk \(BlauweKnopVersion.current)")
+            pdfLibrary.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, created)
+            pdfLibrary.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, created)
             for page in 0..<pages {
                 for placement in placements where placement.page == page {
                     draw(placement.block, at: placement.y, cr)
                 }
                 draw(.paragraph(pageLabel(page + 1, pages)), at: Self.pageHeight - Self.margin - 12, cr, footer: true)
-                cairo_show_page(cr)
+                pdfLibrary.cairo_show_page(cr)
             }
         }.pdf
     }
@@ -85,13 +86,13 @@ struct PDFPageRenderer {
         var buffer = bk_pdf_buffer(bytes: nil, length: 0, capacity: 0, failed: 0)
         defer { free(buffer.bytes) }
         guard let surface = bk_pdf_surface_create(&buffer, Self.pageWidth, Self.pageHeight) else { throw PDFError("cairo could not start a PDF") }
-        defer { cairo_surface_destroy(surface) }
-        cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
-        guard let cr = cairo_create(surface) else { throw PDFError("cairo could not draw") }
+        defer { pdfLibrary.cairo_surface_destroy(surface) }
+        pdfLibrary.cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+        guard let cr = pdfLibrary.cairo_create(surface) else { throw PDFError("cairo could not draw") }
         let result = body(cr, surface)
-        cairo_destroy(cr)
-        cairo_surface_finish(surface)
-        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, buffer.failed == 0 else { throw PDFError("cairo could not write the PDF") }
+        pdfLibrary.cairo_destroy(cr)
+        pdfLibrary.cairo_surface_finish(surface)
+        guard pdfLibrary.cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, buffer.failed == 0 else { throw PDFError("cairo could not write the PDF") }
         let pdf = buffer.bytes.map { Array(UnsafeBufferPointer(start: $0, count: buffer.length)) } ?? []
         return (result, pdf)
     }
@@ -169,7 +170,7 @@ struct PDFPageRenderer {
             withLayout(column.text, width: column.width, font: Self.font(block), cr) { layout in
                 var width: Int32 = 0
                 var height: Int32 = 0
-                pango_layout_get_size(layout, &width, &height)
+                pdfLibrary.pango_layout_get_size(layout, &width, &height)
                 return Double(height) / Double(BK_PANGO_SCALE)
             } ?? 0
         }.max() ?? 0
@@ -177,27 +178,27 @@ struct PDFPageRenderer {
 
     private func draw(_ block: PDFBlock, at y: Double, _ cr: OpaquePointer, footer: Bool = false) {
         let tag = footer ? "P" : Self.tag(block)
-        cairo_tag_begin(cr, tag, "")
+        pdfLibrary.cairo_tag_begin(cr, tag, "")
         for column in Self.columns(block) {
             withLayout(column.text, width: column.width, font: footer ? "DejaVu Sans 9" : Self.font(block), cr) { layout in
-                if footer { pango_layout_set_alignment(layout, BK_PANGO_ALIGN_CENTER) }
-                cairo_move_to(cr, column.x, y)
-                pango_cairo_show_layout(cr, layout)
+                if footer { pdfLibrary.pango_layout_set_alignment(layout, BK_PANGO_ALIGN_CENTER) }
+                pdfLibrary.cairo_move_to(cr, column.x, y)
+                pdfLibrary.pango_cairo_show_layout(cr, layout)
             }
         }
-        cairo_tag_end(cr, tag)
+        pdfLibrary.cairo_tag_end(cr, tag)
     }
 
     /// Runs `body` with a pango layout of `text`; nil when pango could not make one.
     private func withLayout<Result>(_ text: String, width: Double, font: String, _ cr: OpaquePointer, _ body: (OpaquePointer) -> Result) -> Result? {
-        guard let layout = pango_cairo_create_layout(cr) else { return nil }
+        guard let layout = pdfLibrary.pango_cairo_create_layout(cr) else { return nil }
         defer { bk_pango_layout_release(layout) }
-        let description = pango_font_description_from_string(font)
-        defer { pango_font_description_free(description) }
-        pango_layout_set_font_description(layout, description)
-        pango_layout_set_width(layout, Int32(width * Double(BK_PANGO_SCALE)))
-        pango_layout_set_wrap(layout, BK_PANGO_WRAP_WORD_CHAR)
-        pango_layout_set_text(layout, text, -1)
+        let description = pdfLibrary.pango_font_description_from_string(font)
+        defer { pdfLibrary.pango_font_description_free(description) }
+        pdfLibrary.pango_layout_set_font_description(layout, description)
+        pdfLibrary.pango_layout_set_width(layout, Int32(width * Double(BK_PANGO_SCALE)))
+        pdfLibrary.pango_layout_set_wrap(layout, BK_PANGO_WRAP_WORD_CHAR)
+        pdfLibrary.pango_layout_set_text(layout, text, -1)
         return body(layout)
     }
 }

@@ -19,72 +19,73 @@ final class QPDFDocument {
     /// Reads `bytes` as a PDF. qpdf repairs damaged files with warnings; a file that needed
     /// repair is refused, since bk only reads PDFs it wrote itself.
     init(bytes: [UInt8]) throws(PDFError) {
+        try PDFLibraries.require()
         input = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, bytes.count), alignment: 1)
         input.copyBytes(from: bytes)
-        guard let handle = qpdf_init() else {
+        guard let handle = pdfLibrary.qpdf_init() else {
             input.deallocate()
             throw PDFError("qpdf could not start")
         }
         q = handle
-        qpdf_silence_errors(handle)
-        qpdf_set_suppress_warnings(handle, QPDF_TRUE)
+        pdfLibrary.qpdf_silence_errors(handle)
+        pdfLibrary.qpdf_set_suppress_warnings(handle, QPDF_TRUE)
         let base = input.baseAddress?.assumingMemoryBound(to: CChar.self)
-        _ = qpdf_read_memory(handle, "document.pdf", base, UInt64(bytes.count), nil)
+        _ = pdfLibrary.qpdf_read_memory(handle, "document.pdf", base, UInt64(bytes.count), nil)
         try check("read")
-        if qpdf_more_warnings(handle) != QPDF_FALSE { throw PDFError("the PDF is damaged (qpdf had to repair it)") }
+        if pdfLibrary.qpdf_more_warnings(handle) != QPDF_FALSE { throw PDFError("the PDF is damaged (qpdf had to repair it)") }
     }
 
     deinit {
         var handle: qpdf_data? = q
-        qpdf_cleanup(&handle)
+        pdfLibrary.qpdf_cleanup(&handle)
         input.deallocate()
     }
 
     /// Throws qpdf's pending error, if any.
     func check(_ action: String) throws(PDFError) {
-        guard qpdf_has_error(q) != QPDF_FALSE else { return }
-        let error = qpdf_get_error(q)
-        let detail = qpdf_get_error_message_detail(q, error).map { String(cString: $0) } ?? "unknown"
+        guard pdfLibrary.qpdf_has_error(q) != QPDF_FALSE else { return }
+        let error = pdfLibrary.qpdf_get_error(q)
+        let detail = pdfLibrary.qpdf_get_error_message_detail(q, error).map { String(cString: $0) } ?? "unknown"
         throw PDFError("qpdf could not \(action) the PDF: \(detail)")
     }
 
-    var root: qpdf_oh { qpdf_get_root(q) }
-    var trailer: qpdf_oh { qpdf_get_trailer(q) }
+    var root: qpdf_oh { pdfLibrary.qpdf_get_root(q) }
+    var trailer: qpdf_oh { pdfLibrary.qpdf_get_trailer(q) }
 
-    func key(_ object: qpdf_oh, _ name: String) -> qpdf_oh { qpdf_oh_get_key(q, object, name) }
-    func name(_ value: String) -> qpdf_oh { qpdf_oh_new_name(q, value) }
-    func text(_ value: String) -> qpdf_oh { qpdf_oh_new_unicode_string(q, value) }
-    func integer(_ value: Int) -> qpdf_oh { qpdf_oh_new_integer(q, Int64(value)) }
+    func key(_ object: qpdf_oh, _ name: String) -> qpdf_oh { pdfLibrary.qpdf_oh_get_key(q, object, name) }
+    func name(_ value: String) -> qpdf_oh { pdfLibrary.qpdf_oh_new_name(q, value) }
+    func text(_ value: String) -> qpdf_oh { pdfLibrary.qpdf_oh_new_unicode_string(q, value) }
+    func integer(_ value: Int) -> qpdf_oh { pdfLibrary.qpdf_oh_new_integer(q, Int64(value)) }
     func dictionary(_ entries: [(String, qpdf_oh)]) -> qpdf_oh {
-        let object = qpdf_oh_new_dictionary(q)
-        for (key, value) in entries { qpdf_oh_replace_key(q, object, key, value) }
+        let object = pdfLibrary.qpdf_oh_new_dictionary(q)
+        for (key, value) in entries { pdfLibrary.qpdf_oh_replace_key(q, object, key, value) }
         return object
     }
     func array(_ items: [qpdf_oh]) -> qpdf_oh {
-        let object = qpdf_oh_new_array(q)
-        for item in items { qpdf_oh_append_item(q, object, item) }
+        let object = pdfLibrary.qpdf_oh_new_array(q)
+        for item in items { pdfLibrary.qpdf_oh_append_item(q, object, item) }
         return object
     }
-    func set(_ object: qpdf_oh, _ key: String, _ value: qpdf_oh) { qpdf_oh_replace_key(q, object, key, value) }
+    func set(_ object: qpdf_oh, _ key: String, _ value: qpdf_oh) { pdfLibrary.qpdf_oh_replace_key(q, object, key, value) }
 
     /// A new (indirect) stream holding `bytes` unfiltered, with extra dictionary entries.
     func stream(_ bytes: [UInt8], _ entries: [(String, qpdf_oh)]) -> qpdf_oh {
-        let stream = qpdf_oh_new_stream(q)
+        let stream = pdfLibrary.qpdf_oh_new_stream(q)
         bytes.withUnsafeBufferPointer { buffer in
-            qpdf_oh_replace_stream_data(q, stream, buffer.baseAddress, buffer.count, qpdf_oh_new_null(q), qpdf_oh_new_null(q))
+            pdfLibrary.qpdf_oh_replace_stream_data(q, stream, buffer.baseAddress, buffer.count, pdfLibrary.qpdf_oh_new_null(q), pdfLibrary.qpdf_oh_new_null(q))
         }
-        let dictionary = qpdf_oh_get_dict(q, stream)
-        for (key, value) in entries { qpdf_oh_replace_key(q, dictionary, key, value) }
+        let dictionary = pdfLibrary.qpdf_oh_get_dict(q, stream)
+        for (key, value) in entries { pdfLibrary.qpdf_oh_replace_key(q, dictionary, key, value) }
         return stream
     }
 
     /// A stream's data with every filter decoded.
     func streamData(_ stream: qpdf_oh) throws(PDFError) -> [UInt8] {
-        guard qpdf_oh_is_stream(q, stream) != QPDF_FALSE else { throw PDFError("an attached file is not a stream") }
+        guard pdfLibrary.qpdf_oh_is_stream(q, stream) != QPDF_FALSE else { throw PDFError("an attached file is not a stream") }
         var buffer: UnsafeMutablePointer<UInt8>?
         var length = 0
         var filtered: QPDF_BOOL = QPDF_FALSE
-        _ = qpdf_oh_get_stream_data(q, stream, qpdf_dl_all, &filtered, &buffer, &length)
+        _ = pdfLibrary.qpdf_oh_get_stream_data(q, stream, qpdf_dl_all, &filtered, &buffer, &length)
         defer { free(buffer) }
         try check("decode a stream of")
         guard filtered != QPDF_FALSE else { throw PDFError("an attached file uses a filter qpdf cannot decode") }
@@ -94,31 +95,31 @@ final class QPDFDocument {
 
     /// A string object's text as UTF-8, or nil when it is not a string.
     func string(_ object: qpdf_oh) -> String? {
-        guard qpdf_oh_is_string(q, object) != QPDF_FALSE, let text = qpdf_oh_get_utf8_value(q, object) else { return nil }
+        guard pdfLibrary.qpdf_oh_is_string(q, object) != QPDF_FALSE, let text = pdfLibrary.qpdf_oh_get_utf8_value(q, object) else { return nil }
         return String(cString: text)
     }
 
     /// A name object's name (with its leading slash), or nil.
     func nameValue(_ object: qpdf_oh) -> String? {
-        guard qpdf_oh_is_name(q, object) != QPDF_FALSE, let text = qpdf_oh_get_name(q, object) else { return nil }
+        guard pdfLibrary.qpdf_oh_is_name(q, object) != QPDF_FALSE, let text = pdfLibrary.qpdf_oh_get_name(q, object) else { return nil }
         return String(cString: text)
     }
 
     func arrayItems(_ object: qpdf_oh) -> [qpdf_oh]? {
-        guard qpdf_oh_is_array(q, object) != QPDF_FALSE else { return nil }
-        return (0..<qpdf_oh_get_array_n_items(q, object)).map { qpdf_oh_get_array_item(q, object, $0) }
+        guard pdfLibrary.qpdf_oh_is_array(q, object) != QPDF_FALSE else { return nil }
+        return (0..<pdfLibrary.qpdf_oh_get_array_n_items(q, object)).map { pdfLibrary.qpdf_oh_get_array_item(q, object, $0) }
     }
 
-    func isDictionary(_ object: qpdf_oh) -> Bool { qpdf_oh_is_dictionary(q, object) != QPDF_FALSE }
+    func isDictionary(_ object: qpdf_oh) -> Bool { pdfLibrary.qpdf_oh_is_dictionary(q, object) != QPDF_FALSE }
 
-    var pageCount: Int { Int(qpdf_get_num_pages(q)) }
+    var pageCount: Int { Int(pdfLibrary.qpdf_get_num_pages(q)) }
 
     /// The page's content streams, concatenated and decoded.
     func pageContent(_ index: Int) throws(PDFError) -> [UInt8] {
-        let page = qpdf_get_page_n(q, index)
+        let page = pdfLibrary.qpdf_get_page_n(q, index)
         var buffer: UnsafeMutablePointer<UInt8>?
         var length = 0
-        _ = qpdf_oh_get_page_content_data(q, page, &buffer, &length)
+        _ = pdfLibrary.qpdf_oh_get_page_content_data(q, page, &buffer, &length)
         defer { free(buffer) }
         try check("read a page of")
         guard let buffer else { return [] }
@@ -128,14 +129,14 @@ final class QPDFDocument {
     /// The whole document written again: no object streams, a file identifier computed from
     /// the content (so the same input gives the same bytes).
     func written() throws(PDFError) -> [UInt8] {
-        _ = qpdf_init_write_memory(q)
+        _ = pdfLibrary.qpdf_init_write_memory(q)
         try check("prepare writing")
-        qpdf_set_object_stream_mode(q, qpdf_o_disable)
-        qpdf_set_deterministic_ID(q, QPDF_TRUE)
-        qpdf_set_suppress_original_object_IDs(q, QPDF_TRUE)
-        _ = qpdf_write(q)
+        pdfLibrary.qpdf_set_object_stream_mode(q, qpdf_o_disable)
+        pdfLibrary.qpdf_set_deterministic_ID(q, QPDF_TRUE)
+        pdfLibrary.qpdf_set_suppress_original_object_IDs(q, QPDF_TRUE)
+        _ = pdfLibrary.qpdf_write(q)
         try check("write")
-        guard let bytes = qpdf_get_buffer(q) else { throw PDFError("qpdf wrote nothing") }
-        return Array(UnsafeBufferPointer(start: bytes, count: qpdf_get_buffer_length(q)))
+        guard let bytes = pdfLibrary.qpdf_get_buffer(q) else { throw PDFError("qpdf wrote nothing") }
+        return Array(UnsafeBufferPointer(start: bytes, count: pdfLibrary.qpdf_get_buffer_length(q)))
     }
 }

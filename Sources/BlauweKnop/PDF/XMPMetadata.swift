@@ -5,6 +5,8 @@ struct XMPMetadata {
     /// RFC 3339.
     let created: String
     let language: String
+    /// `OverviewPDF.producer()`.
+    let producer: String
 
     var packet: String {
         """
@@ -18,7 +20,7 @@ struct XMPMetadata {
            <xmp:CreateDate>\(Self.escaped(created))</xmp:CreateDate>
            <xmp:ModifyDate>\(Self.escaped(created))</xmp:ModifyDate>
            <xmp:CreatorTool>bk \(BlauweKnopVersion.current)</xmp:CreatorTool>
-           <pdf:Producer>\(Self.escaped(OverviewPDF.producer))</pdf:Producer>
+           <pdf:Producer>\(Self.escaped(producer))</pdf:Producer>
           </rdf:Description>
          </rdf:RDF>
         </x:xmpmeta>

@@ -15,8 +15,10 @@ extension OverviewVerifier {
     /// or page, is tampering.
     public func verify(pdf bytes: [UInt8]) -> VerificationReport {
         let contents: OverviewPDF.Contents
+        let producer: String
         do {
             contents = try OverviewPDF.contents(of: bytes)
+            producer = try OverviewPDF.producer()
         } catch {
             return .malformed("the PDF cannot be read as a bk overview: \(error)")
         }
@@ -30,8 +32,8 @@ extension OverviewVerifier {
             report.fail(.tampered, "the PDF does not say in which language its pages are")
             return report
         }
-        guard contents.producer == OverviewPDF.producer else {
-            report.fail(.tampered, "the PDF says it was made by '\(TerminalText.sanitized(contents.producer ?? "nothing"))'; this bk makes '\(OverviewPDF.producer)', so its pages cannot be compared (verify with that version, or extract \(OverviewPDF.overviewName) with 'bk pdf extract')")
+        guard contents.producer == producer else {
+            report.fail(.tampered, "the PDF says it was made by '\(TerminalText.sanitized(contents.producer ?? "nothing"))'; this bk makes '\(producer)', so its pages cannot be compared (verify with that version, or extract \(OverviewPDF.overviewName) with 'bk pdf extract')")
             return report
         }
         do {

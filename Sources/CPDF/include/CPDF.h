@@ -1,15 +1,19 @@
 // The PDF stack for bk: cairo (PDF surface, tags, metadata) and pango (text layout with
 // embedded fonts) draw the pages; qpdf's C API adds the attached files and reads them back.
 //
-// cairo comes through pkg-config; pango is declared here, the few functions bk calls, because
-// pangocairo's pkg-config file adds flags (-pthread) that SwiftPM refuses with a warning. The
-// declarations follow pango 1.50's headers (pango-layout.h, pango-font.h, pangocairo.h), a
-// stable C ABI.
-#ifndef BK_CPDF_SHIM_H
-#define BK_CPDF_SHIM_H
+// None of them is linked: `bk_pdf_load` opens them with dlopen the first time a PDF is made or
+// read, so every other command starts without them (about 40 shared libraries and 6.5 MB
+// resident, measured), and works on a machine that lacks them. Swift calls each function
+// through the table `bk_pdf()` returns; a direct call would not link.
+//
+// pango is declared here, the few functions bk calls, rather than through its headers, whose
+// pkg-config flags (-pthread) SwiftPM refuses with a warning. The declarations follow pango
+// 1.50's headers (pango-layout.h, pango-font.h, pangocairo.h), a stable C ABI.
+#ifndef BK_CPDF_H
+#define BK_CPDF_H
 
-#include <cairo.h>
-#include <cairo-pdf.h>
+#include <cairo/cairo.h>
+#include <cairo/cairo-pdf.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,8 +40,10 @@ extern void pango_font_description_free(PangoFontDescription *description);
 extern const char *pango_version_string(void);
 extern void g_object_unref(void *object);
 
+#include "CPDFLibraries.h"
+
 /// Releases a layout made by pango_cairo_create_layout.
-static inline void bk_pango_layout_release(PangoLayout *layout) { g_object_unref(layout); }
+static inline void bk_pango_layout_release(PangoLayout *layout) { bk_pdf()->g_object_unref(layout); }
 
 /// A growing byte buffer that cairo's PDF surface writes into.
 typedef struct {
@@ -68,7 +74,7 @@ static cairo_status_t bk_pdf_buffer_write(void *closure, const unsigned char *da
 
 /// An A4 PDF surface (points) that writes into `buffer`.
 static inline cairo_surface_t *bk_pdf_surface_create(bk_pdf_buffer *buffer, double width, double height) {
-    return cairo_pdf_surface_create_for_stream(bk_pdf_buffer_write, buffer, width, height);
+    return bk_pdf()->cairo_pdf_surface_create_for_stream(bk_pdf_buffer_write, buffer, width, height);
 }
 
 #endif
