@@ -7,6 +7,8 @@ actor OrganizationService {
     static let challengeLifetime: Int64 = 60
     static let sessionLifetime: Int64 = 15 * 60
     static let documentLifetime: Int64 = 86_400
+    /// Seconds a client may keep the discovery document (`Cache-Control: max-age`).
+    static let discoveryMaxAge = 3600
     static let maxOutstanding = 50_000
 
     struct Session {
@@ -179,10 +181,13 @@ actor OrganizationService {
         router.get("/.well-known/bk-configuration", use: route(.discovery, "/.well-known/bk-configuration") { _, fault in
             let base = baseURL()
             let oin = fault == .wrongDiscoveryOIN ? "00000009999999999000" : settings.oin
-            return HolderResponse.json(
+            var response = HolderResponse.json(
                 DiscoveryDocument(
                     oin: oin, sessionURL: base + "/v1/sessions", financialClaimsURL: base + "/v1/financial-claims-information",
                     consentsURL: self.supportsConsents ? base + "/v1/consents" : nil))
+            // Clients may keep the document this long (PROTOCOL §2): a repeat run skips a round trip.
+            response.headers[.cacheControl] = "max-age=\(Self.discoveryMaxAge)"
+            return response
         })
         if supportsConsents { addConsentRoutes(to: router, route: route) }
         router.post("/v1/sessions/challenge", use: route(.challenge, "/v1/sessions/challenge") { _, _ in await self.newChallenge() })

@@ -76,12 +76,15 @@ struct OverviewCommand: AsyncParsableCommand {
         do {
             let client = try global.client()
             let concurrency = min(parallel, ProcessLimits.concurrentFlowsAllowed())
-            overview = try await client.overview(http: client.http(deadlineSeconds: deadline.seconds), maxConcurrentHolders: concurrency) { progressState in
+            let discoveries = client.discoveryCache()
+            overview = try await client.overview(
+                http: client.http(deadlineSeconds: deadline.seconds), maxConcurrentHolders: concurrency, discoveries: discoveries
+            ) { progressState in
                 state.update(progressState)
                 progress?.draw()
             }
             progress?.finish()
-            if global.verbose { presentation.noteTLSResumptions(of: client) }
+            if global.verbose { presentation.noteReuse(of: client, discoveries: discoveries) }
         } catch let error as SchemeError {
             progress?.finish()
             throw presentation.fail(error, code: Terminal.exitCode(for: error))

@@ -38,10 +38,12 @@ struct Presentation: Sendable {
         if !quiet { Terminal.note(messages[key, values]) }
     }
 
-    /// Says, as a technical detail, how many TLS sessions kept from an earlier run were resumed.
-    func noteTLSResumptions(of client: BlauweKnopClient) {
+    /// Says, as technical details, how many TLS sessions kept from an earlier run were resumed
+    /// and how many organisations' discovery documents came from the cache.
+    func noteReuse(of client: BlauweKnopClient, discoveries: DiscoveryCache) {
         let counts = client.tlsResumptions
         note(.tlsSessionsResumed, ["resumed": String(counts.resumed), "offered": String(counts.offered)])
+        note(.discoveryFromCache, ["count": String(discoveries.hitCount)])
     }
 
     /// Reports an error in plain words and returns the exit code to end with. The technical

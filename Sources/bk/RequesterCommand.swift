@@ -60,10 +60,13 @@ struct RequesterCommand: AsyncParsableCommand {
                 let scheme = try await client.scheme(http: http)
                 let verified = try RequesterCommand.usableConsent(compact, scheme: scheme, key: key, now: client.clock.epochSeconds)
                 presentation.note(.consentCode, ["code": BlauweKnop.Consent.shortCode(verified.compact)])
-                overview = await OverviewBuilder(
+                var builder = OverviewBuilder(
                     scheme: scheme, access: try .requester(verified, key: key), http: http, clock: client.clock,
-                    maxConcurrentHolders: ProcessLimits.concurrentFlowsAllowed()
-                ).build()
+                    maxConcurrentHolders: ProcessLimits.concurrentFlowsAllowed())
+                let discoveries = client.discoveryCache()
+                builder.discoveries = discoveries
+                overview = await builder.build()
+                discoveries.save(now: client.clock.epochSeconds)
             } catch let error as SchemeError {
                 throw presentation.fail(error, code: Terminal.exitCode(for: error))
             } catch {
@@ -120,6 +123,8 @@ extension RequesterCommand {
                 let http = client.http(deadlineSeconds: deadline.seconds)
                 let scheme = try await client.scheme(http: http)
                 let flowsEach = max(1, ProcessLimits.concurrentFlowsAllowed() / parallel)
+                // One cache for every consent of the batch: each organisation's discovery is fetched once.
+                let discoveries = client.discoveryCache()
                 let rows = await withTaskGroup(of: (Int, BatchSummary.Row).self) { group in
                     var next = 0
                     func startNext() {
@@ -127,7 +132,7 @@ extension RequesterCommand {
                         let index = next
                         next += 1
                         let file = files[index]
-                        group.addTask { (index, await fetch(file, scheme: scheme, key: key, http: http, client: client, flows: flowsEach)) }
+                        group.addTask { (index, await fetch(file, scheme: scheme, key: key, http: http, client: client, discoveries: discoveries, flows: flowsEach)) }
                     }
                     for _ in 0..<min(parallel, files.count) { startNext() }
                     var rows = [BatchSummary.Row?](repeating: nil, count: files.count)
@@ -137,6 +142,7 @@ extension RequesterCommand {
                     }
                     return rows.compactMap { $0 }
                 }
+                discoveries.save(now: client.clock.epochSeconds)
                 summary = BatchSummary(rows: rows)
                 try OutputFile.write(JSONCoding.encode(summary), to: outputDir + "/summary.json", mode: 0o600)
                 try OutputFile.write(summary.csv, to: outputDir + "/summary.csv", mode: 0o600)
@@ -154,16 +160,18 @@ extension RequesterCommand {
 
         /// One consent file: its overview written, or why it was refused.
         private func fetch(
-            _ file: String, scheme: VerifiedScheme, key: PrivateKey, http: HTTPClient, client: BlauweKnopClient, flows: Int
+            _ file: String, scheme: VerifiedScheme, key: PrivateKey, http: HTTPClient, client: BlauweKnopClient, discoveries: DiscoveryCache,
+            flows: Int
         ) async -> BatchSummary.Row {
             do {
                 guard let bytes = try AtomicFile.read(consents + "/" + file, limit: BlauweKnop.Consent.maxBytes) else {
                     return BatchSummary.Row(file: file, refused: "the file is gone")
                 }
                 let consent = try RequesterCommand.usableConsent(bytes, scheme: scheme, key: key, now: client.clock.epochSeconds)
-                let overview = await OverviewBuilder(
-                    scheme: scheme, access: try .requester(consent, key: key), http: http, clock: client.clock, maxConcurrentHolders: flows
-                ).build()
+                var builder = OverviewBuilder(
+                    scheme: scheme, access: try .requester(consent, key: key), http: http, clock: client.clock, maxConcurrentHolders: flows)
+                builder.discoveries = discoveries
+                let overview = await builder.build()
                 let name = consent.claims.jti + ".json"
                 try OutputFile.write(OverviewJSON.render(overview), to: outputDir + "/" + name, mode: 0o600)
                 return BatchSummary.Row(file: file, overview: overview, written: name)

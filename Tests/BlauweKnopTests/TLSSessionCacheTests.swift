@@ -77,3 +77,18 @@ struct TLSSessionCacheTests {
         #expect(mode == 0o600)
     }
 }
+
+/// How long a holder lets a discovery document be kept (PROTOCOL §2).
+@Suite("Discovery Cache-Control")
+struct DiscoveryCacheControlTests {
+    @Test("max-age in seconds; no-store, no-cache and anything malformed keep nothing")
+    func maxAge() {
+        #expect(DiscoveryCache.maxAge(cacheControl: "max-age=3600") == 3600)
+        #expect(DiscoveryCache.maxAge(cacheControl: "public, MAX-AGE=60") == 60)
+        #expect(DiscoveryCache.maxAge(cacheControl: " max-age = 5 ") == 5)
+        for refused in [nil, "", "public", "no-store, max-age=60", "max-age=60, no-cache", "max-age=", "max-age=-1", "max-age=1e3",
+                        "max-age=12345678901", "max-age=\"60\"", "max-age=６０"] {
+            #expect(DiscoveryCache.maxAge(cacheControl: refused) == nil, "\(refused ?? "nil")")
+        }
+    }
+}

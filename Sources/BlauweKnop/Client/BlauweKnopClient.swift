@@ -63,13 +63,23 @@ public final class BlauweKnopClient: Sendable {
         return ConsentRegistrar(scheme: scheme, identity: identity, http: http, clock: clock)
     }
 
+    /// The discovery documents kept in the state directory (PROTOCOL §2, per `Cache-Control`).
+    public func discoveryCache() -> DiscoveryCache {
+        DiscoveryCache(path: stateDirectory.discoveryCachePath, now: clock.epochSeconds)
+    }
+
     /// Builds the overview: scheme, identity, every holder concurrently.
+    /// - Parameter discoveries: discovery documents to use and keep; saved when the overview is done.
     public func overview(
-        http: HTTPClient, maxConcurrentHolders: Int = 512, progress: @escaping @Sendable (OverviewProgress) -> Void = { _ in }
+        http: HTTPClient, maxConcurrentHolders: Int = 512, discoveries: DiscoveryCache? = nil,
+        progress: @escaping @Sendable (OverviewProgress) -> Void = { _ in }
     ) async throws -> Overview {
         let scheme = try await scheme(http: http)
         let identity = try IdentityStore(directory: stateDirectory).loadIdentity(scheme: scheme, now: clock.epochSeconds)
-        return await OverviewBuilder(scheme: scheme, identity: identity, http: http, clock: clock, maxConcurrentHolders: maxConcurrentHolders)
-            .build(progress: progress)
+        var builder = OverviewBuilder(scheme: scheme, identity: identity, http: http, clock: clock, maxConcurrentHolders: maxConcurrentHolders)
+        builder.discoveries = discoveries
+        let overview = await builder.build(progress: progress)
+        discoveries?.save(now: clock.epochSeconds)
+        return overview
     }
 }

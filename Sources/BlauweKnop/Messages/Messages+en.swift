@@ -174,6 +174,7 @@ extension Messages {
         .logoutDone: "You are logged out. The key and the proof are removed from this computer.",
         .logoutNothing: "You were not logged in.",
         .tlsSessionsResumed: "Technical: {resumed} of {offered} saved connections (TLS sessions) were taken up again without a full handshake.",
+        .discoveryFromCache: "Technical: {count} organisations' addresses (discovery documents) came from this computer's cache.",
         .progressAnswered: "{done} of {total} organisations answered",
         .progressWaiting: "still waiting for: {names}",
         .loginWaiting: "Waiting for you to log in ({seconds} s left)",

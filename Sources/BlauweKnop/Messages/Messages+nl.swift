@@ -174,6 +174,7 @@ extension Messages {
         .logoutDone: "U bent uitgelogd. De sleutel en het bewijs zijn van deze computer verwijderd.",
         .logoutNothing: "U was niet ingelogd.",
         .tlsSessionsResumed: "Technisch: {resumed} van {offered} bewaarde verbindingen (TLS-sessies) zijn hervat zonder volledige handshake.",
+        .discoveryFromCache: "Technisch: van {count} organisaties kwamen de adressen (discovery-documenten) uit de opslag op deze computer.",
         .progressAnswered: "{done} van {total} organisaties hebben geantwoord",
         .progressWaiting: "nog wachten op: {names}",
         .loginWaiting: "Wachten tot u bent ingelogd (nog {seconds} s)",

@@ -10,6 +10,8 @@ struct HolderFlow: Sendable {
     let clock: WallClock
     /// The one calendar date of the whole overview that decides what is overdue.
     let today: String
+    /// Discovery documents kept from earlier flows, if any.
+    var discoveries: DiscoveryCache? = nil
 
     /// What one holder's flow ended with.
     struct Outcome: Sendable {
@@ -44,8 +46,23 @@ struct HolderFlow: Sendable {
         }
     }
 
+    /// The flow with a kept discovery document when there is one; when that fails other than
+    /// by a timeout, the holder may have moved: once more with a fresh document.
     private func fetchAndVerify() async throws(HolderFailure) -> ClaimsVerifier.Result {
-        let discovery = try await DiscoveryDocument.fetch(for: organization, http: http)
+        if let discoveries, let kept = discoveries.document(for: organization, now: clock.epochSeconds) {
+            do {
+                return try await fetchAndVerify(discovery: kept)
+            } catch where error.status == .timeout {
+                throw error
+            } catch {
+                discoveries.forget(organization)
+            }
+        }
+        let discovery = try await DiscoveryDocument.fetch(for: organization, http: http, cache: discoveries, now: clock.epochSeconds)
+        return try await fetchAndVerify(discovery: discovery)
+    }
+
+    private func fetchAndVerify(discovery: DiscoveryDocument) async throws(HolderFailure) -> ClaimsVerifier.Result {
         if access.consent != nil, !discovery.supportsConsents {
             throw HolderFailure(.notSupported, "discovery: the holder does not take part in Blauwe Knop Plus (no consents_url)")
         }

@@ -8,6 +8,9 @@ public struct OverviewBuilder: Sendable {
     /// flows than connections makes libcurl close idle connections of flows in progress, which
     /// then pay a second handshake.
     public let maxConcurrentHolders: Int
+    /// Discovery documents kept between flows and runs (PROTOCOL §2 allows it per
+    /// `Cache-Control`); nil fetches every one.
+    public var discoveries: DiscoveryCache? = nil
 
     /// An overview for the citizen.
     public init(scheme: VerifiedScheme, identity: CitizenIdentity, http: HTTPClient, clock: WallClock = .system, maxConcurrentHolders: Int = 512) {
@@ -48,7 +51,8 @@ public struct OverviewBuilder: Sendable {
                         group.addTask { (index, HolderFlow.Outcome(result: .notInConsent(organization))) }
                         return
                     }
-                    let flow = HolderFlow(organization: organization, keys: keys, access: access, http: http, clock: clock, today: today)
+                    let flow = HolderFlow(
+                        organization: organization, keys: keys, access: access, http: http, clock: clock, today: today, discoveries: discoveries)
                     group.addTask { (index, await flow.run()) }
                     return
                 }

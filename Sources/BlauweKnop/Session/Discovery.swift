@@ -31,13 +31,17 @@ public struct DiscoveryDocument: Codable, Sendable, Hashable {
     /// Whether the holder takes part in Blauwe Knop Plus.
     public var supportsConsents: Bool { consentsURL != nil }
 
-    /// Fetches and checks the discovery document of an organisation.
-    static func fetch(for organization: SchemeDocument.Organization, http: HTTPClient) async throws(HolderFailure) -> DiscoveryDocument {
+    /// Fetches and checks the discovery document of an organisation, keeping it in `cache` as
+    /// long as its response allows.
+    static func fetch(
+        for organization: SchemeDocument.Organization, http: HTTPClient, cache: DiscoveryCache? = nil, now: Int64 = 0
+    ) async throws(HolderFailure) -> DiscoveryDocument {
         let step = "discovery"
-        let document: DiscoveryDocument = try await http.exchangeJSON(
-            HTTPRequest(url: organization.discoveryURL, headers: [("Accept", "application/json")], maxResponseBytes: maxBytes),
-            expecting: [200], step: step)
+        let outcome = await http.outcome(of: HTTPRequest(url: organization.discoveryURL, headers: [("Accept", "application/json")], maxResponseBytes: maxBytes))
+        let response = try HTTPClient.checked(outcome, expecting: [200], step: step)
+        let document: DiscoveryDocument = try HTTPClient.reply(from: outcome, expecting: [200], step: step)
         try document.check(against: organization)
+        cache?.remember(document, for: organization, response: response, now: now)
         return document
     }
 

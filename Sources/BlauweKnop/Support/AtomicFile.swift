@@ -74,6 +74,14 @@ public enum AtomicFile {
         }
     }
 
+    /// Whether `path` is a regular file (not a link) of this user that nobody else can read or
+    /// write: what a cache holding secrets is read from.
+    static func isPrivateRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return false }
+        return status.st_mode & S_IFMT == S_IFREG && status.st_uid == geteuid() && status.st_mode & 0o077 == 0
+    }
+
     /// Creates a folder (and its parents) with the given mode when missing.
     public static func ensureDirectory(_ path: String, mode: Int = 0o700) throws(FileError) {
         do {

@@ -22,6 +22,8 @@ public struct StateDirectory: Sendable {
     public var schemeStatePath: String { path + "/scheme-state.json" }
     /// TLS sessions kept between runs (`TLSSessionCache`): secret, removed by logout.
     public var tlsSessionsPath: String { path + "/tls-sessions" }
+    /// Discovery documents kept per `Cache-Control` (`DiscoveryCache`).
+    public var discoveryCachePath: String { path + "/discovery-cache.json" }
     /// Consent revocations not yet confirmed by every organisation (PROTOCOL §10.3).
     public var pendingRevocationsPath: String { path + "/pending-revocations.json" }
 }

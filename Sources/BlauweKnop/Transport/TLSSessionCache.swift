@@ -42,7 +42,7 @@ final class TLSSessionCache: @unchecked Sendable {
     init(path: String, trustIdentity: [UInt8], now: Int64 = TLSSessionCache.now()) {
         self.path = path
         self.trustIdentity = trustIdentity
-        guard Self.isPrivateFile(path), let bytes = try? AtomicFile.read(path, limit: 64 << 20) else { return }
+        guard AtomicFile.isPrivateRegularFile(path), let bytes = try? AtomicFile.read(path, limit: 64 << 20) else { return }
         entries = Self.decode(bytes, trustIdentity: trustIdentity, now: now) ?? [:]
     }
 
@@ -117,11 +117,6 @@ final class TLSSessionCache: @unchecked Sendable {
         receivedAt <= now && now - receivedAt <= maximumAge
     }
 
-    private static func isPrivateFile(_ path: String) -> Bool {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return false }
-        return status.st_mode & S_IFMT == S_IFREG && status.st_uid == geteuid() && status.st_mode & 0o077 == 0
-    }
 
     // MARK: - File format
     //

@@ -1,0 +1,118 @@
+import Foundation
+
+/// Discovery documents kept for as long as their holder allows (`Cache-Control: max-age`,
+/// PROTOCOL §2), so that a repeat run skips one round trip per organisation.
+///
+/// A kept document is used only for the same OIN and discovery URL as the current scheme says,
+/// passes the §2 checks again, and for at most `maximumAge`. When a flow that used a kept
+/// document fails for another reason than a timeout, the document is dropped and the flow runs
+/// once more with a fresh one (the holder may have moved its endpoints). With a path the cache
+/// is read from and written to the state directory (`discovery-cache.json`, 0600); a file that is
+/// not a private regular file of this user, or does not parse, is ignored.
+public final class DiscoveryCache: @unchecked Sendable {
+    /// The longest a document is kept, whatever the holder allows.
+    public static let maximumAge: Int64 = 24 * 60 * 60
+
+    struct Entry: Codable, Sendable {
+        var oin: String
+        var discoveryURL: String
+        var expiresAt: Int64
+        var document: DiscoveryDocument
+
+        enum CodingKeys: String, CodingKey {
+            case oin
+            case discoveryURL = "discovery_url"
+            case expiresAt = "expires_at"
+            case document
+        }
+    }
+
+    private struct File: Codable {
+        var entries: [Entry]
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var changed = false
+    private var hits = 0
+    private let path: String?
+
+    /// A cache kept in `path`, or in memory only for this process when `path` is nil.
+    public init(path: String?, now: Int64) {
+        self.path = path
+        guard let path, AtomicFile.isPrivateRegularFile(path), let bytes = try? AtomicFile.read(path, limit: 16 << 20),
+            let file = try? JSONCoding.decode(File.self, from: bytes)
+        else { return }
+        for entry in file.entries where entry.expiresAt > now && entry.expiresAt - now <= Self.maximumAge {
+            entries[entry.discoveryURL] = entry
+        }
+    }
+
+    /// The kept document for an organisation of the current scheme, checked again.
+    func document(for organization: SchemeDocument.Organization, now: Int64) -> DiscoveryDocument? {
+        lock.withLock {
+            guard let entry = entries[organization.discoveryURL], entry.oin == organization.oin, entry.expiresAt > now,
+                (try? entry.document.check(against: organization)) != nil
+            else { return nil }
+            hits += 1
+            return entry.document
+        }
+    }
+
+    /// Keeps a document that was just fetched, for as long as its response allows.
+    func remember(_ document: DiscoveryDocument, for organization: SchemeDocument.Organization, response: HTTPResponse, now: Int64) {
+        guard let seconds = Self.maxAge(cacheControl: response.headers["cache-control"]), seconds > 0 else { return }
+        let entry = Entry(oin: organization.oin, discoveryURL: organization.discoveryURL, expiresAt: now + min(seconds, Self.maximumAge), document: document)
+        lock.withLock {
+            entries[organization.discoveryURL] = entry
+            changed = true
+        }
+    }
+
+    /// Drops the kept document of an organisation.
+    func forget(_ organization: SchemeDocument.Organization) {
+        lock.withLock {
+            if entries.removeValue(forKey: organization.discoveryURL) != nil { changed = true }
+        }
+    }
+
+    /// How many flows of this process took a kept document.
+    public var hitCount: Int { lock.withLock { hits } }
+
+    /// Writes the cache back when it changed. Failing to write costs the next run a round trip
+    /// per organisation only, so it is not an error.
+    public func save(now: Int64) {
+        let bytes: [UInt8]? = lock.withLock {
+            guard changed, path != nil else { return nil }
+            changed = false
+            let kept = entries.values.filter { $0.expiresAt > now }.sorted { $0.discoveryURL < $1.discoveryURL }
+            return JSONCoding.encode(File(entries: kept))
+        }
+        guard let bytes, let path else { return }
+        try? AtomicFile.ensureDirectory(AtomicFile.split(path).folder)
+        try? AtomicFile.write(bytes, to: path, mode: 0o600, synchronously: false)
+    }
+
+    /// `max-age` of a `Cache-Control` value in seconds; nil when absent or when the response
+    /// may not be kept (`no-store`, `no-cache`).
+    static func maxAge(cacheControl: String?) -> Int64? {
+        guard let cacheControl else { return nil }
+        var maxAge: Int64?
+        for directive in cacheControl.split(separator: ",") {
+            let parts = directive.split(separator: "=", maxSplits: 1).map { $0.trimmingASCIIWhitespace.lowercased() }
+            switch parts.first {
+            case "no-store", "no-cache": return nil
+            case "max-age":
+                guard parts.count == 2, !parts[1].isEmpty, parts[1].count <= 10, parts[1].allSatisfy(\.isASCIIDigit), let seconds = Int64(parts[1]) else { return nil }
+                maxAge = seconds
+            default: continue
+            }
+        }
+        return maxAge
+    }
+
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+}
