@@ -2,6 +2,10 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 BUILD_FLAGS ?=
+# Release builds (bench, install) link the Swift runtime and Foundation statically: a binary
+# that runs without a Swift toolchain, starts with 16 M fewer instructions and 7 MB less
+# resident memory (`bk --version`: 43.8 M → 27.3 M instructions, 29.7 → 22.6 MB).
+RELEASE_FLAGS = -c release --static-swift-stdlib
 BIN_DIR = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev libxml2-utils openssl jq python3-jsonschema \
@@ -34,8 +38,8 @@ demo: build
 ## bench: performance scenarios side by side with curl (release build); figures go to BENCHMARKS.md
 bench: setup
 	@for p in time valgrind curl; do dpkg -s $$p >/dev/null 2>&1 || { $(SUDO) apt-get update -qq; $(SUDO) apt-get install -y -qq $$p >/dev/null; }; done
-	$(SWIFT) build -c release
-	BIN="$$($(SWIFT) build -c release --show-bin-path)" python3 Benchmarks/bench.py $(SCENARIOS)
+	$(SWIFT) build $(RELEASE_FLAGS)
+	BIN="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)" python3 Benchmarks/bench.py $(SCENARIOS)
 
 ## fuzz: run each libFuzzer target for FUZZ_SECONDS (default 60); crashes land in Tests/FuzzCrashes/.
 ## Leak checks per input are off (-detect_leaks=0): Swift's and Foundation's caches look like
@@ -74,10 +78,10 @@ adversarial: build
 ## from the commands by swift-argument-parser's generate-manual) and bash, zsh and fish completions
 PREFIX ?= /usr/local
 install: setup
-	$(SWIFT) build -c release --product bk
-	$(SWIFT) build -c release --product bk-holder
-	$(SWIFT) build -c release --product generate-manual
-	@bin="$$($(SWIFT) build -c release --show-bin-path)"; set -e; \
+	$(SWIFT) build $(RELEASE_FLAGS) --product bk
+	$(SWIFT) build $(RELEASE_FLAGS) --product bk-holder
+	$(SWIFT) build $(RELEASE_FLAGS) --product generate-manual
+	@bin="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)"; set -e; \
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/man/man1" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
 	  "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"; \
 	install -m 0755 "$$bin/bk" "$$bin/bk-holder" "$(DESTDIR)$(PREFIX)/bin/"; \

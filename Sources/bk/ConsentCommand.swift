@@ -11,7 +11,7 @@ struct ConsentCommand: AsyncParsableCommand {
     /// `bk consent grant`: one requester, one purpose, a time limit, chosen organisations.
     struct Grant: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Give a requester consent to fetch your data for one purpose, for a limited time.",
+            commandName: "grant", abstract: "Give a requester consent to fetch your data for one purpose, for a limited time.",
             discussion: """
                 Shows in plain words what will be shared, with whom, for what and until when, and asks you on the terminal (--yes in scripts).
                 Exit 0: every organisation that takes part registered it; 3: one of them did not; 2: the scheme failed; 1: other errors,
@@ -124,7 +124,7 @@ struct ConsentCommand: AsyncParsableCommand {
 
     /// `bk consent list`: every consent with its accesses, newest first.
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show every consent you gave, and who looked at your data under it.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Show every consent you gave, and who looked at your data under it.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -162,7 +162,7 @@ struct ConsentCommand: AsyncParsableCommand {
     /// `bk consent revoke <id>`: at every organisation that holds it; what fails is retried.
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Withdraw a consent at every organisation that holds it.",
+            commandName: "revoke", abstract: "Withdraw a consent at every organisation that holds it.",
             discussion: "An organisation that cannot be reached is asked again on the next 'bk consent' run until it confirms; 'bk consent list' shows the consent as pending until then. Exit 0: withdrawn everywhere; 3: still pending somewhere.")
 
         @OptionGroup var global: GlobalOptions

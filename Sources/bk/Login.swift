@@ -5,7 +5,7 @@ import Foundation
 /// `bk login`: create the app key and obtain the credential (PROTOCOL §3).
 struct Login: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Log in: bind this computer's app key to you at an App Manager.",
+        commandName: "login", abstract: "Log in: bind this computer's app key to you at an App Manager.",
         discussion: """
             Creates the app key (kept in the state directory, mode 0600), registers it at the \
             scheme's App Manager and waits for you to log in with DigiD at the address shown.
@@ -114,7 +114,7 @@ extension Login {
 
 /// `bk logout`: forget the app key and credential.
 struct Logout: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Log out: remove the app key and credential from this computer.")
+    static let configuration = CommandConfiguration(commandName: "logout", abstract: "Log out: remove the app key and credential from this computer.")
 
     @OptionGroup var global: GlobalOptions
 

@@ -22,7 +22,7 @@ struct RequesterCommand: AsyncParsableCommand {
     /// `bk requester overview --consent FILE`.
     struct Overview: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "One citizen's overview under one consent, verified as the citizen's own.",
+            commandName: "overview", abstract: "One citizen's overview under one consent, verified as the citizen's own.",
             discussion: """
                 Organisations outside the consent are not asked (status not_in_consent); those in it that do not take part in Plus
                 are not_supported. Neither counts against 'complete'. Exit codes as 'bk overview'; 1 also for a consent that does
@@ -83,7 +83,7 @@ struct RequesterCommand: AsyncParsableCommand {
 extension RequesterCommand {
     struct Batch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Fetch the overview of every consent in a folder, on one transport, with a summary to import.",
+            commandName: "batch", abstract: "Fetch the overview of every consent in a folder, on one transport, with a summary to import.",
             discussion: """
                 Writes OUT/<consent id>.json per usable consent, and OUT/summary.json and OUT/summary.csv (one row per consent file:
                 masked BSN, consent id, expiry, complete, totals in cents, organisations missing). A consent that cannot be used

@@ -23,7 +23,7 @@ struct SchemeCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show organisations, App Managers, version, expiry and key ids.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show organisations, App Managers, version, expiry and key ids.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -43,7 +43,7 @@ struct SchemeCommand: AsyncParsableCommand {
     }
 
     struct Verify: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Verify the scheme; exit 0 when valid, 2 when not (for scripts).")
+        static let configuration = CommandConfiguration(commandName: "verify", abstract: "Verify the scheme; exit 0 when valid, 2 when not (for scripts).")
 
         @OptionGroup var global: GlobalOptions
 
@@ -72,7 +72,7 @@ struct SchemeCommand: AsyncParsableCommand {
     }
 
     struct Fetch: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Save the verified scheme JWS to a file.")
+        static let configuration = CommandConfiguration(commandName: "fetch", abstract: "Save the verified scheme JWS to a file.")
 
         @OptionGroup var global: GlobalOptions
 
