@@ -173,7 +173,7 @@ extension Messages {
         .loginDone: "You are logged in (BSN {bsn}). This stays valid until {moment}.",
         .logoutDone: "You are logged out. The key and the proof are removed from this computer.",
         .logoutNothing: "You were not logged in.",
-        .tlsSessionsResumed: "Technical: {resumed} of {offered} saved connections (TLS sessions) were taken up again without a full handshake.",
+        .tlsSessionsResumed: "Technical: {resumed} of {offered} saved connections (TLS sessions) were taken up again without being set up from scratch.",
         .discoveryFromCache: "Technical: {count} organisations' addresses (discovery documents) came from this computer's cache.",
         .progressAnswered: "{done} of {total} organisations answered",
         .progressWaiting: "still waiting for: {names}",

@@ -173,7 +173,7 @@ extension Messages {
         .loginDone: "U bent ingelogd (BSN {bsn}). Dit blijft geldig tot {moment}.",
         .logoutDone: "U bent uitgelogd. De sleutel en het bewijs zijn van deze computer verwijderd.",
         .logoutNothing: "U was niet ingelogd.",
-        .tlsSessionsResumed: "Technisch: {resumed} van {offered} bewaarde verbindingen (TLS-sessies) zijn hervat zonder volledige handshake.",
+        .tlsSessionsResumed: "Technisch: {resumed} van {offered} bewaarde verbindingen (TLS-sessies) zijn hervat, zonder ze opnieuw helemaal op te bouwen.",
         .discoveryFromCache: "Technisch: van {count} organisaties kwamen de adressen (discovery-documenten) uit de opslag op deze computer.",
         .progressAnswered: "{done} van {total} organisaties hebben geantwoord",
         .progressWaiting: "nog wachten op: {names}",
