@@ -8,8 +8,7 @@ import Testing
 struct DiscoveryCacheEndToEndTests {
     /// How many organisations took a kept discovery document, from `--verbose --lang en`.
     static func fromCache(_ result: CommandResult) throws -> Int {
-        let line = try #require(result.standardError.split(separator: "\n").first { $0.contains("(discovery documents) came from") })
-        return try #require(line.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.first)
+        try #require(result.numbers(onLineContaining: "(discovery documents) came from").first)
     }
 
     static func overview(_ holder: TestHolder) throws -> (CommandResult, [String: Any]) {
@@ -37,8 +36,7 @@ struct DiscoveryCacheEndToEndTests {
         let path = holder.stateDirectory + "/discovery-cache.json"
         let (first, _) = try Self.overview(holder)
         #expect(try Self.fromCache(first) == 0)
-        let mode = try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
-        #expect(mode == 0o600)
+        #expect(try TLSResumptionEndToEndTests.mode(path) == 0o600)
         let entries = try Self.entries(path)
         #expect(entries.count == 9)
         let now = Int(Date().timeIntervalSince1970)
@@ -55,15 +53,15 @@ struct DiscoveryCacheEndToEndTests {
         _ = try Self.overview(holder)
         var entries = try Self.entries(path)
         try #require(entries.count == 9)
-        let (cjib, other) = (0, 1)
-        var document = try #require(entries[cjib]["document"] as? [String: Any])
+        let (victim, other) = (0, 1)
+        var document = try #require(entries[victim]["document"] as? [String: Any])
         let honest = document["session_url"] as? String
         document["session_url"] = (entries[other]["document"] as? [String: Any])?["session_url"]
-        entries[cjib]["document"] = document
+        entries[victim]["document"] = document
         try Self.write(entries, to: path)
         let (result, _) = try Self.overview(holder)
         #expect(try Self.fromCache(result) == 9, "all nine were tried from the cache; one was then fetched again")
-        let mended = try Self.entries(path).first { $0["oin"] as? String == entries[cjib]["oin"] as? String }
+        let mended = try Self.entries(path).first { $0["oin"] as? String == entries[victim]["oin"] as? String }
         #expect((mended?["document"] as? [String: Any])?["session_url"] as? String == honest)
     }
 

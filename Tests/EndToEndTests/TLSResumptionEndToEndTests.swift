@@ -8,9 +8,8 @@ import Testing
 struct TLSResumptionEndToEndTests {
     /// `resumed` and `offered` from `bk overview --verbose --lang en`.
     static func resumptions(_ result: CommandResult) throws -> (resumed: Int, offered: Int) {
-        let line = try #require(result.standardError.split(separator: "\n").first { $0.contains("saved connections (TLS sessions)") })
-        let numbers = line.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-        try #require(numbers.count == 2, "\(line)")
+        let numbers = try result.numbers(onLineContaining: "saved connections (TLS sessions)")
+        try #require(numbers.count == 2, "\(numbers)")
         return (numbers[0], numbers[1])
     }
 
@@ -21,6 +20,7 @@ struct TLSResumptionEndToEndTests {
         return result
     }
 
+    /// A file's permission bits.
     static func mode(_ path: String) throws -> Int {
         try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
     }

@@ -62,7 +62,11 @@ extension HTTPClient {
 
     /// The decoded JSON reply of a step.
     static func reply<Reply: Decodable>(from outcome: Result<HTTPResponse, TransportError>, expecting statuses: Set<Int>, step: String) throws(HolderFailure) -> Reply {
-        let response = try checked(outcome, expecting: statuses, step: step)
+        try decoded(checked(outcome, expecting: statuses, step: step), step: step)
+    }
+
+    /// A checked response's body as JSON of a step.
+    static func decoded<Reply: Decodable>(_ response: HTTPResponse, step: String) throws(HolderFailure) -> Reply {
         do {
             return try JSONCoding.decode(Reply.self, from: response.body)
         } catch {

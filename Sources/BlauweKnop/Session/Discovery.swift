@@ -39,7 +39,7 @@ public struct DiscoveryDocument: Codable, Sendable, Hashable {
         let step = "discovery"
         let outcome = await http.outcome(of: HTTPRequest(url: organization.discoveryURL, headers: [("Accept", "application/json")], maxResponseBytes: maxBytes))
         let response = try HTTPClient.checked(outcome, expecting: [200], step: step)
-        let document: DiscoveryDocument = try HTTPClient.reply(from: outcome, expecting: [200], step: step)
+        let document: DiscoveryDocument = try HTTPClient.decoded(response, step: step)
         try document.check(against: organization)
         cache?.remember(document, for: organization, response: response, now: now)
         return document

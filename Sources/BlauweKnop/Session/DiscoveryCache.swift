@@ -40,8 +40,7 @@ public final class DiscoveryCache: @unchecked Sendable {
     /// A cache kept in `path`, or in memory only for this process when `path` is nil.
     public init(path: String?, now: Int64) {
         self.path = path
-        guard let path, AtomicFile.isPrivateRegularFile(path), let bytes = try? AtomicFile.read(path, limit: 16 << 20),
-            let file = try? JSONCoding.decode(File.self, from: bytes)
+        guard let path, let bytes = AtomicFile.readPrivateCache(path, limit: 16 << 20), let file = try? JSONCoding.decode(File.self, from: bytes)
         else { return }
         for entry in file.entries where entry.expiresAt > now && entry.expiresAt - now <= Self.maximumAge {
             entries[entry.discoveryURL] = entry
@@ -79,8 +78,8 @@ public final class DiscoveryCache: @unchecked Sendable {
     /// How many flows of this process took a kept document.
     public var hitCount: Int { lock.withLock { hits } }
 
-    /// Writes the cache back when it changed. Failing to write costs the next run a round trip
-    /// per organisation only, so it is not an error.
+    /// Writes the cache back when it changed (failing costs the next run a round trip per
+    /// organisation, so it is not an error).
     public func save(now: Int64) {
         let bytes: [UInt8]? = lock.withLock {
             guard changed, path != nil else { return nil }
@@ -88,9 +87,7 @@ public final class DiscoveryCache: @unchecked Sendable {
             let kept = entries.values.filter { $0.expiresAt > now }.sorted { $0.discoveryURL < $1.discoveryURL }
             return JSONCoding.encode(File(entries: kept))
         }
-        guard let bytes, let path else { return }
-        try? AtomicFile.ensureDirectory(AtomicFile.split(path).folder)
-        try? AtomicFile.write(bytes, to: path, mode: 0o600, synchronously: false)
+        if let bytes, let path { AtomicFile.writePrivateCache(bytes, to: path) }
     }
 
     /// `max-age` of a `Cache-Control` value in seconds; nil when absent or when the response
@@ -103,16 +100,12 @@ public final class DiscoveryCache: @unchecked Sendable {
             switch parts.first {
             case "no-store", "no-cache": return nil
             case "max-age":
-                guard parts.count == 2, !parts[1].isEmpty, parts[1].count <= 10, parts[1].allSatisfy(\.isASCIIDigit), let seconds = Int64(parts[1]) else { return nil }
+                guard parts.count == 2, !parts[1].isEmpty, parts[1].utf8.count <= 10,
+                    parts[1].utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let seconds = Int64(parts[1]) else { return nil }
                 maxAge = seconds
             default: continue
             }
         }
         return maxAge
     }
-
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

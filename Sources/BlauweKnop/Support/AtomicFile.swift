@@ -74,12 +74,20 @@ public enum AtomicFile {
         }
     }
 
-    /// Whether `path` is a regular file (not a link) of this user that nobody else can read or
-    /// write: what a cache holding secrets is read from.
-    static func isPrivateRegularFile(_ path: String) -> Bool {
+    /// A cache file of the state directory (kept only to be faster): its bytes when it is a
+    /// regular file (not a link) of this user that nobody else can read or write, else nil.
+    static func readPrivateCache(_ path: String, limit: Int) -> [UInt8]? {
         var status = stat()
-        guard lstat(path, &status) == 0 else { return false }
-        return status.st_mode & S_IFMT == S_IFREG && status.st_uid == geteuid() && status.st_mode & 0o077 == 0
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_uid == geteuid(), status.st_mode & 0o077 == 0
+        else { return nil }
+        return (try? read(path, limit: limit)) ?? nil
+    }
+
+    /// Writes a cache file 0600 and atomically, without fsync. Failing to write costs the
+    /// next run its speed only, so it is not an error.
+    static func writePrivateCache(_ bytes: [UInt8], to path: String) {
+        try? ensureDirectory(split(path).folder)
+        try? write(bytes, to: path, mode: 0o600, synchronously: false)
     }
 
     /// Creates a folder (and its parents) with the given mode when missing.

@@ -21,7 +21,7 @@ public final class CurlEngine: Sendable {
         CurlGlobal.initialize()
         ProcessLimits.raiseOpenFileLimit()
         let trust = try TrustStore(caBundlePath: options.caBundlePath)
-        let sessions = options.tlsSessionFile.map { TLSSessionCache(path: $0, trustIdentity: trust.identity) }
+        let sessions = options.tlsSessionFile.map { TLSSessionCache(path: $0, trustIdentity: trust.identity()) }
         let tls = TLSConnectionSetup(trust: trust, sessions: sessions)
         var shards: [CurlShard] = []
         for index in 0..<max(1, options.engineThreads) {

@@ -42,7 +42,7 @@ final class TLSSessionCache: @unchecked Sendable {
     init(path: String, trustIdentity: [UInt8], now: Int64 = TLSSessionCache.now()) {
         self.path = path
         self.trustIdentity = trustIdentity
-        guard AtomicFile.isPrivateRegularFile(path), let bytes = try? AtomicFile.read(path, limit: 64 << 20) else { return }
+        guard let bytes = AtomicFile.readPrivateCache(path, limit: 64 << 20) else { return }
         entries = Self.decode(bytes, trustIdentity: trustIdentity, now: now) ?? [:]
     }
 
@@ -98,17 +98,15 @@ final class TLSSessionCache: @unchecked Sendable {
     /// Sessions offered to servers and sessions they accepted, in this process.
     var counts: (offered: Int, resumed: Int) { lock.withLock { (offeredCount, resumedCount) } }
 
-    /// Writes the cache back when it changed. Failing to write costs the next run its
-    /// resumptions only, so it is not an error.
+    /// Writes the cache back when it changed (failing costs the next run its resumptions, so it
+    /// is not an error).
     func save(now: Int64 = TLSSessionCache.now()) {
         let bytes: [UInt8]? = lock.withLock {
             guard changed else { return nil }
             changed = false
             return Self.encode(entries.filter { Self.isFresh($0.value.receivedAt, now: now) }, trustIdentity: trustIdentity)
         }
-        guard let bytes else { return }
-        try? AtomicFile.ensureDirectory(AtomicFile.split(path).folder)
-        try? AtomicFile.write(bytes, to: path, mode: 0o600, synchronously: false)
+        if let bytes { AtomicFile.writePrivateCache(bytes, to: path) }
     }
 
     static func now() -> Int64 { Int64(Date().timeIntervalSince1970) }
@@ -116,7 +114,6 @@ final class TLSSessionCache: @unchecked Sendable {
     private static func isFresh(_ receivedAt: Int64, now: Int64) -> Bool {
         receivedAt <= now && now - receivedAt <= maximumAge
     }
-
 
     // MARK: - File format
     //

@@ -14,24 +14,12 @@ final class TrustStore: @unchecked Sendable {
     // X509_STORE is reference counted and locked internally; OpenSSL allows one store to be
     // shared by SSL_CTXs on several threads.
     let store: OpaquePointer
-    /// What this trust is, as SHA-256: of the `--cacert` file's bytes, or of the system
-    /// folder's path and change time. A TLS session verified under one trust is never resumed
-    /// under another.
-    let identity: [UInt8]
+    private let caBundlePath: String?
 
     init(caBundlePath: String?) throws(TransportError) {
         guard let store = X509_STORE_new() else { throw TransportError(.failed, "OpenSSL could not create a certificate store") }
         self.store = store
-        if let caBundlePath {
-            identity = Digest.sha256(Array("cacert\0".utf8) + ((try? AtomicFile.read(caBundlePath, limit: 64 << 20)) ?? []))
-        } else {
-            // The folder and when it last changed: adding or removing a root (update-ca-certificates
-            // relinks the folder) makes it another trust.
-            let folder = getenv(X509_get_default_cert_dir_env()).map { String(cString: $0) } ?? String(cString: X509_get_default_cert_dir())
-            var status = stat()
-            let version = stat(folder, &status) == 0 ? "\(status.st_dev) \(status.st_ino) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)" : "-"
-            identity = Digest.sha256(Array("system\0\(folder)\0\(version)".utf8))
-        }
+        self.caBundlePath = caBundlePath
         _ = X509_STORE_set_flags(store, UInt(X509_V_FLAG_TRUSTED_FIRST | X509_V_FLAG_PARTIAL_CHAIN))
         if let caBundlePath {
             guard X509_STORE_load_file(store, caBundlePath) == 1 else {
@@ -47,4 +35,20 @@ final class TrustStore: @unchecked Sendable {
     }
 
     deinit { X509_STORE_free(store) }
+
+    /// What this trust is, as SHA-256: of the `--cacert` file's bytes, or of the system
+    /// folder's path and change time. A TLS session verified under one trust is never resumed
+    /// under another.
+    func identity() -> [UInt8] {
+        if let caBundlePath {
+            return Digest.sha256(Array("cacert\0".utf8) + ((try? AtomicFile.read(caBundlePath, limit: 64 << 20)) ?? []))
+        } else {
+            // The folder and when it last changed: adding or removing a root (update-ca-certificates
+            // relinks the folder) makes it another trust.
+            let folder = getenv(X509_get_default_cert_dir_env()).map { String(cString: $0) } ?? String(cString: X509_get_default_cert_dir())
+            var status = stat()
+            let version = stat(folder, &status) == 0 ? "\(status.st_dev) \(status.st_ino) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)" : "-"
+            return Digest.sha256(Array("system\0\(folder)\0\(version)".utf8))
+        }
+    }
 }

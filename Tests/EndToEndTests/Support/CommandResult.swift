@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// What a finished process left behind.
 struct CommandResult {
@@ -39,5 +40,14 @@ struct CommandResult {
             status: process.terminationStatus,
             standardOutput: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
             standardError: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+    }
+}
+
+extension CommandResult {
+    /// The numbers on the first line of standard error that contains `text` (a technical line
+    /// of `--verbose`), in order.
+    func numbers(onLineContaining text: String) throws -> [Int] {
+        let line = try #require(standardError.split(separator: "\n").first { $0.contains(text) }, "no line with '\(text)' in: \(standardError)")
+        return line.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
     }
 }
