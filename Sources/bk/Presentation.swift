@@ -33,9 +33,12 @@ struct Presentation: Sendable {
         return copy
     }
 
-    /// Says something on standard error in this run's language, unless `--quiet`.
+    /// Says something on standard error in this run's language, unless `--quiet`; on a
+    /// terminal broken between words to its width, as the tables are.
     func note(_ key: MessageKey, _ values: [String: String] = [:]) {
-        if !quiet { Terminal.note(messages[key, values]) }
+        guard !quiet else { return }
+        let text = messages[key, values]
+        Terminal.note(Terminal.standardErrorIsTerminal ? Prose.wrapAll(text, width: width) : text)
     }
 
     /// Says, as technical details, how many TLS sessions kept from an earlier run were resumed

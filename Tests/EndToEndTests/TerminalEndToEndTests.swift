@@ -22,6 +22,7 @@ struct TerminalEndToEndTests {
 
     static let screens: [[String]] = [
         ["overview"], ["overview", "--detail"], ["check"], ["scheme", "show"], ["overview", "--lang", "en", "--detail"],
+        ["overview", "--lang", "en", "--verbose"],
     ]
 
     @Test("At 80 and 120 columns no line is wider than the terminal", arguments: [80, 120], screens)
