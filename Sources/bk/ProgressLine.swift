@@ -23,6 +23,7 @@ final class ProgressLine: @unchecked Sendable {
     private init(width: Int, describe: @escaping @Sendable (Duration) -> String?) {
         self.width = width
         self.describe = describe
+        Interruption.onInterrupt { [weak self] in self?.erase() }
         timer = Task { [weak self] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(250))
@@ -47,6 +48,11 @@ final class ProgressLine: @unchecked Sendable {
     /// Erases the line and stops redrawing.
     func finish() {
         timer?.cancel()
+        erase()
+    }
+
+    /// Erases the line if it is shown, and draws nothing after (also when a signal ends the run).
+    private func erase() {
         lock.withLock {
             if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             shown = false

@@ -18,7 +18,7 @@ final class CommandOutcome: @unchecked Sendable {
     }
 }
 
-TemporaryFiles.removeOnInterrupt()
+Interruption.install()
 let outcome = CommandOutcome()
 Task.detached {
     do {

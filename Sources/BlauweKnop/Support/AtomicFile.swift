@@ -29,7 +29,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw FileError(path: path, action: "write", errno: failure)
         }
-        guard rename(temporary, path) == 0 else {
+        guard TemporaryFiles.rename(temporary, to: path) == 0 else {
             let failure = errno
             unlink(temporary)
             throw FileError(path: path, action: "replace", errno: failure)

@@ -1,44 +1,45 @@
 import Foundation
+import Synchronization
 
 /// Temporary files being written, removed when the process is interrupted (SIGINT, SIGTERM,
-/// SIGHUP): an atomic write that never finished must not leave a copy behind, least of all one
+/// SIGHUP; see `Interruption`): an atomic write that never finished must not leave a copy behind, least of all one
 /// of the credential, which holds the BSN.
 public enum TemporaryFiles {
-    private static let registry = Registry()
-
-    private final class Registry: @unchecked Sendable {
-        let lock = NSLock()
+    private struct Registry {
         var paths: Set<String> = []
-        var sources: [any DispatchSourceSignal] = []
+        /// Set once a signal ends the run: no temporary file may become an output any more.
+        var interrupted = false
     }
+
+    private static let registry = Mutex(Registry())
 
     /// Registers a temporary file that is about to be written.
-    static func register(_ path: String) { registry.lock.withLock { _ = registry.paths.insert(path) } }
+    static func register(_ path: String) { registry.withLock { _ = $0.paths.insert(path) } }
 
     /// Forgets a temporary file that was renamed or removed.
-    static func unregister(_ path: String) { registry.lock.withLock { _ = registry.paths.remove(path) } }
+    static func unregister(_ path: String) { registry.withLock { _ = $0.paths.remove(path) } }
 
-    /// Removes every registered file (called on a signal, outside signal context).
-    public static func removeAll() {
-        registry.lock.withLock {
-            for path in registry.paths { unlink(path) }
-            registry.paths.removeAll()
+    /// Renames a registered temporary file over its target, unless a signal is ending the run:
+    /// then the temporary file is removed and the calling thread waits for the end, so that an
+    /// interrupted run never writes or replaces an output file. Returns `rename`'s result.
+    static func rename(_ temporary: String, to path: String) -> Int32 {
+        let result: Int32? = registry.withLock { registry in
+            guard !registry.interrupted else { return nil }
+            return Foundation.rename(temporary, path)
         }
+        guard let result else {
+            unlink(temporary)
+            while true { pause() }
+        }
+        return result
     }
 
-    /// Handles SIGINT, SIGTERM and SIGHUP: remove the temporary files, then end the process by
-    /// the same signal, so that the caller sees the usual status (130 for Ctrl-C).
-    public static func removeOnInterrupt() {
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                removeAll()
-                signal(signalNumber, SIG_DFL)
-                raise(signalNumber)
-            }
-            source.resume()
-            registry.lock.withLock { registry.sources.append(source) }
+    /// Removes every registered file and refuses every later rename (on a signal).
+    static func removeAllForever() {
+        registry.withLock { registry in
+            registry.interrupted = true
+            for path in registry.paths { unlink(path) }
+            registry.paths.removeAll()
         }
     }
 

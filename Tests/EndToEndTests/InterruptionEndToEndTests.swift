@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// The first SIGINT, SIGTERM or SIGHUP ends a run at once, wherever it waits: nothing written or
+/// replaced, no temporary file left, the process ended by that signal (a shell sees 130, 143
+/// or 129).
+@Suite("Signals end a run at once")
+struct InterruptionEndToEndTests {
+    /// A `bk` process started in the background, with standard input left open when asked.
+    struct Running {
+        let process: Process
+        let input: Pipe?
+
+        init(_ holder: TestHolder, _ arguments: [String], environment: [String: String]? = nil, openInput: Bool = false) throws {
+            process = Process()
+            process.executableURL = URL(fileURLWithPath: Paths.binaries + "/bk")
+            process.arguments = arguments
+            process.environment = environment ?? holder.bkEnvironment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            input = openInput ? Pipe() : nil
+            process.standardInput = input ?? FileHandle.nullDevice
+            try process.run()
+        }
+
+        /// Sends `signal` after `delay` seconds and returns how long the process took to end.
+        func interrupt(with signal: Int32, after delay: Double = 1) -> Double {
+            Thread.sleep(forTimeInterval: delay)
+            #expect(process.isRunning, "bk ended before the signal was sent")
+            let sent = Date()
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            return Date().timeIntervalSince(sent)
+        }
+    }
+
+    /// Sanitizer builds end several times slower (make sanitize sets BK_TIMING_SLACK).
+    static let slack = ProcessInfo.processInfo.environment["BK_TIMING_SLACK"].flatMap(Double.init) ?? 1.0
+
+    static func expectEndedBy(_ signal: Int32, _ running: Running, within seconds: Double, _ what: String) {
+        #expect(running.process.terminationReason == .uncaughtSignal, "\(what): ended by exit \(running.process.terminationStatus)")
+        #expect(running.process.terminationStatus == signal, "\(what)")
+        #expect(seconds < 1.0 * slack, "\(what): \(seconds) s after the signal")
+    }
+
+    static func leftovers(in folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") }
+    }
+
+    @Test("Overview on a stalled organisation: the signal ends it within a second, the old output file stays as it was", arguments: [SIGINT, SIGTERM, SIGHUP])
+    func overviewOnStalledHolder(signal: Int32) throws {
+        let holder = try TestHolder(.init(faults: ["CJIB": "stall_after_headers"]))
+        try holder.login(ExpectedFigures.richCitizen)
+        let output = holder.directory + "/overzicht.json"
+        try "previous run".write(toFile: output, atomically: false, encoding: .utf8)
+        let running = try Running(holder, ["overview", "-o", output, "--deadline", "60"])
+        let seconds = running.interrupt(with: signal)
+        Self.expectEndedBy(signal, running, within: seconds, "overview")
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "previous run")
+        #expect(try Self.leftovers(in: holder.directory).isEmpty)
+        #expect(try Self.leftovers(in: holder.stateDirectory).isEmpty)
+    }
+
+    @Test("bk verify - waiting on an open pipe ends at the signal")
+    func verifyOnOpenPipe() throws {
+        let holder = try TestHolder()
+        let running = try Running(holder, ["verify", "-"], openInput: true)
+        running.input?.fileHandleForWriting.write(Data("{\"schema_version\":".utf8))
+        let seconds = running.interrupt(with: SIGTERM)
+        Self.expectEndedBy(SIGTERM, running, within: seconds, "verify -")
+    }
+
+    @Test("The requester batch with a stalled organisation ends at the signal and writes no summary")
+    func batchOnStalledHolder() throws {
+        let holder = try TestHolder(.init(faults: ["CJIB": "stall_after_headers"]))
+        try holder.login(ExpectedFigures.richCitizen)
+        let consents = holder.directory + "/consents", out = holder.directory + "/out"
+        try FileManager.default.createDirectory(atPath: consents, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: try RequesterEndToEndTests.grant(holder, only: "CJIB,DUO"), toPath: consents + "/client.jws")
+        var environment = holder.bkEnvironment
+        environment["BK_STATE_DIR"] = holder.directory + "/requester-state"
+        let running = try Running(
+            holder, ["requester", "batch", "--consents", consents, "--output-dir", out, "--requester-key", try RequesterEndToEndTests.requesterKey(holder)],
+            environment: environment)
+        let seconds = running.interrupt(with: SIGTERM)
+        Self.expectEndedBy(SIGTERM, running, within: seconds, "batch")
+        let written = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+        #expect(!written.contains("summary.json"), "\(written)")
+        #expect(written.allSatisfy { !$0.hasSuffix(".tmp") }, "\(written)")
+    }
+
+    @Test("Ctrl-C on a terminal: the live line is erased and the shell sees 130")
+    func controlCOnTerminal() throws {
+        let holder = try TestHolder(.init(faults: ["CJIB": "stall_after_headers"]))
+        try holder.login(ExpectedFigures.richCitizen)
+        var environment = holder.bkEnvironment
+        environment["TERM"] = "xterm-256color"
+        // Python's pty module is the terminal: it types Ctrl-C 1.5 s in and reports what the
+        // screen got and the shell's status of bk.
+        let script = """
+            import os, pty, sys, time, select
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execv(sys.argv[1], [sys.argv[1], "overview", "--deadline", "60"])
+            screen = b""
+            def drain(seconds):
+                global screen
+                end = time.time() + seconds
+                while time.time() < end:
+                    ready, _, _ = select.select([fd], [], [], 0.05)
+                    if ready:
+                        try: screen += os.read(fd, 4096)
+                        except OSError: return
+            drain(3.5)
+            os.write(fd, b"\\x03")
+            sent = time.time()
+            _, status = os.waitpid(pid, 0)
+            elapsed = time.time() - sent
+            drain(0.2)
+            code = 128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+            print(code, round(elapsed, 3))
+            sys.stdout.write(screen.decode("utf-8", "replace"))
+            """
+        let result = try CommandResult.run("/usr/bin/python3", ["-c", script, Paths.binaries + "/bk"], environment: environment)
+        let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
+        let figures = (lines.first ?? "").split(separator: " ")
+        #expect(figures.first == "130", "\(result.standardOutput) \(result.standardError)")
+        let seconds = figures.count > 1 ? Double(figures[1]) ?? 99 : 99
+        #expect(seconds < 1.0 * Self.slack, "\(seconds) s after Ctrl-C")
+        let screen = lines.dropFirst().joined(separator: "\n")
+        #expect(screen.contains("\r\u{1B}[K"), "the live line was drawn: \(screen.debugDescription)")
+        // What stays on the screen after the last erase is nothing of the live line.
+        let afterLastErase = screen.components(separatedBy: "\r\u{1B}[K").last ?? ""
+        #expect(!afterLastErase.contains("van 9"), "the live line is still on the screen: \(afterLastErase.debugDescription)")
+    }
+}
