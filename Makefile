@@ -8,7 +8,7 @@ BUILD_FLAGS ?=
 RELEASE_FLAGS = -c release --static-swift-stdlib
 BIN_DIR = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libcurl4-openssl-dev libssl-dev libxml2-utils openssl jq python3-jsonschema \
+APT_PACKAGES := libcurl4-openssl-dev libssl-dev zlib1g-dev libxml2-utils openssl jq python3-jsonschema \
 	libcairo2-dev libpango1.0-dev libqpdf-dev qpdf poppler-utils fonts-dejavu-core
 
 .PHONY: setup build test demo bench fuzz sanitize adversarial install clean
@@ -46,10 +46,10 @@ bench: setup
 ## leaks to libFuzzer, which then reruns every new input under LeakSanitizer, 100 times slower;
 ## make sanitize runs the whole test suite under LeakSanitizer instead.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= jws claims scheme overview
+FUZZ_TARGETS ?= jws claims scheme overview attachment
 FUZZ_FLAGS = -c release --scratch-path .build-fuzz --product bk-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 fuzz: setup
-	@$(SWIFT) build $(FUZZ_FLAGS) 2>&1 | grep -E "error" ; true
+	@mkdir -p .build-fuzz; $(SWIFT) build $(FUZZ_FLAGS) > .build-fuzz/build.log 2>&1 || { grep -E "error" .build-fuzz/build.log; echo "fuzz build failed, see .build-fuzz/build.log"; exit 1; }
 	@mkdir -p Tests/FuzzCrashes; fuzzer="$$($(SWIFT) build $(FUZZ_FLAGS) --show-bin-path)/bk-fuzz"; \
 	for target in $(FUZZ_TARGETS); do \
 	  mkdir -p .build-fuzz/corpus/$$target; cp Tests/FuzzSeeds/$$target/* .build-fuzz/corpus/$$target/ 2>/dev/null; \

@@ -27,7 +27,7 @@ let package = Package(
         // cairo, pango and qpdf, opened with dlopen when a PDF is first made or read (headers from
         // libcairo2-dev and libqpdf-dev; `make setup` installs them).
         // DWARF 4: valgrind 3.19 (Debian 12), which `make bench` runs, cannot read clang's DWARF 5.
-        .target(name: "CPDF", cSettings: [.unsafeFlags(["-gdwarf-4"])], linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
+        .target(name: "CPDF", cSettings: [.unsafeFlags(["-gdwarf-4"])], linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread"), .linkedLibrary("z")]),
         .target(
             name: "BlauweKnop",
             dependencies: ["CCurl", "CCrypto", "CPDF"],

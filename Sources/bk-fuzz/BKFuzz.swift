@@ -1,6 +1,6 @@
 import Foundation
 
-// `bk-fuzz TARGET [libFuzzer options] [corpus…]`, TARGET being jws, claims, scheme or overview.
+// `bk-fuzz TARGET [libFuzzer options] [corpus…]`, TARGET being jws, claims, scheme, overview or attachment.
 // `make fuzz` builds it with -sanitize=fuzzer,address -DFUZZING; other builds get a stub.
 
 #if FUZZING
@@ -26,6 +26,7 @@ enum BKFuzz {
     static func main() {
         let targets: [String: ([UInt8]) -> Void] = [
             "jws": FuzzTargets.jws, "claims": FuzzTargets.claims, "scheme": FuzzTargets.scheme, "overview": FuzzTargets.overview,
+            "attachment": FuzzTargets.attachment,
         ]
         let arguments = CommandLine.arguments
         guard arguments.count >= 2, let target = targets[arguments[1]] else {

@@ -76,4 +76,19 @@ enum FuzzTargets {
             _ = SchemeSummary(scheme)
         }
     }
+
+    /// The PDF attachment reader: a raw `/FlateDecode` stream (after two bytes that give the
+    /// declared size) inflates to exactly that size or is refused, never past it; an input
+    /// that is a PDF goes through the whole attachment reader.
+    static func attachment(_ bytes: [UInt8]) {
+        if bytes.starts(with: Array("%PDF-".utf8)) {
+            _ = try? OverviewPDF.contents(of: bytes)
+            return
+        }
+        guard bytes.count >= 2 else { return }
+        let size = Int(bytes[0]) << 8 | Int(bytes[1])
+        if let inflated = BoundedInflate.inflate(Array(bytes.dropFirst(2)), size: size), inflated.count != size {
+            fatalError("inflated \(inflated.count) bytes for a declared \(size)")
+        }
+    }
 }

@@ -74,6 +74,8 @@ struct PDFCommand: ParsableCommand {
                     try OutputFile.write(data, to: output + "/" + name, mode: 0o600)
                     if !global.quiet { Terminal.note(output + "/" + name) }
                 }
+            } catch let error as PDFError where error.code == .notBKShape {
+                throw presentation.fail(error, code: OverviewExitCode.integrityFailure.rawValue)
             } catch {
                 throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
             }

@@ -149,6 +149,7 @@ struct Presentation: Sendable {
         case let error as ConsentError where error.code == .notAllowed: (.errorConsentNotAllowed, true)
         case is SettingsError: (.errorConfiguration, true)
         case is FileError: (.errorFile, true)
+        case let error as PDFError where error.code == .notBKShape: (.errorNotBKPDF, false)
         default: (.errorOther, true)
         }
     }

@@ -207,6 +207,7 @@ extension Messages {
         .errorSchemeRejected: "The list of organisations cannot be trusted. Nothing was fetched.",
         .errorConfiguration: "bk is not set up correctly.",
         .errorFile: "A file cannot be read or written.",
+        .errorNotBKPDF: "This is not a PDF made by bk, or the file was changed. Ask for a new overview.",
         .errorOther: "Something went wrong.",
         .errorVerboseHint: "Want to know more? Use --verbose.",
     ]

@@ -207,6 +207,7 @@ extension Messages {
         .errorSchemeRejected: "De lijst met organisaties is niet te vertrouwen. Er is niets opgehaald.",
         .errorConfiguration: "bk is niet goed ingesteld.",
         .errorFile: "Een bestand kan niet worden gelezen of geschreven.",
+        .errorNotBKPDF: "Dit is geen PDF van bk, of het bestand is veranderd. Vraag om een nieuw overzicht.",
         .errorOther: "Er ging iets mis.",
         .errorVerboseHint: "Meer weten? Gebruik --verbose.",
     ]

@@ -1,12 +1,24 @@
 internal import CPDF
 
-/// Why qpdf could not read or write a PDF.
+/// Why a PDF could not be read or written.
 public struct PDFError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The reason, for programs: `.unusable` (qpdf, cairo or pango failed, or the file cannot
+    /// be read) or `.notBKShape` (the file is not shaped as bk writes its PDFs: not a bk PDF,
+    /// or altered).
+    public let code: ErrorCode<PDFError>
     public let message: String
 
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String, code: ErrorCode<PDFError> = .unusable) {
+        self.code = code
+        self.message = message
+    }
 
     public var description: String { message }
+}
+
+extension ErrorCode where Domain == PDFError {
+    public static let unusable = Self("unusable")
+    public static let notBKShape = Self("not_bk_shape")
 }
 
 /// One PDF opened with qpdf's C API: the object handles of one `qpdf_data`, which is freed
@@ -32,7 +44,7 @@ final class QPDFDocument {
         let base = input.baseAddress?.assumingMemoryBound(to: CChar.self)
         _ = pdfLibrary.qpdf_read_memory(handle, "document.pdf", base, UInt64(bytes.count), nil)
         try check("read")
-        if pdfLibrary.qpdf_more_warnings(handle) != QPDF_FALSE { throw PDFError("the PDF is damaged (qpdf had to repair it)") }
+        if pdfLibrary.qpdf_more_warnings(handle) != QPDF_FALSE { throw PDFError("the PDF is damaged (qpdf had to repair it)", code: .notBKShape) }
     }
 
     deinit {
@@ -79,19 +91,33 @@ final class QPDFDocument {
         return stream
     }
 
-    /// A stream's data with every filter decoded.
-    func streamData(_ stream: qpdf_oh) throws(PDFError) -> [UInt8] {
+    /// A stream's bytes as the file stores them, no filter decoded: at most the file's size.
+    func rawStreamData(_ stream: qpdf_oh) throws(PDFError) -> [UInt8] {
         guard pdfLibrary.qpdf_oh_is_stream(q, stream) != QPDF_FALSE else { throw PDFError("an attached file is not a stream") }
         var buffer: UnsafeMutablePointer<UInt8>?
         var length = 0
         var filtered: QPDF_BOOL = QPDF_FALSE
-        _ = pdfLibrary.qpdf_oh_get_stream_data(q, stream, qpdf_dl_all, &filtered, &buffer, &length)
+        _ = pdfLibrary.qpdf_oh_get_stream_data(q, stream, qpdf_dl_none, &filtered, &buffer, &length)
         defer { free(buffer) }
-        try check("decode a stream of")
-        guard filtered != QPDF_FALSE else { throw PDFError("an attached file uses a filter qpdf cannot decode") }
+        try check("read a stream of")
         guard let buffer else { return [] }
         return Array(UnsafeBufferPointer(start: buffer, count: length))
     }
+
+    /// The dictionary of a stream.
+    func streamDictionary(_ stream: qpdf_oh) -> qpdf_oh { pdfLibrary.qpdf_oh_get_dict(q, stream) }
+
+    /// The object number of an indirect object; 0 for a direct one.
+    func objectNumber(_ object: qpdf_oh) -> Int { Int(pdfLibrary.qpdf_oh_get_object_id(q, object)) }
+
+    /// An integer object's value, or nil.
+    func integer(_ object: qpdf_oh) -> Int? {
+        guard pdfLibrary.qpdf_oh_is_integer(q, object) != QPDF_FALSE else { return nil }
+        return Int(exactly: pdfLibrary.qpdf_oh_get_int_value(q, object))
+    }
+
+    /// Whether the object is null (also: a key that is not there).
+    func isNull(_ object: qpdf_oh) -> Bool { pdfLibrary.qpdf_oh_is_null(q, object) != QPDF_FALSE }
 
     /// A string object's text as UTF-8, or nil when it is not a string.
     func string(_ object: qpdf_oh) -> String? {

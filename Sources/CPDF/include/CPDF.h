@@ -15,6 +15,7 @@
 #include <cairo/cairo.h>
 #include <cairo/cairo-pdf.h>
 #include <qpdf/qpdf-c.h>
+#include "CPDFInflate.h"
 #include <stdlib.h>
 #include <string.h>
 

@@ -29,7 +29,9 @@
     X(qpdf_oh_new_null) X(qpdf_oh_new_stream) X(qpdf_oh_new_unicode_string) \
     X(qpdf_oh_replace_key) X(qpdf_oh_replace_stream_data) X(qpdf_read_memory) \
     X(qpdf_set_object_stream_mode) X(qpdf_set_suppress_warnings) X(qpdf_silence_errors) \
-    X(qpdf_write) X(qpdf_set_deterministic_ID) X(qpdf_set_suppress_original_object_IDs)
+    X(qpdf_write) X(qpdf_set_deterministic_ID) X(qpdf_set_suppress_original_object_IDs) \
+    X(qpdf_oh_is_null) X(qpdf_oh_is_integer) X(qpdf_oh_get_int_value) \
+    X(qpdf_oh_get_object_id)
 
 /// The PDF stack's functions, resolved by `bk_pdf_load`.
 struct bk_pdf_functions {
