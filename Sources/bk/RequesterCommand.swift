@@ -164,7 +164,7 @@ extension RequesterCommand {
             flows: Int
         ) async -> BatchSummary.Row {
             do {
-                guard let bytes = try AtomicFile.read(consents + "/" + file, limit: BlauweKnop.Consent.maxBytes) else {
+                guard let bytes = try AtomicFile.read(consents + "/" + file, limit: BlauweKnop.Consent.maxBytes, regularOnly: true) else {
                     return BatchSummary.Row(file: file, refused: "the file is gone")
                 }
                 let consent = try RequesterCommand.usableConsent(bytes, scheme: scheme, key: key, now: client.clock.epochSeconds)
@@ -177,6 +177,8 @@ extension RequesterCommand {
                 return BatchSummary.Row(file: file, overview: overview, written: name)
             } catch let error as ConsentError {
                 return BatchSummary.Row(file: file, refused: error.detail)
+            } catch let error as FileError where error.kind == .notRegular {
+                return BatchSummary.Row(file: file, refused: "skipped: not a regular file")
             } catch {
                 return BatchSummary.Row(file: file, refused: "\(error)")
             }

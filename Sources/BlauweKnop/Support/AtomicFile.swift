@@ -50,8 +50,10 @@ public enum AtomicFile {
 
     /// Reads a whole file, or `nil` when it does not exist. A folder, or a file larger than
     /// `limit`, is an error with its own words.
-    public static func read(_ path: String, limit: Int = 256 << 20) throws(FileError) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// - Parameter regularOnly: refuse anything but a regular file, without waiting on it: a
+    ///   named pipe or a device in a folder of files must not stall the reader.
+    public static func read(_ path: String, limit: Int = 256 << 20, regularOnly: Bool = false) throws(FileError) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (regularOnly ? O_NONBLOCK : 0))
         guard descriptor >= 0 else {
             if errno == ENOENT { return nil }
             throw FileError(path: path, action: "read", errno: errno)
@@ -60,6 +62,9 @@ public enum AtomicFile {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw FileError(path: path, action: "read", errno: errno) }
         if status.st_mode & S_IFMT == S_IFDIR { throw FileError(path: path, action: "read", errno: EISDIR) }
+        if regularOnly && status.st_mode & S_IFMT != S_IFREG {
+            throw FileError(path: path, action: "read", reason: "it is not a regular file (a pipe, socket or device)", kind: .notRegular)
+        }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         while true {
