@@ -108,6 +108,7 @@ struct Presentation: Sendable {
         case .configInvalid: .configInvalid
         case .configUnknownKey: .configUnknownKey
         case .caBundle: .caBundleUnusable
+        case .notGuarded: .pathNotGuarded
         case .other: nil
         }
     }

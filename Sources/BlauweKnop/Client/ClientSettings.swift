@@ -51,10 +51,13 @@ public struct ClientSettings: Sendable, Equatable {
             if key != .schemeURL && key != .environment && key != .lang && !configured.hasPrefix("/") { return baseDirectory + "/" + configured }
             return configured
         }
+        let stateDirectory = value(.stateDir) ?? StateDirectory.defaultPath(environment: environment)
+        guard GuardedPath.isGuarded(stateDirectory) != false else {
+            throw SettingsError("the state folder \(stateDirectory) is not yours, or others may change it", kind: .notGuarded, values: ["path": stateDirectory])
+        }
         return ClientSettings(
             schemeURL: value(.schemeURL), trustAnchorPath: value(.trustAnchor), environment: value(.environment) ?? "prod",
-            caBundlePath: value(.cacert), stateDirectory: value(.stateDir) ?? StateDirectory.defaultPath(environment: environment),
-            configuredLanguage: file[Key.lang.rawValue])
+            caBundlePath: value(.cacert), stateDirectory: stateDirectory, configuredLanguage: file[Key.lang.rawValue])
     }
 
     /// The config file's path for these sources.
@@ -76,6 +79,9 @@ public struct ClientSettings: Sendable, Equatable {
         guard let bytes else {
             if explicit { throw SettingsError("the config file \(path) does not exist", kind: .configUnreadable, values: ["path": path]) }
             return [:]
+        }
+        guard GuardedPath.isGuarded(path) != false else {
+            throw SettingsError("the config file \(path) is not yours, or others may change it", kind: .notGuarded, values: ["path": path])
         }
         guard case .object(let members) = (try? JSONCoding.decode(JSONValue.self, from: bytes)) else {
             throw SettingsError("the config file \(path) is not a JSON object", kind: .configInvalid, values: ["path": path])
@@ -129,7 +135,7 @@ public struct ClientSettings: Sendable, Equatable {
 public struct SettingsError: Error, CustomStringConvertible, Sendable {
     /// What is wrong, for a sentence in the reader's language (see `Messages`).
     public enum Kind: Sendable {
-        case missing, configUnreadable, configInvalid, configUnknownKey, caBundle, other
+        case missing, configUnreadable, configInvalid, configUnknownKey, caBundle, notGuarded, other
     }
 
     public let detail: String

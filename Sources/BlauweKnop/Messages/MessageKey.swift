@@ -46,6 +46,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Errors, in plain words; the technical detail follows under --verbose.
     case errorPrefix, errorNotLoggedIn, errorLoginExpired, errorSchemeUnavailable, errorSchemeRejected, errorConfiguration
     case errorFile, errorOther, errorVerboseHint, errorNotBKPDF
-    case settingMissing, configUnreadable, configInvalid, configUnknownKey, caBundleUnusable, trustAnchorUnusable
+    case settingMissing, pathNotGuarded, configUnreadable, configInvalid, configUnknownKey, caBundleUnusable, trustAnchorUnusable
     case fileMissing, fileFolder, fileSymbolicLink, fileNotRegular, fileNoPermission, fileTooLarge
 }

@@ -195,6 +195,7 @@ extension Messages {
         .fileNoPermission: "You may not read or write {path}.",
         .fileTooLarge: "The file {path} is too large.",
         .settingMissing: "The setting {option} is missing. Give --{option}, {variable} or \"{option}\" in the config file.",
+        .pathNotGuarded: "Others can change {path}, or it is not yours. bk does not use it then. Make it yours and changeable only by you: chmod go-w {path}",
         .configUnreadable: "The config file {path} cannot be read or does not exist.",
         .configInvalid: "The config file {path} is not a valid JSON object of strings, numbers or true/false.",
         .configUnknownKey: "The config file {path} has an unknown setting: {key}.",

@@ -195,6 +195,7 @@ extension Messages {
         .fileNoPermission: "U mag {path} niet lezen of schrijven.",
         .fileTooLarge: "Het bestand {path} is te groot.",
         .settingMissing: "De instelling {option} ontbreekt. Geef --{option}, {variable} of \"{option}\" in het configuratiebestand.",
+        .pathNotGuarded: "Anderen kunnen {path} veranderen, of het is niet van u. Dan gebruikt bk het niet. Maak het van u en alleen door u te veranderen: chmod go-w {path}",
         .configUnreadable: "Het configuratiebestand {path} is niet te lezen of bestaat niet.",
         .configInvalid: "Het configuratiebestand {path} is geen geldig JSON-object met teksten, getallen of true/false.",
         .configUnknownKey: "Het configuratiebestand {path} heeft een onbekende instelling: {key}.",
