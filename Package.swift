@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(name: "bk-fuzz", dependencies: ["BlauweKnop"], swiftSettings: strictSettings),
         .testTarget(
             name: "BlauweKnopTests",
-            dependencies: ["BlauweKnop"],
+            dependencies: ["BlauweKnop", "BlauweKnopHolder"],
             resources: [.copy("Vectors")],
             swiftSettings: strictSettings
         ),

@@ -12,9 +12,11 @@ public struct HolderEnvironment: Sendable {
         public var organizations: [OrganizationSettings]
         /// Parties that may fetch data with consent (PROTOCOL §10.1), published in the scheme.
         public var requesters: [RequesterSettings]?
+        /// What one client may take (defaults when absent).
+        public var limits: HolderLimits?
 
         enum CodingKeys: String, CodingKey {
-            case environment, scheme, organizations, requesters
+            case environment, scheme, organizations, requesters, limits
             case appManager = "app_manager"
         }
 
@@ -135,6 +137,8 @@ public struct HolderEnvironment: Sendable {
     }
 
     public let file: File
+    /// The limits in force: the file's, else the defaults.
+    public var limits: HolderLimits { file.limits ?? HolderLimits() }
     public let operatorKey: PrivateKey
     public let appManagerKey: PrivateKey
     public let organizations: [Organization]

@@ -31,6 +31,10 @@ extension OrganizationService {
         case .created(let at): return HolderResponse.json(ConsentRegistration(jti: consent.claims.jti, registeredAt: ConsentRegistry.moment(at)), status: .created)
         case .alreadyRegistered(let at): return HolderResponse.json(ConsentRegistration(jti: consent.claims.jti, registeredAt: ConsentRegistry.moment(at)))
         case .conflict: return HolderResponse.problem(.conflict, "Consent refused", detail: "another consent has this id")
+        case .tooManyForCitizen:
+            return HolderResponse.problem(
+                .tooManyRequests, "Too many consents",
+                detail: "this citizen has \(consents.limits.consentsPerCitizen) consents here already; revoke one first")
         case nil: return HolderResponse.problem(.serviceUnavailable, "Too many consents")
         }
     }
@@ -38,7 +42,7 @@ extension OrganizationService {
     /// `GET <consents_url>`: the session's citizen's consents with their accesses.
     func listConsents(authorization: String?) -> Response {
         guard let session = citizenSession(authorization, now: clock.epochSeconds) else { return HolderResponse.problem(.unauthorized, "No valid session") }
-        return HolderResponse.json(ConsentList(consents: consents.list(bsn: session.bsn)))
+        return HolderResponse.json(ConsentList(consents: consents.list(bsn: session.bsn, now: clock.epochSeconds)))
     }
 
     /// `DELETE <consents_url>/<jti>`: 204, also when already revoked; 404 for an unknown id or

@@ -4,7 +4,6 @@ import Hummingbird
 /// One data holder (PROTOCOL §2, §4, §5): discovery, challenges, sessions and the signed FCID,
 /// with the configured latency and fault.
 actor OrganizationService {
-    static let challengeLifetime: Int64 = 60
     static let sessionLifetime: Int64 = 15 * 60
     static let documentLifetime: Int64 = 86_400
     /// Seconds a client may keep the discovery document (`Cache-Control: max-age`).
@@ -23,15 +22,15 @@ actor OrganizationService {
     let clock: WallClock
     /// The scheme as published at a moment, verified (for consents).
     let currentScheme: @Sendable (Int64) -> VerifiedScheme?
-    private var challenges: [String: Int64] = [:]
+    private var challenges = ChallengeBook()
     private var sessions: [String: Session] = [:]
     private var faultsLeft: Int?
-    var consents = ConsentRegistry()
+    var consents: ConsentRegistry
     var requesterSessions: [String: RequesterSession] = [:]
 
     init(
         organization: HolderEnvironment.Organization, otherKey: PrivateKey, verifier: SessionVerifier, clock: WallClock,
-        currentScheme: @escaping @Sendable (Int64) -> VerifiedScheme? = { _ in nil }
+        limits: HolderLimits = HolderLimits(), currentScheme: @escaping @Sendable (Int64) -> VerifiedScheme? = { _ in nil }
     ) {
         self.organization = organization
         self.forger = DocumentForger(key: organization.key, otherKey: otherKey, clock: clock)
@@ -39,6 +38,7 @@ actor OrganizationService {
         self.clock = clock
         self.currentScheme = currentScheme
         self.faultsLeft = organization.settings.faultCount
+        self.consents = ConsentRegistry(limits: limits)
     }
 
     /// Whether this holder takes part in Blauwe Knop Plus.
@@ -65,12 +65,8 @@ actor OrganizationService {
     }
 
     func newChallenge() -> Response {
-        let now = clock.epochSeconds
-        if challenges.count >= Self.maxOutstanding { challenges = challenges.filter { $0.value > now } }
-        guard challenges.count < Self.maxOutstanding else { return HolderResponse.problem(.serviceUnavailable, "Too many challenges") }
-        let challenge = SecureRandom.token(bytes: 32)
-        challenges[challenge] = now + Self.challengeLifetime
-        return HolderResponse.json(ChallengeReply(challenge: challenge, exp: now + Self.challengeLifetime))
+        let (challenge, exp) = challenges.issue(now: clock.epochSeconds)
+        return HolderResponse.json(ChallengeReply(challenge: challenge, exp: exp))
     }
 
     func createSession(_ request: SessionClient.SessionRequest, fault: HolderFault? = nil) -> Response {
@@ -92,11 +88,8 @@ actor OrganizationService {
         return HolderResponse.json(SessionClient.Session(sessionToken: token, exp: now + Self.sessionLifetime), status: .created)
     }
 
-    /// Consumes a challenge: single-use, consumed whether or not it is still valid.
-    func consumeChallenge(_ nonce: String, now: Int64) -> Bool {
-        guard let expiry = challenges.removeValue(forKey: nonce) else { return false }
-        return expiry >= now
-    }
+    /// Consumes a challenge: single-use, and only one this holder issued that has not expired.
+    func consumeChallenge(_ nonce: String, now: Int64) -> Bool { challenges.spend(nonce, now: now) }
 
     func claims(authorization: String?, documentFault: HolderFault?) -> Response {
         let now = clock.epochSeconds

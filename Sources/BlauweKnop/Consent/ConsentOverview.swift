@@ -15,11 +15,15 @@ public struct ConsentOverview: Codable, Sendable {
         public var state: String
         /// OINs of the organisations that hold it.
         public var organizations: [String]
+        /// The accesses the organisations list (some keep only the most recent), newest first.
         public var accesses: [Access]
+        /// How many accesses there were in all, at every organisation together.
+        public var accessCount: Int
 
         enum CodingKeys: String, CodingKey {
             case jti, aud, purpose, detail, iat, exp, state, organizations, accesses
             case requesterName = "requester_name"
+            case accessCount = "access_count"
         }
     }
 
@@ -50,12 +54,13 @@ public struct ConsentOverview: Codable, Sendable {
             let name = scheme.document.requesters?.first { $0.oin == consent.aud }?.name ?? consent.aud
             var entry = byID[consent.jti] ?? Entry(
                 jti: consent.jti, aud: consent.aud, requesterName: name, purpose: consent.purpose, detail: consent.detail, iat: consent.iat,
-                exp: consent.exp, state: consent.exp <= now ? "expired" : "active", organizations: [], accesses: [])
+                exp: consent.exp, state: consent.exp <= now ? "expired" : "active", organizations: [], accesses: [], accessCount: 0)
             if consent.revokedAt != nil { entry.state = "revoked" }
             entry.organizations.append(item.organization.oin)
             entry.accesses += consent.accesses.map {
                 Access(at: $0.at, organization: item.organization.oin, requester: $0.requester, kid: $0.kid, detail: $0.detail)
             }
+            entry.accessCount += max(consent.accessCount ?? 0, consent.accesses.count)
             byID[consent.jti] = entry
             registered[consent.jti] = max(registered[consent.jti] ?? "", consent.registeredAt)
         }
@@ -89,7 +94,7 @@ public struct ConsentOverview: Codable, Sendable {
             table.add([
                 .init(TerminalText.sanitized(entry.requesterName)), .init(TerminalText.sanitized(entry.purpose)),
                 .init(text[entry.detail == .full ? .consentDetailFull : .consentDetailSaldo]), .init(text.date(lastDay)),
-                .init(text[state], alert: entry.state != "active"), .init("\(entry.accesses.count)"),
+                .init(text[state], alert: entry.state != "active"), .init("\(entry.accessCount)"),
             ])
         }
         var lines = table.render(width: width, color: false)
@@ -102,6 +107,8 @@ public struct ConsentOverview: Codable, Sendable {
                     "organization": TerminalText.sanitized(names[access.organization] ?? access.organization), "detail": detail,
                 ]], width: width))
             }
+            let earlier = entry.accessCount - entry.accesses.count
+            if earlier > 0 { lines.append(Prose.wrap(text[earlier == 1 ? .consentEarlierAccess : .consentEarlierAccesses, ["count": "\(earlier)"]], width: width)) }
         }
         if !unavailable.isEmpty { lines.append(""); lines.append(Prose.wrap(text[.consentUnavailable, ["names": unavailable.map { names[$0] ?? $0 }.joined(separator: ", ")]], width: width)) }
         return lines.joined(separator: "\n") + "\n"

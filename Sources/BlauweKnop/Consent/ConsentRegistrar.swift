@@ -189,17 +189,27 @@ public struct ListedConsent: Codable, Sendable, Hashable {
     public var exp: Int64
     public var registeredAt: String
     @EncodedAsNull public var revokedAt: String?
+    /// The accesses the holder lists: all of them, or (bk-holder) the most recent.
     public var accesses: [Access]
+    /// How many accesses there were in all, when the holder says (bk-holder does; §10.3 allows
+    /// added fields): more than `accesses` lists when it keeps only the most recent.
+    public var accessCount: Int?
+    /// The first and the last access, when the holder says.
+    public var firstAccessAt: String?
+    public var lastAccessAt: String?
 
     enum CodingKeys: String, CodingKey {
         case jti, aud, purpose, detail, iat, exp, accesses
         case registeredAt = "registered_at"
         case revokedAt = "revoked_at"
+        case accessCount = "access_count"
+        case firstAccessAt = "first_access_at"
+        case lastAccessAt = "last_access_at"
     }
 
     public init(
         jti: String, aud: String, purpose: String, detail: Consent.Detail, iat: Int64, exp: Int64, registeredAt: String, revokedAt: String?,
-        accesses: [Access]
+        accesses: [Access], accessCount: Int? = nil, firstAccessAt: String? = nil, lastAccessAt: String? = nil
     ) {
         self.jti = jti
         self.aud = aud
@@ -210,5 +220,8 @@ public struct ListedConsent: Codable, Sendable, Hashable {
         self.registeredAt = registeredAt
         self.revokedAt = revokedAt
         self.accesses = accesses
+        self.accessCount = accessCount
+        self.firstAccessAt = firstAccessAt
+        self.lastAccessAt = lastAccessAt
     }
 }

@@ -128,7 +128,8 @@ public enum Digest {
         return output
     }
 
-    /// HMAC-SHA-256 (used only by the reference holder to forge `alg: HS256` attacks).
+    /// HMAC-SHA-256 (used by the reference holder: its stateless challenges, and `alg: HS256`
+    /// attacks it forges).
     public static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
