@@ -48,7 +48,7 @@ public struct HolderServer: Sendable {
         let settings = environment.file.scheme
         AppManagerService(environment: environment, clock: clock)
             .addRoutes(to: schemeRouter, baseURL: { ports.url(host: settings.host, index: 0) })
-        applications.append(makeApplication(router: schemeRouter, host: settings.host, port: settings.port, index: 0, ports: ports, tls: tls, logger: logger))
+        applications.append(try makeApplication(router: schemeRouter, host: settings.host, port: settings.port, index: 0, ports: ports, tls: tls, logger: logger))
 
         for (offset, organization) in environment.organizations.enumerated() {
             let index = offset + 1
@@ -62,11 +62,12 @@ public struct HolderServer: Sendable {
             let verifier = SessionVerifier(organizationOIN: organization.settings.oin, environment: environment.file.environment, appManagerKeys: managerKeys)
             let host = organization.settings.host
             OrganizationService(
-                organization: organization, otherKey: otherKey, verifier: verifier, clock: clock, currentScheme: { schemeEndpoint.verified(now: $0) })
+                organization: organization, otherKey: otherKey, verifier: verifier, clock: clock, limits: environment.limits,
+                currentScheme: { schemeEndpoint.verified(now: $0) })
                 .addRoutes(to: router, baseURL: { ports.url(host: host, index: index) }, otherHostURL: { ports.url(host: settings.host, index: 0) })
             let organizationTLS = organization.settings.fault.flatMap { faultyTLS[$0] } ?? tls
             applications.append(
-                makeApplication(router: router, host: host, port: organization.settings.port, index: index, ports: ports, tls: organizationTLS, logger: logger))
+                try makeApplication(router: router, host: host, port: organization.settings.port, index: index, ports: ports, tls: organizationTLS, logger: logger))
         }
 
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -85,9 +86,13 @@ public struct HolderServer: Sendable {
 
     private func makeApplication(
         router: Router<HolderRequestContext>, host: String, port: Int, index: Int, ports: BoundPorts, tls: TLSConfiguration, logger: Logger
-    ) -> some ApplicationProtocol {
-        // `tls(_:tlsConfiguration:)` only throws for configurations NIOSSL rejects, checked in `tlsConfiguration()`.
-        let server = (try? HTTPServerBuilder.tls(.http1(), tlsConfiguration: tls)) ?? .http1()
+    ) throws -> some ApplicationProtocol {
+        let limits = environment.limits
+        let connections = ClientConnections(limit: limits.connectionsPerClient)
+        let http = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [ConnectionGuard(connections: connections)], idleTimeout: .seconds(Int64(limits.idleTimeoutSeconds)))
+        // Never plain HTTP: a TLS configuration NIOSSL refuses ends the holder.
+        let server = try HTTPServerBuilder.tls(.http1(configuration: http), tlsConfiguration: tls)
         return Application(
             router: router, server: server, configuration: .init(address: .hostname(host, port: port), serverName: "bk-holder", backlog: 4096),
             onServerRunning: { channel in ports.record(index: index, port: channel.localAddress?.port ?? port) },
