@@ -81,16 +81,24 @@ struct ConsentCommand: AsyncParsableCommand {
                 }
                 let outcomes = await registrar.register(consent, at: plan.organizations)
                 var missed = false
+                var registered = 0
                 for (organization, outcome) in outcomes {
                     let name = TerminalText.sanitized(organization.name)
                     switch outcome {
-                    case .registered: Terminal.note(text[.consentRegistered, ["name": name]])
+                    case .registered:
+                        registered += 1
+                        Terminal.note(text[.consentRegistered, ["name": name]])
                     case .notSupported: Terminal.note(text[.consentNotSupported, ["name": name]])
                     case .failed(let status, let detail):
                         missed = true
                         let technical = global.verbose ? " (\(TerminalText.sanitized(detail)))" : ""
                         Terminal.note(text[.consentFailed, ["name": name, "reason": text.reason(status)]] + technical)
                     }
+                }
+                guard registered > 0 else {
+                    // Registered nowhere: a file to hand over would say something untrue.
+                    Terminal.note(Prose.wrap(text[.consentRegisteredNowhere], width: presentation.width))
+                    throw ExitCode(missed ? 3 : 1)
                 }
                 let path = output ?? "consent-\(jti.prefix(8)).jws"
                 try OutputFile.write(consent + "\n", to: path, mode: 0o600)
