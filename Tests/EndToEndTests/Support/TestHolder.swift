@@ -21,6 +21,8 @@ final class TestHolder {
         var schemeNameSuffix: String? = nil
         /// Publish the scheme without its requesters (as after the operator removed them).
         var withoutRequesters = false
+        /// The holder's limits (`HolderLimits`) by their names in the environment file.
+        var limits: [String: Int] = [:]
     }
 
     let directory: String
@@ -153,6 +155,7 @@ final class TestHolder {
             return organization
         }
         if options.withoutRequesters { root["requesters"] = nil }
+        if !options.limits.isEmpty { root["limits"] = options.limits }
         if let requesters = root["requesters"] as? [[String: Any]] {
             root["requesters"] = requesters.map { requester in
                 var requester = requester
