@@ -14,6 +14,19 @@ struct ConsentEndToEndTests {
         return object?["consents"] as? [[String: Any]] ?? []
     }
 
+    @Test("When every organisation refuses, the consent is said to be registered nowhere and no file is written", arguments: ["nl", "en"])
+    func registeredNowhere(language: String) throws {
+        let holder = try TestHolder(.init(faults: ["CJIB": "http_500", "DUO": "http_500"], faultEndpoints: ["CJIB": "consents", "DUO": "consents"]))
+        try holder.login(ExpectedFigures.richCitizen)
+        let path = holder.directory + "/consent.jws"
+        let grant = try holder.bk(Self.grant + ["--only", "CJIB,DUO", "--lang", language, "-o", path])
+        #expect(grant.status == 3, "\(grant.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let nowhere = language == "nl" ? "bij geen enkele organisatie vastgelegd" : "not registered at any organisation"
+        #expect(grant.standardError.replacingOccurrences(of: "\n  ", with: " ").contains(nowhere), "\(grant.standardError)")
+        #expect(!grant.standardError.contains(language == "nl" ? "Geef dit bestand" : "Give this file"), "\(grant.standardError)")
+    }
+
     @Test("Grant for three organisations: two register it, RVO does not take part; the consent file is a signed consent; list shows it; revoke withdraws it")
     func grantListRevoke() throws {
         let holder = try TestHolder()
