@@ -65,17 +65,21 @@ def half_open(host, port, count, source, hold):
     # The first bytes of a TLS ClientHello: a record header that promises more.
     partial = bytes([0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xFC, 0x03, 0x03])
     for _ in range(count):
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((source, 0))
-        sock.settimeout(5)
         try:
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        except OSError:
+            break  # this process's open-file limit: as many as it can hold
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((source, 0))
+            sock.settimeout(5)
             sock.connect((host, port))
             sock.send(partial)
         except OSError:
             sock.close()
             continue
         sockets.append(sock)
+    print("connected", len(sockets), flush=True)
     # Connections still in the listen queue look open too: give the holder up to 3 s to take
     # them, and report the fewest seen.
     fewest = still_open(sockets)
