@@ -151,4 +151,18 @@ struct AdversarialHolderFloodEndToEndTests {
         #expect(table.standardOutput.contains("\(count)"), "\(table.standardOutput)")
         #expect(table.standardOutput.contains("En \(count - 20) keer eerder."), "\(table.standardOutput)")
     }
+
+    @Test("A TLS setup that fails ends bk-holder: it never serves without TLS")
+    func tlsOrNothing() throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let key = directory + "/other.key"
+        let made = try CommandResult.run("/bin/sh", ["-c", "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out '\(key)'"])
+        try #require(made.status == 0, "\(made.standardError)")
+        let served = try CommandResult.run(
+            Paths.binaries + "/bk-holder",
+            ["serve", "--config", Paths.examples + "/environment.json", "--port", "0", "--certificate", Paths.examples + "/pki/server.pem", "--private-key", key])
+        #expect(served.status != 0)
+        #expect(!served.standardOutput.contains("ready"), "\(served.standardOutput)")
+    }
 }
