@@ -1,13 +1,22 @@
 /// The integral overview (PROTOCOL §8): what `bk overview --format json` prints.
 public struct Overview: Codable, Sendable {
-    /// The current schema version of this document.
-    public static let currentSchemaVersion = "1.0"
+    /// The current schema version of this document: 1.1 added `complete_in_consent` and the
+    /// consent's `requester_name` (PROTOCOL §10.6).
+    public static let currentSchemaVersion = "1.1"
+    /// Versions `bk verify` reads: a minor bump only adds fields, so an older file verifies
+    /// as the version it states, without the fields that came later.
+    public static let readableSchemaVersions: Set<String> = ["1.0", "1.1"]
 
     public var schemaVersion: String
     public var generatedAt: String
     public var citizen: Citizen
     public var scheme: SchemeSummary
+    /// Every organisation of the scheme answered and verified (PROTOCOL §8); false whenever a
+    /// consent leaves organisations out (§10.6).
     public var complete: Bool
+    /// A requester's overview only (§10.6, schema 1.1): every organisation of the consent that
+    /// takes part in Plus answered and verified, and at least one did.
+    public var completeInConsent: Bool?
     public var totals: GrandTotals
     public var holders: [HolderResult]
     public var evidence: Evidence
@@ -19,13 +28,45 @@ public struct Overview: Codable, Sendable {
     public struct ConsentSummary: Codable, Sendable, Hashable {
         public var jti: String
         public var aud: String
+        /// The requester's name in the scheme (schema 1.1), for people reading the overview.
+        public var requesterName: String?
         public var purpose: String
         public var detail: Consent.Detail
         public var exp: Int64
+
+        enum CodingKeys: String, CodingKey {
+            case jti, aud, purpose, detail, exp
+            case requesterName = "requester_name"
+        }
+
+        /// What an overview says of `consent`, with the requester's name from `scheme`.
+        public init(_ consent: Consent, scheme: SchemeDocument) {
+            jti = consent.claims.jti
+            aud = consent.claims.aud
+            requesterName = scheme.requesters?.first { $0.oin == consent.claims.aud }?.name
+            purpose = consent.claims.purpose
+            detail = consent.claims.detail
+            exp = consent.claims.exp
+        }
+    }
+
+    /// Whether an overview's holders are complete within a consent (§10.6): every holder asked
+    /// (in the consent, taking part in Plus) verified, and at least one was asked.
+    public static func completeInConsent(_ holders: [HolderResult]) -> Bool {
+        let asked = holders.filter { !$0.status.isOutOfScope }
+        return !asked.isEmpty && asked.allSatisfy(\.status.isSuccess)
+    }
+
+    /// Records the consent a requester's overview was fetched under, with what follows from it.
+    public mutating func attach(_ consent: Consent, scheme: SchemeDocument) {
+        self.consent = ConsentSummary(consent, scheme: scheme)
+        evidence.consent = consent.compact
+        completeInConsent = Self.completeInConsent(holders)
     }
 
     enum CodingKeys: String, CodingKey {
         case citizen, scheme, complete, totals, holders, evidence, consent
+        case completeInConsent = "complete_in_consent"
         case schemaVersion = "schema_version"
         case generatedAt = "generated_at"
     }
@@ -87,8 +128,13 @@ public struct Overview: Codable, Sendable {
         }
     }
 
-    /// The exit code this overview calls for.
-    public var exitCode: OverviewExitCode { .forStatuses(holders.map(\.status)) }
+    /// The exit code this overview calls for: a requester's follows `complete_in_consent`
+    /// (PROTOCOL §10.6), so a consent that nobody could answer is not a success.
+    public var exitCode: OverviewExitCode {
+        let code = OverviewExitCode.forStatuses(holders.map(\.status))
+        if let completeInConsent, !completeInConsent, code == .complete { return .partial }
+        return code
+    }
 }
 
 /// Sums for one holder.

@@ -79,10 +79,7 @@ public struct OverviewBuilder: Sendable {
         var overview = Overview.merge(
             holders: results.map(\.result), evidence: Overview.Evidence(scheme: scheme.compact, documents: results.compactMap(\.evidence)),
             scheme: scheme.document, bsn: access.bsn, generatedAt: Timestamps.rfc3339(generated))
-        if let consent = access.consent {
-            overview.consent = .init(jti: consent.claims.jti, aud: consent.claims.aud, purpose: consent.claims.purpose, detail: consent.claims.detail, exp: consent.claims.exp)
-            overview.evidence.consent = consent.compact
-        }
+        if let consent = access.consent { overview.attach(consent, scheme: scheme.document) }
         return overview
     }
 }
@@ -99,7 +96,7 @@ extension Overview {
         return Overview(
             schemaVersion: currentSchemaVersion, generatedAt: generatedAt, citizen: Citizen(bsn: bsn),
             scheme: SchemeSummary(iss: scheme.iss, environment: scheme.environment, version: scheme.version, exp: scheme.exp),
-            complete: holders.count == scheme.organizations.count && holders.allSatisfy({ $0.status.isSuccess || $0.status.isOutOfScope }),
+            complete: holders.count == scheme.organizations.count && holders.allSatisfy(\.status.isSuccess),
             totals: totals, holders: holders,
             evidence: evidence)
     }

@@ -85,16 +85,18 @@ public struct OverviewVerifier: Sendable {
         var expected = Overview.merge(
             holders: expectedHolders, evidence: .init(scheme: overview.evidence.scheme, documents: provenDocuments), scheme: document,
             bsn: overview.citizen.bsn, generatedAt: overview.generatedAt)
-        if let consent {
-            expected.consent = .init(jti: consent.claims.jti, aud: consent.claims.aud, purpose: consent.claims.purpose, detail: consent.claims.detail, exp: consent.claims.exp)
-            expected.evidence.consent = consent.compact
-        }
+        if let consent { expected.attach(consent, scheme: document) }
+        Self.asSchemaVersion(overview.schemaVersion, &expected)
         if expected.totals != overview.totals { report.fail(.tampered, "the totals differ from the sum of the signed documents") }
         if expected.complete != overview.complete { report.fail(.tampered, "'complete' says \(overview.complete), the evidence says \(expected.complete)") }
+        if expected.completeInConsent != overview.completeInConsent {
+            report.fail(.tampered, "'complete_in_consent' says \(Self.described(overview.completeInConsent)), the evidence says \(Self.described(expected.completeInConsent))")
+        }
         if report.problems.isEmpty, let difference = Self.formDifference(file, expected: expected) {
             report.fail(.tampered, "the file holds something that bk did not write: \(difference)")
         }
         report.complete = expected.complete
+        report.completeInConsent = expected.completeInConsent
         checkAge(oldestIssue, report: &report)
         return report
     }
@@ -116,7 +118,9 @@ public struct OverviewVerifier: Sendable {
             return nil
         }
         if consent.claims.exp <= moment { report.fail(.tampered, "the consent had expired when the overview was made") }
-        if summary != .init(jti: consent.claims.jti, aud: consent.claims.aud, purpose: consent.claims.purpose, detail: consent.claims.detail, exp: consent.claims.exp) {
+        var signed = Overview.ConsentSummary(consent, scheme: scheme.document)
+        if overview.schemaVersion == "1.0" { signed.requesterName = nil }
+        if summary != signed {
             report.fail(.tampered, "what the file says of the consent differs from the signed consent")
         }
         if consent.claims.sub != overview.citizen.bsn { report.fail(.tampered, "the consent is for another citizen than the overview") }
@@ -231,6 +235,20 @@ public struct OverviewVerifier: Sendable {
             return rendered.firstDifference(from: root)
         }
     }
+
+    /// The overview bk would have written in the file's own schema version: a 1.0 file has no
+    /// `complete_in_consent` or requester name, and its `complete` did not count organisations
+    /// outside the consent (PROTOCOL §10.6 before 1.1).
+    static func asSchemaVersion(_ version: String, _ expected: inout Overview) {
+        guard Overview.readableSchemaVersions.contains(version) else { return }
+        expected.schemaVersion = version
+        guard version == "1.0" else { return }
+        expected.completeInConsent = nil
+        expected.consent?.requesterName = nil
+        expected.complete = expected.holders.allSatisfy { $0.status.isSuccess || $0.status.isOutOfScope }
+    }
+
+    private static func described(_ value: Bool?) -> String { value.map { "\($0)" } ?? "nothing" }
 
     /// A value from the file, safe and short enough for a message.
     static func shown(_ text: String) -> String { TerminalText.sanitized(String(text.prefix(80))) }

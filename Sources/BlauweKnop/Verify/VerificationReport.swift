@@ -64,6 +64,9 @@ public struct VerificationReport: Codable, Sendable {
     public var generatedAt: String
     /// Whether every organisation of the scheme is proven by a signed document.
     public var complete: Bool
+    /// A requester's overview only (PROTOCOL §10.6): whether every organisation asked under
+    /// the consent is proven, and at least one was.
+    public var completeInConsent: Bool?
     public var oldestDocumentIssuedAt: String?
     public var ageSeconds: Int64?
     public var holders: [Holder] = []
@@ -73,6 +76,7 @@ public struct VerificationReport: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case verdict, complete, holders, missing, problems
         case generatedAt = "generated_at"
+        case completeInConsent = "complete_in_consent"
         case oldestDocumentIssuedAt = "oldest_document_issued_at"
         case ageSeconds = "age_seconds"
     }
