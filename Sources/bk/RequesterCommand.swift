@@ -59,7 +59,8 @@ struct RequesterCommand: AsyncParsableCommand {
                 let http = client.http(deadlineSeconds: deadline.seconds)
                 let scheme = try await client.scheme(http: http)
                 let verified = try RequesterCommand.usableConsent(compact, scheme: scheme, key: key, now: client.clock.epochSeconds)
-                presentation.note(.consentCode, ["code": BlauweKnop.Consent.shortCode(verified.compact)])
+                // The table says the code itself; for the other forms it is said once here.
+                if chosen != .table { presentation.note(.consentCode, ["code": BlauweKnop.Consent.shortCode(verified.compact)]) }
                 var builder = OverviewBuilder(
                     scheme: scheme, access: try .requester(verified, key: key), http: http, clock: client.clock,
                     maxConcurrentHolders: ProcessLimits.concurrentFlowsAllowed())

@@ -69,18 +69,27 @@ struct VerifyCommand: AsyncParsableCommand {
     /// `verbose` the technical problems found.
     static func table(_ report: VerificationReport, messages text: Messages, verbose: Bool) -> String {
         var lines = report.generatedAt.isEmpty ? [] : [text[.verifyTitle, ["moment": text.moment(report.generatedAt)]], ""]
-        for holder in report.holders {
+        // A requester's overview: only the organisations asked are checked; the others are said
+        // once, as saying nothing (PROTOCOL §10.6).
+        let underConsent = report.completeInConsent != nil
+        for holder in report.holders where !underConsent || !holder.status.isOutOfScope {
             let mark = holder.proven ? text[.verifyProven] : text[.verifyMissing]
             lines.append("  \(mark)  \(holder.name) (\(text.status(holder.status)))")
         }
         if !report.holders.isEmpty { lines.append("") }
+        if underConsent {
+            let notAsked = report.holders.filter { $0.status == .notInConsent }.map(\.name)
+            if !notAsked.isEmpty {
+                lines.append(text[notAsked.count == 1 ? .notAskedOne : .notAskedMany, ["count": "\(notAsked.count)", "names": notAsked.joined(separator: ", ")]])
+            }
+        }
         for missing in report.missing {
             lines.append(text[.verifyMissingClaim, ["name": missing.name, "status": text.status(missing.claimedStatus)]])
         }
         if verbose { for problem in report.problems { lines.append(text[.verifyProblem, ["problem": problem]]) } }
         let verdict: MessageKey =
             switch report.verdict {
-            case .authentic: .verdictAuthentic
+            case .authentic: underConsent ? .verdictAuthenticInConsent : .verdictAuthentic
             case .incomplete: .verdictIncomplete
             case .tooOld: .verdictTooOld
             case .tampered: .verdictTampered

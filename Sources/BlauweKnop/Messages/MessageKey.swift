@@ -11,7 +11,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case overviewTitle, overviewMadeAt, overviewSealExplained
     case columnOrganization, columnStatus, columnCases, columnToPay, columnLate, columnNextPayment, columnImposed, columnPaid
     case totalRow, totalRowIncomplete, overdueLine, noOverdueLine, nextPaymentLine
-    case completeLine, incompleteLine, integrityWarning, warningsHeader, lateMark
+    case completeLine, incompleteLine, integrityWarning, warningsHeader, lateMark, noOverdueAnswered, nothingAnswered
+    // A requester's overview (PROTOCOL §10.6): the client in the third person, who was asked.
+    case clientOverviewTitle, clientConsentLine, clientConsentCode, clientOverdueLine, clientNoOverdueLine, clientNoOverdueAnswered
+    case clientNextPaymentLine, askedLine, askedAllAnswered, askedNoneAnswered, askedSomeMissing, notAskedOne, notAskedMany
+    case notSupportedLine, reasonUnauthorizedClient
     case detailOutstanding, detailPayBefore, detailPayBeforeLate, detailAccount, detailReference, detailContact
     // Blauwe Knop Plus: the citizen's consents (PROTOCOL §10.3).
     case consentSummaryTitle, consentSummaryPurpose, consentSummaryDetailFull, consentSummaryDetailSaldo, consentSummaryOrganizations
@@ -24,10 +28,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case pdfTitle, pdfWho, pdfMadeAt, pdfTotalToPay, pdfNoDebts, pdfNoDebtsAt, pdfDebtsHeading, pdfCaseReference, pdfToPay, pdfLateAmount
     case pdfPayBefore, pdfLateMark, pdfAccount, pdfReference, pdfContact, pdfObjectHeading, pdfObjectText, pdfNoContact
     case pdfCheckHeading, pdfCheckText, pdfFingerprint, pdfFingerprintFull, pdfPage, pdfDocumentTitle, pdfPerOrganization, pdfOwedLate
+    case pdfClientTitle, pdfClientTotalToPay, pdfClientPerOrganization, pdfClientNoDebts, pdfClientDebtsHeading, pdfConsentHeading
+    case pdfConsentRequester, pdfConsentPurpose, pdfConsentUntil, pdfConsentCode
 
     // bk verify.
     case verifyTitle, verifyProven, verifyMissing, verifyMissingClaim, verifyProblem, verifyOldest
-    case verdictAuthentic, verdictIncomplete, verdictTooOld, verdictTampered, verdictUntrustedScheme
+    case verdictAuthentic, verdictAuthenticInConsent, verdictIncomplete, verdictTooOld, verdictTampered, verdictUntrustedScheme
 
     // bk check and bk scheme show.
     case checkColumnEndpoint, checkColumnCheck, checkColumnResult, checkColumnDetail, checkSummary

@@ -42,8 +42,11 @@ public struct Messages: Sendable {
     }
 
     /// Why a holder is missing, in plain words (the technical reason is for `--verbose`).
-    public func reason(_ status: HolderStatus) -> String {
+    /// - Parameter forRequester: the reader fetched under a client's consent, so the advice is
+    ///   theirs (ask the client for a new consent), never the citizen's (`bk login`).
+    public func reason(_ status: HolderStatus, forRequester: Bool = false) -> String {
         switch status {
+        case .unauthorized where forRequester: self[.reasonUnauthorizedClient]
         case .ok, .okWithWarnings: ""
         case .unreachable: self[.reasonUnreachable]
         case .timeout: self[.reasonTimeout]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One piece of a page: what it says and how it is set. Holder-supplied text is sanitised
 /// before it becomes a block.
 enum PDFBlock: Equatable {
@@ -42,48 +44,113 @@ struct PDFContent {
         summary() + debts() + [.pageBreak] + checking()
     }
 
+    /// A requester's overview (PROTOCOL §10.6): the reader is a counsellor, the client is
+    /// spoken of in the third person, and only the organisations asked count.
+    private var forRequester: Bool { overview.consent != nil }
+    private var asked: [HolderResult] { overview.holders.filter { !forRequester || !$0.status.isOutOfScope } }
+
     private func summary() -> [PDFBlock] {
-        var blocks: [PDFBlock] = [.title(text[.pdfTitle])]
+        var blocks: [PDFBlock] = [.title(text[forRequester ? .pdfClientTitle : .pdfTitle])]
         blocks.append(.paragraph(text[.pdfWho, ["bsn": Identifiers.masked(bsn: clean(overview.citizen.bsn))]]))
         blocks.append(.paragraph(text[.pdfMadeAt, ["moment": text.moment(overview.generatedAt)]]))
+        blocks += consent()
+        let answered = asked.filter(\.status.isSuccess)
         let totals = overview.totals
-        blocks.append(.paragraph(text[.pdfTotalToPay, ["amount": money(totals.saldo)]], strong: true))
-        blocks.append(.paragraph(totals.achterstallig > 0 ? text[.overdueLine, ["amount": money(totals.achterstallig)]] : text[.noOverdueLine],
-                                 strong: totals.achterstallig > 0))
-        if let next = nextPayment { blocks.append(.paragraph(text[.nextPaymentLine, ["date": text.date(next)]])) }
-        let failed = overview.holders.filter { !$0.status.isSuccess }
-        if failed.isEmpty {
-            blocks.append(.paragraph(text[.completeLine, ["count": "\(overview.holders.count)"]]))
-        } else {
-            blocks.append(.paragraph(text[.incompleteLine], strong: true))
-            blocks.append(.fields(failed.map { PDFField(label: clean($0.name), value: text.reason($0.status), alert: true) }))
-            if failed.contains(where: \.status.isIntegrityFailure) { blocks.append(.paragraph(text[.integrityWarning])) }
+        if !answered.isEmpty {
+            blocks.append(.paragraph(text[forRequester ? .pdfClientTotalToPay : .pdfTotalToPay, ["amount": money(totals.saldo)]], strong: true))
+            let overdue: String =
+                if totals.achterstallig > 0 {
+                    text[forRequester ? .clientOverdueLine : .overdueLine, ["amount": money(totals.achterstallig)]]
+                } else if answered.count == asked.count {
+                    text[forRequester ? .clientNoOverdueLine : .noOverdueLine]
+                } else {
+                    text[forRequester ? .clientNoOverdueAnswered : .noOverdueAnswered]
+                }
+            blocks.append(.paragraph(overdue, strong: totals.achterstallig > 0))
+            if let next = nextPayment { blocks.append(.paragraph(text[forRequester ? .clientNextPaymentLine : .nextPaymentLine, ["date": text.date(next)]])) }
         }
-        let answered = overview.holders.filter(\.status.isSuccess)
+        blocks += forRequester ? scopeOfConsent() : completeness()
         let owing = answered.filter { !$0.zaken.isEmpty }
         let free = answered.filter(\.zaken.isEmpty).map { clean($0.displayName) }
         if !owing.isEmpty {
             // Said in words, not only in bold: "€ 74,00, waarvan € 74,00 te laat".
-            blocks.append(.subheading(text[.pdfPerOrganization]))
+            blocks.append(.subheading(text[forRequester ? .pdfClientPerOrganization : .pdfPerOrganization]))
             blocks.append(.fields(owing.map { holder in
                 let late = holder.totals.achterstallig
                 let value = late > 0 ? text[.pdfOwedLate, ["amount": money(holder.totals.saldo), "late": money(late)]] : money(holder.totals.saldo)
                 return PDFField(label: clean(holder.name), value: value)
             }))
         }
-        if !free.isEmpty { blocks.append(.paragraph(owing.isEmpty ? text[.pdfNoDebts] : text[.pdfNoDebtsAt, ["names": free.joined(separator: ", ")]])) }
-        blocks.append(.paragraph(text[.overviewSealExplained]))
+        if !free.isEmpty {
+            let none: MessageKey = forRequester ? .pdfClientNoDebts : .pdfNoDebts
+            blocks.append(.paragraph(owing.isEmpty ? text[none] : text[.pdfNoDebtsAt, ["names": free.joined(separator: ", ")]]))
+        }
+        // Said only when it is true of something: a document that was checked.
+        if !answered.isEmpty { blocks.append(.paragraph(text[.overviewSealExplained])) }
+        return blocks
+    }
+
+    /// Under a consent: to whom it was given, what for, until when, and the one code to compare.
+    private func consent() -> [PDFBlock] {
+        guard let consent = overview.consent else { return [] }
+        let lastDay = Timestamps.calendarDate(Date(timeIntervalSince1970: TimeInterval(consent.exp)))
+        var fields = [
+            PDFField(label: text[.pdfConsentRequester], value: clean(consent.requesterName ?? consent.aud)),
+            PDFField(label: text[.pdfConsentPurpose], value: clean(consent.purpose)),
+            PDFField(label: text[.pdfConsentUntil], value: text.date(lastDay)),
+        ]
+        if let compact = overview.evidence.consent { fields.append(PDFField(label: text[.pdfConsentCode], value: Consent.shortCode(compact))) }
+        return [.subheading(text[.pdfConsentHeading]), .fields(fields)]
+    }
+
+    private func completeness() -> [PDFBlock] {
+        let failed = overview.holders.filter { !$0.status.isSuccess }
+        if failed.isEmpty { return [.paragraph(text[.completeLine, ["count": "\(overview.holders.count)"]])] }
+        var blocks: [PDFBlock] = [.paragraph(text[.incompleteLine], strong: true)] + failures(failed)
+        if failed.count == overview.holders.count { blocks.append(.paragraph(text[.nothingAnswered], strong: true)) }
+        return blocks
+    }
+
+    /// Who was asked under the consent, who gave nothing, and who was not asked.
+    private func scopeOfConsent() -> [PDFBlock] {
+        let names = { (holders: [HolderResult]) in holders.map { clean($0.displayName) }.joined(separator: ", ") }
+        var blocks: [PDFBlock] = []
+        if !asked.isEmpty { blocks.append(.paragraph(text[.askedLine, ["names": names(asked)]])) }
+        let failed = asked.filter { !$0.status.isSuccess }
+        if asked.isEmpty || failed.count == asked.count {
+            blocks.append(.paragraph(text[.askedNoneAnswered], strong: true))
+            blocks += failures(failed)
+        } else if failed.isEmpty {
+            blocks.append(.paragraph(text[.askedAllAnswered]))
+        } else {
+            blocks.append(.paragraph(text[.askedSomeMissing], strong: true))
+            blocks += failures(failed)
+        }
+        let notSupported = overview.holders.filter { $0.status == .notSupported }
+        if !notSupported.isEmpty { blocks.append(.paragraph(text[.notSupportedLine, ["names": names(notSupported)]])) }
+        let notAsked = overview.holders.filter { $0.status == .notInConsent }
+        if !notAsked.isEmpty {
+            blocks.append(.paragraph(text[notAsked.count == 1 ? .notAskedOne : .notAskedMany, ["count": "\(notAsked.count)", "names": names(notAsked)]], strong: true))
+        }
+        return blocks
+    }
+
+    /// The organisations that gave nothing, each with why in plain words.
+    private func failures(_ failed: [HolderResult]) -> [PDFBlock] {
+        guard !failed.isEmpty else { return [] }
+        var blocks: [PDFBlock] = [.fields(failed.map { PDFField(label: clean($0.name), value: text.reason($0.status, forRequester: forRequester), alert: true) })]
+        if failed.contains(where: \.status.isIntegrityFailure) { blocks.append(.paragraph(text[.integrityWarning])) }
         return blocks
     }
 
     private var nextPayment: String? {
-        FoldedZaak.nextPayment(in: overview.holders.filter(\.status.isSuccess).flatMap(\.zaken), today: String(overview.generatedAt.prefix(10)))
+        FoldedZaak.nextPayment(in: asked.filter(\.status.isSuccess).flatMap(\.zaken), today: String(overview.generatedAt.prefix(10)))
     }
 
     private func debts() -> [PDFBlock] {
         let owing = overview.holders.filter { $0.status.isSuccess && !$0.zaken.isEmpty }
         guard !owing.isEmpty else { return [] }
-        var blocks: [PDFBlock] = [.pageBreak, .title(text[.pdfDebtsHeading])]
+        var blocks: [PDFBlock] = [.pageBreak, .title(text[forRequester ? .pdfClientDebtsHeading : .pdfDebtsHeading])]
         for holder in owing {
             blocks.append(.heading(clean(holder.name)))
             var contacts: [PDFField] = []

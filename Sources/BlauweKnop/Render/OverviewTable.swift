@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a table for people is shown: the language, the width it must fit, whether colour
 /// may be used, and whether technical reasons are added.
 public struct TableStyle: Sendable {
@@ -35,21 +37,25 @@ public struct OverviewTable: Sendable {
     private func money(_ cents: Int) -> String { Money.euros(cents, in: text.language) }
     private var today: String { String(overview.generatedAt.prefix(10)) }
 
+    /// A requester's overview (PROTOCOL §10.6): its reader is a counsellor, who reads about a
+    /// client in the third person, and only the organisations asked under the consent are rows.
+    private var forRequester: Bool { overview.consent != nil }
+
+    /// The organisations that are rows: all of them, or those a consent had asked.
+    private var rows: [HolderResult] { overview.holders.filter { !forRequester || !$0.status.isOutOfScope } }
+
     /// Prose lines are wrapped to the width before any colour is added; the table's lines
     /// already fit and keep their spacing.
     public func render() -> String {
         var lines: [String] = []
-        lines.append(text[.overviewTitle, ["bsn": Identifiers.masked(bsn: TerminalText.sanitized(overview.citizen.bsn))]])
+        let bsn = ["bsn": Identifiers.masked(bsn: TerminalText.sanitized(overview.citizen.bsn))]
+        lines.append(text[forRequester ? .clientOverviewTitle : .overviewTitle, bsn])
         lines.append(text[.overviewMadeAt, ["moment": text.moment(overview.generatedAt)]])
+        lines += consentLines()
         lines.append("")
         let head = lines.map { Prose.wrap($0, width: style.width) } + table().render(width: style.width, color: style.color)
         lines = [""]
-        let totals = overview.totals
-        lines.append(totals.achterstallig > 0 ? text[.overdueLine, ["amount": money(totals.achterstallig)]] : text[.noOverdueLine])
-        if let next = nextPayment(overview.holders.filter(\.status.isSuccess).flatMap(\.zaken)) {
-            lines.append(text[.nextPaymentLine, ["date": text.date(next)]])
-        }
-        lines.append("")
+        lines += paymentLines()
         lines += completeness()
         var body = lines.map { Prose.wrap($0, width: style.width) }
         if detail {
@@ -59,6 +65,39 @@ public struct OverviewTable: Sendable {
             }
         }
         return (head + body).joined(separator: "\n") + "\n"
+    }
+
+    /// Under a consent: for whom, what for, until when, and the code to compare by phone.
+    private func consentLines() -> [String] {
+        guard let consent = overview.consent else { return [] }
+        let lastDay = Timestamps.calendarDate(Date(timeIntervalSince1970: TimeInterval(consent.exp)))
+        var lines = [text[.clientConsentLine, [
+            "requester": TerminalText.sanitized(consent.requesterName ?? consent.aud), "purpose": TerminalText.sanitized(consent.purpose),
+            "date": text.date(lastDay),
+        ]]]
+        if let compact = overview.evidence.consent { lines.append(text[.clientConsentCode, ["code": Consent.shortCode(compact)]]) }
+        return lines
+    }
+
+    /// What is overdue and the next payment, said only of organisations that answered: where
+    /// none did, nothing is said about payments at all.
+    private func paymentLines() -> [String] {
+        let answered = rows.filter(\.status.isSuccess)
+        guard !answered.isEmpty else { return [] }
+        var lines: [String] = []
+        let late = overview.totals.achterstallig
+        if late > 0 {
+            lines.append(text[forRequester ? .clientOverdueLine : .overdueLine, ["amount": money(late)]])
+        } else if answered.count == rows.count {
+            lines.append(text[forRequester ? .clientNoOverdueLine : .noOverdueLine])
+        } else {
+            lines.append(text[forRequester ? .clientNoOverdueAnswered : .noOverdueAnswered])
+        }
+        if let next = nextPayment(answered.flatMap(\.zaken)) {
+            lines.append(text[forRequester ? .clientNextPaymentLine : .nextPaymentLine, ["date": text.date(next)]])
+        }
+        lines.append("")
+        return lines
     }
 
     private func table() -> FittingTable {
@@ -73,7 +112,7 @@ public struct OverviewTable: Sendable {
             .init(header: text[.columnImposed], rightAligned: true, dropPriority: 0),
             .init(header: text[.columnPaid], rightAligned: true, dropPriority: 1),
         ])
-        for holder in overview.holders {
+        for holder in rows {
             guard holder.status.isSuccess else {
                 table.add([.init(holder.displayName), "-", "-", "-", .init(text.status(holder.status), alert: true), "-", "-", "-"])
                 continue
@@ -95,7 +134,8 @@ public struct OverviewTable: Sendable {
         grand.saldo = totals.saldo
         grand.achterstallig = totals.achterstallig
         grand.zaken = totals.zaken
-        table.add(row(overview.complete ? text[.totalRow] : text[.totalRowIncomplete], grand, zaken: verified.flatMap(\.zaken), status: ""))
+        let complete = overview.completeInConsent ?? overview.complete
+        table.add(row(complete ? text[.totalRow] : text[.totalRowIncomplete], grand, zaken: verified.flatMap(\.zaken), status: ""))
         return table
     }
 
@@ -111,25 +151,57 @@ public struct OverviewTable: Sendable {
     private func nextPayment(_ zaken: [FoldedZaak]) -> String? { FoldedZaak.nextPayment(in: zaken, today: today) }
 
     private func completeness() -> [String] {
-        let failed = overview.holders.filter { !$0.status.isSuccess }
-        var lines: [String] = []
-        if failed.isEmpty {
-            lines.append(text[.completeLine, ["count": "\(overview.holders.count)"]])
-        } else {
-            lines.append(text[.incompleteLine])
-            for holder in failed {
-                let technical = style.verbose ? holder.error.map { " (\(TerminalText.sanitized($0)))" } ?? "" : ""
-                lines.append("  \(TerminalText.sanitized(holder.name)): \(text.reason(holder.status))\(technical)")
-            }
-            if failed.contains(where: \.status.isIntegrityFailure) { lines.append(text[.integrityWarning]) }
-        }
-        lines.append(text[.overviewSealExplained])
+        var lines = forRequester ? scopeOfConsent() : citizenCompleteness()
+        // Said only when it is true of something: a document that was checked.
+        if rows.contains(where: \.status.isSuccess) { lines.append(text[.overviewSealExplained]) }
         let warned = overview.holders.filter { !$0.warnings.isEmpty }
         if style.verbose && !warned.isEmpty {
             lines.append("")
             lines.append(text[.warningsHeader])
             for holder in warned { for warning in holder.warnings { lines.append("  \(TerminalText.sanitized(holder.displayName)): \(TerminalText.sanitized(warning))") } }
         }
+        return lines
+    }
+
+    private func citizenCompleteness() -> [String] {
+        let failed = overview.holders.filter { !$0.status.isSuccess }
+        if failed.isEmpty { return [text[.completeLine, ["count": "\(overview.holders.count)"]]] }
+        var lines = [text[.incompleteLine]] + failures(failed)
+        if failed.count == overview.holders.count { lines.append(text[.nothingAnswered]) }
+        return lines
+    }
+
+    /// Who was asked under the consent and who was not (and so says nothing), and what is missing.
+    private func scopeOfConsent() -> [String] {
+        let names = { (holders: [HolderResult]) in holders.map { TerminalText.sanitized($0.displayName) }.joined(separator: ", ") }
+        var lines: [String] = []
+        if !rows.isEmpty { lines.append(text[.askedLine, ["names": names(rows)]]) }
+        let failed = rows.filter { !$0.status.isSuccess }
+        if rows.isEmpty || failed.count == rows.count {
+            lines.append(text[.askedNoneAnswered])
+            lines += failures(failed)
+        } else if failed.isEmpty {
+            lines.append(text[.askedAllAnswered])
+        } else {
+            lines.append(text[.askedSomeMissing])
+            lines += failures(failed)
+        }
+        let notSupported = overview.holders.filter { $0.status == .notSupported }
+        if !notSupported.isEmpty { lines.append(text[.notSupportedLine, ["names": names(notSupported)]]) }
+        let notAsked = overview.holders.filter { $0.status == .notInConsent }
+        if !notAsked.isEmpty {
+            lines.append(text[notAsked.count == 1 ? .notAskedOne : .notAskedMany, ["count": "\(notAsked.count)", "names": names(notAsked)]])
+        }
+        return lines
+    }
+
+    /// One indented line per organisation that gave nothing, with why in plain words.
+    private func failures(_ failed: [HolderResult]) -> [String] {
+        var lines = failed.map { holder in
+            let technical = style.verbose ? holder.error.map { " (\(TerminalText.sanitized($0)))" } ?? "" : ""
+            return "  \(TerminalText.sanitized(holder.name)): \(text.reason(holder.status, forRequester: forRequester))\(technical)"
+        }
+        if failed.contains(where: \.status.isIntegrityFailure) { lines.append(text[.integrityWarning]) }
         return lines
     }
 
