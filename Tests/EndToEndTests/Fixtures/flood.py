@@ -3,11 +3,11 @@
 
   flood.py challenges BASE_URL COUNT CA      COUNT anonymous challenge requests (8 keep-alive
                                              connections); prints how many were answered 200
-  flood.py half-open HOST PORT COUNT SOURCE HOLD
+  flood.py half-open HOST PORT COUNT SOURCE HOLD POLL
                                              COUNT TCP connections from SOURCE that send half a
                                              TLS ClientHello and nothing more; prints 'open N'
-                                             (the fewest the holder holds within 3 s), then after
-                                             HOLD seconds 'left N' (those still open), and exits
+                                             (the fewest the holder holds within POLL seconds),
+                                             then after HOLD seconds 'left N' (those still open)
 """
 import http.client
 import socket
@@ -60,7 +60,7 @@ def still_open(sockets):
     return sum(1 for sock in sockets if is_open(sock))
 
 
-def half_open(host, port, count, source, hold):
+def half_open(host, port, count, source, hold, poll):
     sockets = []
     # The first bytes of a TLS ClientHello: a record header that promises more.
     partial = bytes([0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, 0xFC, 0x03, 0x03])
@@ -80,11 +80,11 @@ def half_open(host, port, count, source, hold):
             continue
         sockets.append(sock)
     print("connected", len(sockets), flush=True)
-    # Connections still in the listen queue look open too: give the holder up to 3 s to take
-    # them, and report the fewest seen.
+    # Connections still in the listen queue look open too: give the holder up to POLL seconds
+    # to take them, and report the fewest seen.
     fewest = still_open(sockets)
     waited = 0.0
-    while fewest > 0 and waited < 3:
+    while fewest > 0 and waited < poll:
         time.sleep(0.2)
         waited += 0.2
         fewest = min(fewest, still_open(sockets))
@@ -99,7 +99,7 @@ def main():
     if sys.argv[1] == "challenges":
         challenges(sys.argv[2], int(sys.argv[3]), sys.argv[4])
     elif sys.argv[1] == "half-open":
-        half_open(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], float(sys.argv[6]))
+        half_open(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], float(sys.argv[6]), float(sys.argv[7]))
     else:
         sys.exit("unknown mode " + sys.argv[1])
 
