@@ -122,6 +122,7 @@ struct Presentation: Sendable {
         case .notRegular: .fileNotRegular
         case .noPermission: .fileNoPermission
         case .tooLarge: .fileTooLarge
+        case .folderMissing: .fileFolderMissing
         case .other: nil
         }
     }

@@ -37,8 +37,8 @@ struct RequesterCommand: AsyncParsableCommand {
         @Option(name: .customLong("requester-key"), help: "The requester's private key: PEM PKCS#8 or a private JWK, mode 0600 (BK_REQUESTER_KEY).")
         var requesterKey: String?
 
-        @Option(help: "table, json, xml or pdf (default: from the --output file's extension; else table on a terminal, json otherwise).")
-        var format: OverviewCommand.Format?
+        @Option(help: "table, json, xml or pdf (default: from the --output file's extension; else table).")
+        var format: OverviewFormatArgument?
 
         @Option(name: [.short, .customLong("output")], help: "Write the overview to this file (atomically; '-' is standard output).")
         var output: String?
@@ -47,10 +47,8 @@ struct RequesterCommand: AsyncParsableCommand {
         var deadline = DurationArgument(seconds: 30)
 
         func run() async throws {
-            let toStandardOutput = output == nil || output == OutputFile.standardOutputName
-            let chosen = format ?? OverviewCommand.Format.inferred(from: output) ?? (Terminal.standardOutputIsTerminal && toStandardOutput ? .table : .json)
-            if chosen == .pdf, toStandardOutput, Terminal.standardOutputIsTerminal { throw ValidationError("a PDF is not written to a terminal: add --output FILE.pdf") }
-            let presentation = Presentation(global, jsonErrors: chosen == .json)
+            let chosen = try OverviewOutput.chosen(format: format, output: output, messages: Presentation(global, jsonErrors: false).messages)
+            let presentation = Presentation(global, jsonErrors: chosen.form == .json)
             let overview: BlauweKnop.Overview
             do {
                 let client = try global.client()
@@ -60,7 +58,7 @@ struct RequesterCommand: AsyncParsableCommand {
                 let scheme = try await client.scheme(http: http)
                 let verified = try RequesterCommand.usableConsent(compact, scheme: scheme, key: key, now: client.clock.epochSeconds)
                 // The table says the code itself; for the other forms it is said once here.
-                if chosen != .table { presentation.note(.consentCode, ["code": BlauweKnop.Consent.shortCode(verified.compact)]) }
+                if chosen.form != .table { presentation.note(.consentCode, ["code": BlauweKnop.Consent.shortCode(verified.compact)]) }
                 var builder = OverviewBuilder(
                     scheme: scheme, access: try .requester(verified, key: key), http: http, clock: client.clock,
                     maxConcurrentHolders: ProcessLimits.concurrentFlowsAllowed())
@@ -73,7 +71,7 @@ struct RequesterCommand: AsyncParsableCommand {
             } catch {
                 throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
             }
-            try OverviewCommand.write(overview, format: chosen, detail: false, output: output, presentation: presentation)
+            try chosen.write(overview, detail: false, presentation: presentation)
             let code = overview.exitCode
             if code != .complete { throw ExitCode(code.rawValue) }
         }

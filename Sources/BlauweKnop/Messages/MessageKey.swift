@@ -51,7 +51,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
 
     // Errors, in plain words; the technical detail follows under --verbose.
     case errorPrefix, errorNotLoggedIn, errorLoginExpired, errorSchemeUnavailable, errorSchemeRejected, errorConfiguration
-    case errorFile, errorOther, errorVerboseHint, errorNotBKPDF
+    case errorFile, errorOther, errorVerboseHint, errorNotBKPDF, fileFolderMissing
+    // Choosing and confirming an overview's output file.
+    case usageFormatAsFileName, usageUnknownExtension, usagePDFToTerminal, writtenOverview, writtenOverviewPages, writtenClientOverview
+    case writtenClientOverviewPages, pageCountOne, pageCountMany
     case settingMissing, pathNotGuarded, configUnreadable, configInvalid, configUnknownKey, caBundleUnusable, trustAnchorUnusable
     case fileMissing, fileFolder, fileSymbolicLink, fileNotRegular, fileNoPermission, fileTooLarge
 }

@@ -49,6 +49,9 @@ public enum OverviewPDF {
         return try document.written()
     }
 
+    /// How many pages a PDF has, or nil when it cannot be read.
+    public static func pageCount(of pdf: [UInt8]) -> Int? { (try? QPDFDocument(bytes: pdf))?.pageCount }
+
     /// Whether an attached file's name may be written into a folder as it is: letters, digits,
     /// '.', '-' and '_', not starting with '.', at most 100 characters.
     public static func isPlainFileName(_ name: String) -> Bool {

@@ -14,7 +14,10 @@ public enum AtomicFile {
         TemporaryFiles.register(temporary)
         defer { TemporaryFiles.unregister(temporary) }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
-        guard descriptor >= 0 else { throw FileError(path: path, action: "create", errno: errno) }
+        guard descriptor >= 0 else {
+            if errno == ENOENT { throw FileError(path: folder, action: "write into", reason: "the folder does not exist", kind: .folderMissing) }
+            throw FileError(path: path, action: "create", errno: errno)
+        }
         do {
             try OutputFile.writeAll(bytes, to: descriptor, path: path)
         } catch {
@@ -110,6 +113,8 @@ public struct FileError: Error, CustomStringConvertible, Sendable {
     /// What is wrong, for a sentence in the reader's language.
     public enum Kind: Sendable {
         case missing, folder, symbolicLink, notRegular, noPermission, tooLarge, other
+        /// The folder a file was to be written into does not exist (`path` is the folder).
+        case folderMissing
     }
 
     public let path: String
