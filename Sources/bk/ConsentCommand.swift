@@ -38,6 +38,9 @@ struct ConsentCommand: AsyncParsableCommand {
         @Option(help: "full (everything, as in your own overview) or saldo (only the amounts).")
         var detail: String = "full"
 
+        @Option(help: "The reference your counsellor gave you for your case (up to 64 characters); it travels with the consent.")
+        var reference: String?
+
         @Option(name: [.short, .customLong("output")], help: "Where to write the consent (default consent-<id>.jws in this folder).")
         var output: String?
 
@@ -63,7 +66,7 @@ struct ConsentCommand: AsyncParsableCommand {
                 let only = (only ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 let plan = try ConsentPlan(
                     scheme: registrar.scheme, to: to, purpose: purpose, days: days, until: until, only: only,
-                    detail: Consent.Detail(rawValue: detail) ?? .full, now: client.clock.epochSeconds)
+                    detail: Consent.Detail(rawValue: detail) ?? .full, reference: reference, now: client.clock.epochSeconds)
                 let (consent, claims) = try plan.sign(identity: registrar.identity)
                 let jti = claims.jti
                 Terminal.note(summary(plan, jti: jti, text: text, width: presentation.width))
@@ -119,14 +122,16 @@ struct ConsentCommand: AsyncParsableCommand {
         private func summary(_ plan: ConsentPlan, jti: String, text: Messages, width: Int) -> String {
             let names = plan.organizations.map { TerminalText.sanitized($0.displayName) }.joined(separator: ", ")
             let lastDay = Timestamps.calendarDate(Date(timeIntervalSince1970: TimeInterval(plan.exp)))
-            return [
+            var lines = [
                 text[.consentSummaryTitle, ["requester": TerminalText.sanitized(plan.requester.name)]],
                 text[.consentSummaryPurpose, ["purpose": plan.purpose]],
                 text[plan.detail == .full ? .consentSummaryDetailFull : .consentSummaryDetailSaldo],
                 text[.consentSummaryOrganizations, ["names": names]],
                 text[.consentSummaryUntil, ["date": text.date(lastDay)]],
-                text[.consentSummaryRevoke, ["jti": jti]],
-            ].map { Prose.wrap($0, width: width) }.joined(separator: "\n")
+            ]
+            if let reference = plan.reference { lines.append(text[.consentSummaryReference, ["reference": TerminalText.sanitized(reference)]]) }
+            lines.append(text[.consentSummaryRevoke, ["jti": jti]])
+            return lines.map { Prose.wrap($0, width: width) }.joined(separator: "\n")
         }
     }
 

@@ -32,10 +32,12 @@ public struct Consent: Sendable {
         public var exp: Int64
         /// The App Manager credential JWS (§3).
         public var credential: String
+        /// The requester's own case reference for this citizen (§10.2), typed at grant.
+        public var reference: String?
 
         public init(
             jti: String, iss: String, sub: String, aud: String, purpose: String, organizations: [String], detail: Detail, iat: Int64, exp: Int64,
-            credential: String
+            credential: String, reference: String? = nil
         ) {
             self.jti = jti
             self.iss = iss
@@ -47,6 +49,19 @@ public struct Consent: Sendable {
             self.iat = iat
             self.exp = exp
             self.credential = credential
+            self.reference = reference
+        }
+    }
+
+    /// Whether a case reference is one §10.2 allows: 1–64 characters, none of them a control,
+    /// format (such as a bidi override) or line separator character.
+    public static func isValidReference(_ reference: String) -> Bool {
+        guard (1...64).contains(reference.count) else { return false }
+        return reference.unicodeScalars.allSatisfy { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned, .privateUse: false
+            default: true
+            }
         }
     }
 
@@ -115,6 +130,9 @@ public struct Consent: Sendable {
         }
         guard claims.iat >= credential.iat, claims.iat <= credential.exp else {
             throw ConsentError(.badSignature, "the consent was signed when its credential was not valid")
+        }
+        if let reference = claims.reference, !Self.isValidReference(reference) {
+            throw ConsentError(.malformed, "the consent's reference is not 1 to 64 printable characters")
         }
         guard let id = Base64URL.decode(claims.jti), id.count == 16 else { throw ConsentError(.malformed, "the consent id is not 16 bytes in base64url") }
         guard let requester = scheme.document.requesters?.first(where: { $0.oin == claims.aud }) else {

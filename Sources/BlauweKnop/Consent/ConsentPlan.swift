@@ -8,6 +8,8 @@ public struct ConsentPlan: Sendable {
     public let detail: Consent.Detail
     public let iat: Int64
     public let exp: Int64
+    /// The requester's case reference for this citizen, when the counsellor gave one.
+    public let reference: String?
 
     /// Resolves what the citizen typed: the requester by OIN or short name, organisations
     /// (`only`, by OIN or short name; all of the scheme when empty), and the end as a number
@@ -15,8 +17,11 @@ public struct ConsentPlan: Sendable {
     /// Europe/Amsterdam). Anything the scheme does not allow is refused with `.notAllowed`.
     public init(
         scheme: VerifiedScheme, to requesterName: String, purpose: String, days: Int?, until: String?, only: [String], detail: Consent.Detail,
-        now: Int64
+        reference: String? = nil, now: Int64
     ) throws(ConsentError) {
+        if let reference, !Consent.isValidReference(reference) {
+            throw ConsentError(.notAllowed, "the reference must be 1 to 64 printable characters, without control characters")
+        }
         let wanted = requesterName.lowercased()
         guard let requester = (scheme.document.requesters ?? []).first(where: { $0.oin == requesterName || $0.shortName?.lowercased() == wanted || $0.name.lowercased() == wanted })
         else { throw ConsentError(.notAllowed, "'\(TerminalText.sanitized(requesterName))' is not a requester of the scheme") }
@@ -54,13 +59,15 @@ public struct ConsentPlan: Sendable {
         self.detail = detail
         self.iat = now
         self.exp = exp
+        self.reference = reference
     }
 
     /// The signed consent for this plan, with the claims it signs.
     public func sign(identity: CitizenIdentity) throws(JOSEError) -> (compact: String, claims: Consent.Claims) {
         let claims = Consent.Claims(
             jti: Consent.newID(), iss: try identity.appKey.keyID(), sub: identity.bsn, aud: requester.oin, purpose: purpose,
-            organizations: organizations.map(\.oin), detail: detail, iat: iat, exp: exp, credential: identity.credential.compact)
+            organizations: organizations.map(\.oin), detail: detail, iat: iat, exp: exp, credential: identity.credential.compact,
+            reference: reference)
         return (try Consent.sign(claims, appKey: identity.appKey), claims)
     }
 }

@@ -15,7 +15,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // A requester's overview (PROTOCOL §10.6): the client in the third person, who was asked.
     case clientOverviewTitle, clientConsentLine, clientConsentCode, clientOverdueLine, clientNoOverdueLine, clientNoOverdueAnswered
     case clientNextPaymentLine, askedLine, askedAllAnswered, askedNoneAnswered, askedSomeMissing, notAskedOne, notAskedMany
-    case notSupportedLine, reasonUnauthorizedClient
+    case notSupportedLine, reasonUnauthorizedClient, clientReferenceLine, consentSummaryReference, pdfConsentReference
     case detailOutstanding, detailPayBefore, detailPayBeforeLate, detailAccount, detailReference, detailContact
     // Blauwe Knop Plus: the citizen's consents (PROTOCOL §10.3).
     case consentSummaryTitle, consentSummaryPurpose, consentSummaryDetailFull, consentSummaryDetailSaldo, consentSummaryOrganizations

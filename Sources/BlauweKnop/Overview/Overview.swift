@@ -33,9 +33,11 @@ public struct Overview: Codable, Sendable {
         public var purpose: String
         public var detail: Consent.Detail
         public var exp: Int64
+        /// The requester's case reference for this citizen, when the consent carries one.
+        public var reference: String?
 
         enum CodingKeys: String, CodingKey {
-            case jti, aud, purpose, detail, exp
+            case jti, aud, purpose, detail, exp, reference
             case requesterName = "requester_name"
         }
 
@@ -47,6 +49,7 @@ public struct Overview: Codable, Sendable {
             purpose = consent.claims.purpose
             detail = consent.claims.detail
             exp = consent.claims.exp
+            reference = consent.claims.reference
         }
     }
 

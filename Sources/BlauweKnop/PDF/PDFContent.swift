@@ -99,6 +99,7 @@ struct PDFContent {
             PDFField(label: text[.pdfConsentPurpose], value: clean(consent.purpose)),
             PDFField(label: text[.pdfConsentUntil], value: text.date(lastDay)),
         ]
+        if let reference = consent.reference { fields.append(PDFField(label: text[.pdfConsentReference], value: clean(reference))) }
         if let compact = overview.evidence.consent { fields.append(PDFField(label: text[.pdfConsentCode], value: Consent.shortCode(compact))) }
         return [.subheading(text[.pdfConsentHeading]), .fields(fields)]
     }

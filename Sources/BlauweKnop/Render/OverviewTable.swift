@@ -75,6 +75,7 @@ public struct OverviewTable: Sendable {
             "requester": TerminalText.sanitized(consent.requesterName ?? consent.aud), "purpose": TerminalText.sanitized(consent.purpose),
             "date": text.date(lastDay),
         ]]]
+        if let reference = consent.reference { lines.append(text[.clientReferenceLine, ["reference": TerminalText.sanitized(reference)]]) }
         if let compact = overview.evidence.consent { lines.append(text[.clientConsentCode, ["code": Consent.shortCode(compact)]]) }
         return lines
     }
