@@ -104,6 +104,11 @@ extension RequesterCommand {
         @Option(help: "Citizens fetched at once.")
         var parallel: Int = 16
 
+        @Option(
+            name: .customLong("csv-dialect"),
+            help: "excel-nl (';', euros with a decimal comma, UTF-8 with BOM: opens in Dutch Excel) or rfc4180 (',', cents: for scripts).")
+        var csvDialect: CSVDialectArgument = .excelNL
+
         @Option(help: "Time for the whole run (e.g. 5m).")
         var deadline = DurationArgument(seconds: 300)
 
@@ -144,7 +149,8 @@ extension RequesterCommand {
                 discoveries.save(now: client.clock.epochSeconds)
                 summary = BatchSummary(rows: rows)
                 try OutputFile.write(JSONCoding.encode(summary), to: outputDir + "/summary.json", mode: 0o600)
-                try OutputFile.write(summary.csv, to: outputDir + "/summary.csv", mode: 0o600)
+                try OutputFile.write(summary.csv(csvDialect.dialect), to: outputDir + "/summary.csv", mode: 0o600)
+                try OutputFile.write(summary.debtsCSV(csvDialect.dialect), to: outputDir + "/schulden.csv", mode: 0o600)
             } catch let error as SchemeError {
                 throw presentation.fail(error, code: Terminal.exitCode(for: error))
             } catch {
@@ -200,4 +206,12 @@ enum RequesterKey {
         if bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{") { return try PrivateKey(jwkJSON: bytes) }
         return try PrivateKey(pem: String(decoding: bytes, as: UTF8.self))
     }
+}
+
+/// `--csv-dialect`, as the command line names it.
+enum CSVDialectArgument: String, ExpressibleByArgument, CaseIterable {
+    case excelNL = "excel-nl"
+    case rfc4180
+
+    var dialect: CSVDialect { CSVDialect(rawValue: rawValue) ?? .excelNL }
 }

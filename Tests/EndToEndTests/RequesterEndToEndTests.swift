@@ -175,7 +175,8 @@ struct RequesterEndToEndTests {
         environment["BK_STATE_DIR"] = holder.directory + "/requester-state"
         let out = holder.directory + "/out"
         let batch = try CommandResult.run(
-            Paths.binaries + "/bk", ["requester", "batch", "--consents", consents, "--output-dir", out, "--requester-key", try Self.requesterKey(holder)],
+            Paths.binaries + "/bk",
+            ["requester", "batch", "--consents", consents, "--output-dir", out, "--requester-key", try Self.requesterKey(holder), "--csv-dialect", "rfc4180"],
             environment: environment)
         #expect(batch.status == 3, "the broken file is refused: \(batch.standardError)")
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
@@ -191,7 +192,7 @@ struct RequesterEndToEndTests {
         }
         let csv = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8)
         let lines = csv.split(separator: "\r\n")
-        #expect(lines.first?.hasPrefix("file,result,consent_id,bsn,expires,complete,complete_in_consent,saldo_cents") == true)
+        #expect(lines.first?.hasPrefix("file,result,reference,consent_id,bsn,expires,complete,complete_in_consent,saldo_cents") == true)
         #expect(lines.count == 5)
     }
 

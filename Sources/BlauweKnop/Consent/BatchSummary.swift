@@ -29,9 +29,13 @@ public struct BatchSummary: Codable, Sendable {
         public var overview: String?
         /// Why the consent was refused, or nil.
         public var reason: String?
+        /// The requester's case reference the consent carries (PROTOCOL §10.2).
+        public var reference: String?
+        /// Every debt of the overview, for `schulden.csv` (not in `summary.json`).
+        public var debts: [Debt] = []
 
         enum CodingKeys: String, CodingKey {
-            case file, result, bsn, expires, complete, saldo, achterstallig, missing, overview, reason, asked
+            case file, result, bsn, expires, complete, saldo, achterstallig, missing, overview, reason, asked, reference
             case consentID = "consent_id"
             case completeInConsent = "complete_in_consent"
             case notAsked = "not_asked"
@@ -64,6 +68,45 @@ public struct BatchSummary: Codable, Sendable {
             self.achterstallig = overview.totals.achterstallig
             self.missing = overview.holders.filter { !$0.status.isSuccess && !$0.status.isOutOfScope }.map(\.name)
             self.overview = written
+            self.reference = overview.consent?.reference
+            let saldoDate = String(overview.generatedAt.prefix(10))
+            self.debts = overview.holders.filter(\.status.isSuccess).flatMap { holder in
+                holder.zaken.map { Debt(holder: holder, zaak: $0, saldoDate: saldoDate) }
+            }
+        }
+    }
+
+    /// One debt (zaak) at one organisation, as `schulden.csv` lists it.
+    public struct Debt: Sendable {
+        public var organization: String
+        public var oin: String
+        public var zaakkenmerk: String
+        public var omschrijving: String
+        public var saldo: Int
+        public var achterstallig: Int
+        /// The first due date still ahead, or nil.
+        public var nextDueDate: String?
+        /// Where and how the next open payment request is paid (the earliest due, overdue first).
+        public var account: String?
+        public var paymentReference: String?
+        /// How to reach the organisation about this debt: "kind: value", separated by " | ".
+        public var contact: String
+        /// The day the figures are for (the overview's date).
+        public var saldoDate: String
+
+        init(holder: HolderResult, zaak: FoldedZaak, saldoDate: String) {
+            organization = holder.name
+            oin = holder.oin
+            zaakkenmerk = zaak.zaakkenmerk
+            omschrijving = zaak.omschrijving ?? ""
+            saldo = zaak.saldo
+            achterstallig = zaak.achterstallig
+            nextDueDate = zaak.volgendeVervaldatum
+            let next = zaak.openBetalingsverplichtingen.min { ($0.vervaldatum, $0.betalingskenmerk) < ($1.vervaldatum, $1.betalingskenmerk) }
+            account = next?.rekeningnummer
+            paymentReference = next?.betalingskenmerk
+            contact = zaak.contactopties.map { "\($0.soort): \($0.waarde)" }.joined(separator: " | ")
+            self.saldoDate = saldoDate
         }
     }
 
@@ -78,30 +121,36 @@ public struct BatchSummary: Codable, Sendable {
         return rows.allSatisfy { $0.result == "complete" } ? 0 : 3
     }
 
-    /// RFC 4180 CSV with a header row; a cell that a spreadsheet would read as a formula is
-    /// prefixed with an apostrophe.
-    public var csv: String {
-        let header = [
-            "file", "result", "consent_id", "bsn", "expires", "complete", "complete_in_consent", "saldo_cents", "achterstallig_cents", "missing", "asked",
-            "not_asked", "overview", "reason",
-        ]
-        var lines = [header.joined(separator: ",")]
-        for row in rows {
-            let cells: [String] = [
-                row.file, row.result, row.consentID ?? "", row.bsn ?? "", row.expires ?? "", row.complete ? "yes" : "no",
-                row.completeInConsent ? "yes" : "no", row.saldo.map(String.init) ?? "", row.achterstallig.map(String.init) ?? "",
-                row.missing.joined(separator: "; "), row.asked.joined(separator: "; "), row.notAsked.joined(separator: "; "), row.overview ?? "",
-                row.reason ?? "",
-            ]
-            lines.append(cells.map(Self.cell).joined(separator: ","))
+    /// `summary.csv`: one row per consent file, in `dialect` (amounts in euros for Excel,
+    /// in cents for scripts; see `CSVWriter`).
+    public func csv(_ dialect: CSVDialect) -> String {
+        let amounts: [String] = dialect == .excelNL ? ["saldo_euro", "achterstallig_euro"] : ["saldo_cents", "achterstallig_cents"]
+        let header: [String] = ["file", "result", "reference", "consent_id", "bsn", "expires", "complete", "complete_in_consent"] + amounts
+            + ["missing", "asked", "not_asked", "overview", "reason"]
+        let cells = rows.map { row -> [CSVValue] in
+            var cells: [CSVValue] = [.text(row.file), .text(row.result), .text(row.reference ?? ""), .text(row.consentID ?? "")]
+            cells += [.text(row.bsn ?? ""), .text(row.expires ?? ""), .flag(row.complete), .flag(row.completeInConsent)]
+            cells += [.cents(row.saldo), .cents(row.achterstallig), .text(row.missing.joined(separator: "; "))]
+            cells += [.text(row.asked.joined(separator: "; ")), .text(row.notAsked.joined(separator: "; ")), .text(row.overview ?? ""), .text(row.reason ?? "")]
+            return cells
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return CSVWriter(dialect).render(header: header, rows: cells)
     }
 
-    static func cell(_ value: String) -> String {
-        var text = value
-        if let first = text.first, "=+-@\t\r".contains(first), Int(text) == nil { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// `schulden.csv`: one row per debt per organisation, for every overview of the batch.
+    public func debtsCSV(_ dialect: CSVDialect) -> String {
+        let amounts: [String] = dialect == .excelNL ? ["saldo_euro", "achterstallig_euro"] : ["saldo_cents", "achterstallig_cents"]
+        let header: [String] = ["reference", "bsn", "organization", "oin", "zaakkenmerk", "omschrijving"] + amounts
+            + ["next_due_date", "account", "payment_reference", "contact", "saldo_date", "consent_id"]
+        let cells: [[CSVValue]] = rows.flatMap { row in
+            row.debts.map { debt -> [CSVValue] in
+                var cells: [CSVValue] = [.text(row.reference ?? ""), .text(row.bsn ?? ""), .text(debt.organization), .text(debt.oin)]
+                cells += [.text(debt.zaakkenmerk), .text(debt.omschrijving), .cents(debt.saldo), .cents(debt.achterstallig)]
+                cells += [.text(debt.nextDueDate ?? ""), .text(debt.account ?? ""), .text(debt.paymentReference ?? ""), .text(debt.contact)]
+                cells += [.text(debt.saldoDate), .text(row.consentID ?? "")]
+                return cells
+            }
+        }
+        return CSVWriter(dialect).render(header: header, rows: cells)
     }
 }
