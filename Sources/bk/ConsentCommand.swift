@@ -29,7 +29,7 @@ struct ConsentCommand: AsyncParsableCommand {
         @Option(help: "For this many days (at most what the scheme allows the requester).")
         var days: Int?
 
-        @Option(help: "Until the end of this day (YYYY-MM-DD).")
+        @Option(help: "Until the end of this day (YYYY-MM-DD or DD-MM-YYYY).")
         var until: String?
 
         @Option(help: "Only these organisations (OINs or short names, separated by commas); default all.")
@@ -51,7 +51,7 @@ struct ConsentCommand: AsyncParsableCommand {
         var code = false
 
         func validate() throws {
-            guard (days == nil) != (until == nil) else { throw ValidationError("say how long: --days N or --until YYYY-MM-DD, one of them") }
+            guard (days == nil) != (until == nil) else { throw ValidationError("say how long: --days N or --until YYYY-MM-DD (or DD-MM-YYYY), one of them") }
             guard Consent.Detail(rawValue: detail) != nil else { throw ValidationError("--detail takes full or saldo") }
         }
 

@@ -29,4 +29,12 @@ struct TimestampsTests {
         #expect(Timestamps.calendarDate(winter) == "2026-11-23")
         #expect(Timestamps.isCalendarDate("2024-02-29") && !Timestamps.isCalendarDate("2023-02-29"))
     }
+
+    @Test("A last day is taken as people in the Netherlands write it too: 31-12-2026 is 2026-12-31, the end of that day in Amsterdam")
+    func dutchDates() throws {
+        let iso = try #require(Timestamps.endOfDay("2026-12-31"))
+        #expect(Timestamps.endOfDay("31-12-2026") == iso)
+        #expect(Timestamps.calendarDate(Date(timeIntervalSince1970: TimeInterval(iso))) == "2026-12-31")
+        for wrong in ["31-02-2026", "2026/12/31", "12-31-2026", "1-1-2026"] { #expect(Timestamps.endOfDay(wrong) == nil, "\(wrong)") }
+    }
 }

@@ -34,7 +34,7 @@ public struct ConsentPlan: Sendable {
             guard days >= 1 else { throw ConsentError(.notAllowed, "a consent lasts at least one day") }
             exp = now + Int64(days) * 86_400
         case (nil, let until?):
-            guard let end = Timestamps.endOfDay(until) else { throw ConsentError(.notAllowed, "'\(TerminalText.sanitized(until))' is not a date (YYYY-MM-DD)") }
+            guard let end = Timestamps.endOfDay(until) else { throw ConsentError(.notAllowed, "'\(TerminalText.sanitized(until))' is not a date (YYYY-MM-DD or DD-MM-YYYY)") }
             guard end > now else { throw ConsentError(.notAllowed, "\(until) has passed") }
             exp = end
         default:

@@ -85,8 +85,19 @@ public enum Timestamps {
         return isValidDate(year: year, month: month, day: day)
     }
 
-    /// The last second (epoch) of a `YYYY-MM-DD` day in Europe/Amsterdam, or nil.
+    /// A date as people in the Netherlands write it, `DD-MM-YYYY` (`31-12-2026`), as
+    /// `YYYY-MM-DD`; any other text as it is.
+    public static func isoDate(fromDutch text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[2] == UInt8(ascii: "-"), bytes[5] == UInt8(ascii: "-") else { return text }
+        let iso = String(text.suffix(4)) + "-" + String(text.dropFirst(3).prefix(2)) + "-" + String(text.prefix(2))
+        return isCalendarDate(iso) ? iso : text
+    }
+
+    /// The last second (epoch) of a day in Europe/Amsterdam, written `YYYY-MM-DD` or
+    /// `DD-MM-YYYY`, or nil.
     public static func endOfDay(_ text: String) -> Int64? {
+        let text = isoDate(fromDutch: text)
         guard isCalendarDate(text), let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)), let day = Int(text.suffix(2)) else {
             return nil
         }
