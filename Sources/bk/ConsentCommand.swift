@@ -180,12 +180,8 @@ struct ConsentCommand: AsyncParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The consent's id (shown by 'bk consent grant' and 'bk consent list'); an id that starts with '-' goes after '--'.")
+        @Argument(help: "The consent: its id, the short id 'bk consent list' shows, or the consent file; an id that starts with '-' goes after '--'.")
         var id: String
-
-        func validate() throws {
-            guard Base64URL.decode(id)?.count == 16 else { throw ValidationError("'\(TerminalText.sanitized(String(id.prefix(40))))' is not a consent id") }
-        }
 
         func run() async throws {
             let presentation = Presentation(global, jsonErrors: false)
@@ -195,7 +191,13 @@ struct ConsentCommand: AsyncParsableCommand {
                 let client = try global.client()
                 let registrar = try await client.consentRegistrar(http: client.http(deadlineSeconds: 60))
                 _ = try await registrar.retryPending(directory: client.stateDirectory)
-                for (organization, outcome) in try await registrar.revokeRemembering(id, directory: client.stateDirectory) {
+                var jti = ConsentSelector.fullID(id) ?? ""
+                if jti.isEmpty { jti = try ConsentSelector.match(id, in: await registrar.list().consents.map(\.consent.jti)) }
+                let outcomes = try await registrar.revokeRemembering(jti, directory: client.stateDirectory)
+                guard outcomes.contains(where: { if case .notHeld = $0.1 { false } else if case .notSupported = $0.1 { false } else { true } }) else {
+                    throw ConsentError(.unknown, "no organisation holds a consent with the id '\(TerminalText.sanitized(jti))'")
+                }
+                for (organization, outcome) in outcomes {
                     let name = TerminalText.sanitized(organization.name)
                     switch outcome {
                     case .revoked: Terminal.note(text[.consentRevoked, ["name": name]])

@@ -149,6 +149,8 @@ struct Presentation: Sendable {
         case let error as SchemeError where error.code == .configuration: (.errorConfiguration, true)
         case is SchemeError: (.errorSchemeRejected, false)
         case let error as ConsentError where error.code == .notAllowed: (.errorConsentNotAllowed, true)
+        case let error as ConsentError where error.code == .unknown: (.consentUnknownID, false)
+        case let error as ConsentError where error.code == .ambiguous: (.consentAmbiguousID, false)
         case is SettingsError: (.errorConfiguration, true)
         case is FileError: (.errorFile, true)
         case let error as PDFError where error.code == .notBKShape: (.errorNotBKPDF, false)

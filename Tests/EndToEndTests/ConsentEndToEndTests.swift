@@ -27,6 +27,24 @@ struct ConsentEndToEndTests {
         #expect(!grant.standardError.contains(language == "nl" ? "Geef dit bestand" : "Give this file"), "\(grant.standardError)")
     }
 
+    @Test("bk consent list shows a short id; revoke takes it, the consent file or the full id; an unknown id is exit 1", arguments: ["short id", "file", "full id"])
+    func revokeBy(selector: String) throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let path = holder.directory + "/consent.jws"
+        #expect(try holder.bk(Self.grant + ["--only", "CJIB,DUO", "-o", path]).status == 0)
+        let jti = try #require(try Self.listed(holder).first?["jti"] as? String)
+        let table = try holder.bk("consent", "list")
+        #expect(table.standardOutput.contains(String(jti.prefix(8))), "\(table.standardOutput)")
+        let unknown = try holder.bk("consent", "revoke", "zzzzzzzz")
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError.contains("U heeft geen toestemming met dit id"), "\(unknown.standardError)")
+        let argument = selector == "short id" ? String(jti.prefix(8)) : selector == "file" ? path : jti
+        let revoked = try holder.bk("consent", "revoke", "--", argument)
+        #expect(revoked.status == 0, "\(revoked.standardError)")
+        #expect(try Self.listed(holder).first?["state"] as? String == "revoked")
+    }
+
     @Test("Grant for three organisations: two register it, RVO does not take part; the consent file is a signed consent; list shows it; revoke withdraws it")
     func grantListRevoke() throws {
         let holder = try TestHolder()
@@ -59,7 +77,7 @@ struct ConsentEndToEndTests {
         #expect(revoke.standardError.contains("Belastingdienst: did not hold this consent"))
         #expect(try Self.listed(holder).first?["state"] as? String == "revoked")
         #expect(try holder.bk("consent", "revoke", id).status == 0, "revoking again is fine")
-        #expect(try holder.bk("consent", "revoke", "not-an-id").status == 64)
+        #expect(try holder.bk("consent", "revoke", "not-an-id").status == 1, "an id no consent has: exit 1, said as such")
     }
 
     @Test("What the scheme does not allow is refused before anything is sent; without a terminal or --yes nothing is given", arguments: [

@@ -21,4 +21,8 @@ extension ErrorCode where Domain == ConsentError {
     public static var notAllowed: Self { Self("notAllowed") }
     /// The consent has expired.
     public static var expired: Self { Self("expired") }
+    /// No consent of the citizen has the id given.
+    public static var unknown: Self { Self("unknown") }
+    /// More than one consent of the citizen starts with the short id given.
+    public static var ambiguous: Self { Self("ambiguous") }
 }

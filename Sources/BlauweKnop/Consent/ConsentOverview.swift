@@ -78,6 +78,7 @@ public struct ConsentOverview: Codable, Sendable {
     public func table(text: Messages, width: Int) -> String {
         guard !consents.isEmpty else { return text[.consentListEmpty] + "\n" }
         var table = FittingTable([
+            .init(header: text[.consentColumnID]),
             .init(header: text[.consentColumnRequester], flexible: true), .init(header: text[.consentColumnPurpose], dropPriority: 1),
             .init(header: text[.consentColumnDetail], dropPriority: 0), .init(header: text[.consentColumnUntil]),
             .init(header: text[.consentColumnState]), .init(header: text[.consentColumnAccesses], rightAligned: true),
@@ -92,7 +93,7 @@ public struct ConsentOverview: Codable, Sendable {
                 }
             let lastDay = Timestamps.calendarDate(Date(timeIntervalSince1970: TimeInterval(entry.exp)))
             table.add([
-                .init(TerminalText.sanitized(entry.requesterName)), .init(TerminalText.sanitized(entry.purpose)),
+                .init(ConsentSelector.shortID(entry.jti)), .init(TerminalText.sanitized(entry.requesterName)), .init(TerminalText.sanitized(entry.purpose)),
                 .init(text[entry.detail == .full ? .consentDetailFull : .consentDetailSaldo]), .init(text.date(lastDay)),
                 .init(text[state], alert: entry.state != "active"), .init("\(entry.accessCount)"),
             ])
