@@ -73,7 +73,7 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             client = try global.client()
         } catch {
-            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
+            throw settingsFailed(error, environment: ProcessInfo.processInfo.environment["BK_ENVIRONMENT"] ?? "prod", presentation: presentation)
         }
         let http = client.http(deadlineSeconds: deadline.seconds)
         let report: CheckReport
@@ -85,7 +85,7 @@ struct CheckCommand: AsyncParsableCommand {
             options.maxLatencyMs = maxLatencyMs
             report = await EndpointChecker(scheme: scheme, http: http, options: options).run()
         case .failure(let error):
-            guard error.code != .configuration else { throw presentation.fail(error, code: OverviewExitCode.failure.rawValue) }
+            guard error.code != .configuration else { throw settingsFailed(error, environment: client.settings.environment, presentation: presentation) }
             // Standard output carries the report with the failing scheme case.
             _ = presentation.withoutJSONErrors.fail(error, code: OverviewExitCode.schemeRejected.rawValue)
             report = CheckReport.schemeFailed(error, environment: client.settings.environment)
@@ -96,6 +96,21 @@ struct CheckCommand: AsyncParsableCommand {
         try presentation.write(text, to: output)
         if exitCode == 0, report.fails(onWarnings: failOn == .warning) { exitCode = OverviewExitCode.partial.rawValue }
         if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+
+    /// bk is not set up: the error on standard error, and still a report (one failing case)
+    /// where the report goes, so that a CI job keeps a report that says why. Exit 1.
+    private func settingsFailed(_ error: any Error, environment: String, presentation: Presentation) -> any Error {
+        _ = presentation.withoutJSONErrors.fail(error, code: OverviewExitCode.failure.rawValue)
+        let report = CheckReport.settingsFailed(String(describing: error), environment: environment)
+        let toTerminal = (output == nil || output == OutputFile.standardOutputName) && Terminal.standardOutputIsTerminal
+        let text = CheckFormat(rawValue: chosenFormat.rawValue).map { $0.render(report, style: presentation.tableStyle(toTerminal: toTerminal)) } ?? ""
+        do {
+            try presentation.write(text, to: output)
+        } catch {
+            return error
+        }
+        return ExitCode(OverviewExitCode.failure.rawValue)
     }
 
     private func schemeOutcome(_ client: BlauweKnopClient, http: HTTPClient) async -> Result<VerifiedScheme, SchemeError> {

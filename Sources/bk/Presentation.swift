@@ -64,7 +64,10 @@ struct Presentation: Sendable {
             (key, actionable) = (settingsKey, false)
             values = settings.values.mapValues { TerminalText.sanitized($0) }
         }
-        if let scheme = error as? SchemeError, scheme.code == .configuration, scheme.detail.contains("trust anchor") {
+        if let scheme = error as? SchemeError, let setting = scheme.missingSetting {
+            (key, actionable) = (.settingMissing, false)
+            values = setting.mapValues { TerminalText.sanitized($0) }
+        } else if let scheme = error as? SchemeError, scheme.code == .configuration, scheme.detail.contains("trust anchor") {
             (key, actionable) = (.trustAnchorUnusable, false)
         }
         Terminal.note("\(messages[.errorPrefix]): \(messages[key, values])")

@@ -78,3 +78,29 @@ struct CheckEndToEndTests {
         #expect(result.standardOutput.contains("0 fouten"))
     }
 }
+
+/// A first run without settings: the next step in the run's language, and bk check's report
+/// still written, with one failing case that says why.
+@Suite("First run end to end")
+struct FirstRunEndToEndTests {
+    @Test("A missing setting is named with its three ways and where it comes from; bk check still writes its report", arguments: ["nl", "en"])
+    func missingSettings(language: String) throws {
+        let directory = try Paths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let environment = ["HOME": directory, "XDG_CONFIG_HOME": directory + "/config", "PATH": "/usr/bin:/bin", "BK_LANG": language]
+        let report = directory + "/bk-check.xml"
+        let check = try CommandResult.run(Paths.binaries + "/bk", ["check", "--format", "junit", "--output", report], environment: environment)
+        #expect(check.status == 1)
+        let xml = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(xml.contains(#"classname="settings""#) && xml.contains("<failure"), "\(xml)")
+        #expect(try Validators.xsdProblem(document: xml, schema: Paths.packageRoot + "/Tests/EndToEndTests/Fixtures/junit-10.xsd") == nil)
+        let overview = try CommandResult.run(Paths.binaries + "/bk", ["overview"], environment: environment)
+        #expect(overview.status == 1)
+        let said = overview.standardError
+        let expected = language == "nl"
+            ? ["De instelling scheme-url ontbreekt", "--scheme-url, BK_SCHEME_URL of \"scheme-url\"", "beheerder van het stelsel", "Voor het eerst"]
+            : ["The setting scheme-url is missing", "--scheme-url, BK_SCHEME_URL or \"scheme-url\"", "scheme operator", "The first time"]
+        for sentence in expected { #expect(said.contains(sentence), "\(sentence) in \(said)") }
+        #expect(!said.contains(language == "nl" ? "is not configured" : "ontbreekt"), "one language: \(said)")
+    }
+}

@@ -72,6 +72,14 @@ public struct CheckReport: Codable, Sendable {
             cases: [CheckCase(group: "scheme", name: name, outcome: .error, message: error.detail, note: CheckNote(.checkFailedScheme))])
     }
 
+    /// The report when bk is not set up to check anything (a setting missing or unusable): one
+    /// failing case, so that a CI job still gets a report that says why.
+    public static func settingsFailed(_ detail: String, environment: String) -> CheckReport {
+        CheckReport(
+            schemeVersion: nil, environment: environment,
+            cases: [CheckCase(group: "settings", name: "configuration", outcome: .error, message: detail, note: CheckNote(.checkFailedSettings))])
+    }
+
     /// How many cases ended with each outcome.
     public func count(_ outcome: CheckOutcome) -> Int { cases.filter { $0.outcome == outcome }.count }
 

@@ -5,10 +5,14 @@ public struct SchemeError: CodedError, Hashable {
 
     public let code: Code
     public let detail: String
+    /// For `.configuration` because a setting is missing: the setting's `option` and
+    /// `variable`, so that the sentence can name them in the reader's language.
+    public let missingSetting: [String: String]?
 
-    public init(_ code: Code, _ detail: String) {
+    public init(_ code: Code, _ detail: String, missingSetting: [String: String]? = nil) {
         self.code = code
         self.detail = detail
+        self.missingSetting = missingSetting
     }
 
     /// Whether the scheme was fetched and failed a check (exit code 2), as opposed to not
