@@ -94,6 +94,7 @@ struct VerifyCommand: AsyncParsableCommand {
             case .tooOld: .verdictTooOld
             case .tampered: .verdictTampered
             case .untrustedScheme: .verdictUntrustedScheme
+            case .notAnOverview: .verdictNotAnOverview
             }
         lines.append(text[verdict])
         if let issued = report.oldestDocumentIssuedAt { lines.append(text[.verifyOldest, ["moment": text.moment(issued)]]) }

@@ -31,9 +31,10 @@ struct OverviewDocumentTests {
         #expect(error?.code == .malformed)
     }
 
-    @Test("Neither JSON nor XML is refused with a reason")
+    @Test("Neither JSON nor XML is not an overview at all (PROTOCOL §8.1: exit 1, never 'altered'), with a reason")
     func unreadable() {
         let error = #expect(throws: VerificationError.self) { try OverviewDocument.parse(Array("hello".utf8)) }
-        #expect(error?.code == .malformed)
+        #expect(error?.code == .notAnOverview)
+        #expect(error?.detail.contains("neither an overview in JSON nor in XML") == true)
     }
 }

@@ -143,3 +143,31 @@ struct VerifyEndToEndTests {
         #expect(result.status == 2)
     }
 }
+
+/// `bk verify` on files that are no bk overview at all (PROTOCOL §8.1): exit 1, said as such,
+/// never as "altered".
+@Suite("Verify: not an overview end to end")
+struct VerifyNotAnOverviewEndToEndTests {
+    @Test("A picture, another program's JSON, a consent and an XML of another kind are exit 1 with that sentence", arguments: ["nl", "en"])
+    func notAnOverview(language: String) throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let consent = try RequesterEndToEndTests.grant(holder, only: "CJIB")
+        let files: [(String, String)] = [
+            ("picture.png", "\u{89}PNG\r\n\u{1A}\n"), ("other.json", #"{"name": "Jansen", "total": 12}"#), ("note.xml", "<note><to>jij</to></note>"),
+        ]
+        var paths = [consent]
+        for (name, content) in files {
+            try content.write(toFile: holder.directory + "/" + name, atomically: true, encoding: .utf8)
+            paths.append(holder.directory + "/" + name)
+        }
+        for path in paths {
+            let result = try holder.bk("verify", "--lang", language, path)
+            #expect(result.status == 1, "\(path): \(result.standardOutput)")
+            #expect(result.standardOutput.contains(language == "nl" ? "dit bestand is geen overzicht van bk" : "this file is not an overview made by bk"), "\(result.standardOutput)")
+            #expect(!result.standardOutput.contains(language == "nl" ? "NIET ECHT" : "NOT AUTHENTIC"))
+        }
+        let json = try holder.bk("verify", "--format", "json", paths[2])
+        #expect(try Validators.jsonSchemaProblem(document: json.standardOutput, schema: Paths.packageRoot + "/Schemas/verify-report.schema.json") == nil)
+    }
+}

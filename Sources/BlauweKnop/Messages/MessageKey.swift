@@ -33,7 +33,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
 
     // bk verify.
     case verifyTitle, verifyProven, verifyMissing, verifyMissingClaim, verifyProblem, verifyOldest
-    case verdictAuthentic, verdictAuthenticInConsent, verdictIncomplete, verdictTooOld, verdictTampered, verdictUntrustedScheme
+    case verdictAuthentic, verdictAuthenticInConsent, verdictIncomplete, verdictTooOld, verdictTampered, verdictUntrustedScheme, verdictNotAnOverview
 
     // bk check and bk scheme show.
     case checkColumnEndpoint, checkColumnCheck, checkColumnResult, checkColumnDetail, checkSummary

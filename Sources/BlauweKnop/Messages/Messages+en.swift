@@ -154,6 +154,7 @@ extension Messages {
         .verifyProblem: "PROBLEM: {problem}",
         .verifyOldest: "Oldest document: {moment}",
         .verdictAuthenticInConsent: "AUTHENTIC AND COMPLETE WITHIN THE CONSENT: the overview matches the sealed documents of every organisation asked.",
+        .verdictNotAnOverview: "NOT AN OVERVIEW: this file is not an overview made by bk. Nothing was checked.",
         .verdictAuthentic: "AUTHENTIC AND COMPLETE: the overview matches the sealed documents of every organisation.",
         .verdictIncomplete: "AUTHENTIC, BUT NOT COMPLETE: some organisations have no sealed document.",
         .verdictTooOld: "TOO OLD: the documents are older than allowed. Ask for a new overview.",

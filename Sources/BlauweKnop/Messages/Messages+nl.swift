@@ -154,6 +154,7 @@ extension Messages {
         .verifyProblem: "PROBLEEM: {problem}",
         .verifyOldest: "Oudste document: {moment}",
         .verdictAuthenticInConsent: "ECHT EN VOLLEDIG BINNEN DE TOESTEMMING: het overzicht klopt met de gewaarmerkte documenten van alle gevraagde organisaties.",
+        .verdictNotAnOverview: "GEEN OVERZICHT: dit bestand is geen overzicht van bk. Er is niets gecontroleerd.",
         .verdictAuthentic: "ECHT EN VOLLEDIG: het overzicht klopt met de gewaarmerkte documenten van alle organisaties.",
         .verdictIncomplete: "ECHT, MAAR NIET VOLLEDIG: van sommige organisaties is geen gewaarmerkt document.",
         .verdictTooOld: "TE OUD: de documenten zijn ouder dan toegestaan. Vraag een nieuw overzicht.",

@@ -37,11 +37,15 @@ public enum OverviewDocument {
             form = .json(tree)
         case UInt8(ascii: "<"):
             let root = try StrictXMLReader.parse(bytes)
-            guard root.name == "overview" else { throw VerificationError(.malformed, "the XML is not a bk overview (no <overview> root)") }
+            guard root.name == "overview" else { throw VerificationError(.notAnOverview, "the XML is not a bk overview (no <overview> root)") }
             tree = try value(of: root, parent: "")
             form = .xml(root)
         default:
-            throw VerificationError(.malformed, "the file is neither an overview in JSON nor in XML")
+            throw VerificationError(.notAnOverview, "the file is neither an overview in JSON nor in XML")
+        }
+        // Another program's JSON: none of what makes a bk overview.
+        if case .object(let members) = tree, members["schema_version"] == nil, members["evidence"] == nil {
+            throw VerificationError(.notAnOverview, "the file has neither a schema_version nor evidence")
         }
         do {
             return OverviewFile(overview: try JSONCoding.decode(Overview.self, from: tree), form: form)

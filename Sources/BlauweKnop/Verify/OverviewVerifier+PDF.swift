@@ -4,6 +4,8 @@ extension OverviewVerifier {
         if bytes.starts(with: Array("%PDF-".utf8)) { return verify(pdf: bytes) }
         do {
             return verify(try OverviewDocument.parse(bytes))
+        } catch where error.code == .notAnOverview {
+            return .notAnOverview(error.detail)
         } catch {
             return .malformed(error.detail)
         }

@@ -18,6 +18,9 @@ extension ErrorCode where Domain == VerificationError {
     /// The file is not an overview, or is ambiguous: not strict JSON or XML (PROTOCOL §0), or
     /// not of the overview's shape.
     public static var malformed: Self { Self("malformed") }
+    /// The file is not a bk overview at all (a picture, another program's JSON, a consent):
+    /// nothing was checked, and nothing is said to be altered (PROTOCOL §8.1, exit 1).
+    public static var notAnOverview: Self { Self("notAnOverview") }
     /// The scheme evidence is not signed by the trust anchor.
     public static var untrustedScheme: Self { Self("untrustedScheme") }
     /// Something in the file differs from what its evidence proves.

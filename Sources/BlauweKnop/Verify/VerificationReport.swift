@@ -36,6 +36,8 @@ public struct VerificationReport: Codable, Sendable {
         case tampered
         /// The scheme evidence is not signed by the trust anchor.
         case untrustedScheme = "untrusted_scheme"
+        /// The file is not a bk overview at all: nothing was checked (exit 1).
+        case notAnOverview = "not_an_overview"
 
         var rank: Int {
             switch self {
@@ -44,6 +46,7 @@ public struct VerificationReport: Codable, Sendable {
             case .tooOld: 2
             case .tampered: 3
             case .untrustedScheme: 4
+            case .notAnOverview: 5
             }
         }
 
@@ -56,6 +59,7 @@ public struct VerificationReport: Codable, Sendable {
             case .incomplete, .tooOld: 3
             case .tampered: 4
             case .untrustedScheme: 2
+            case .notAnOverview: 1
             }
         }
     }
@@ -87,9 +91,14 @@ public struct VerificationReport: Codable, Sendable {
     }
 
     /// A report for a file that could not be read as an overview at all (exit 4: malformed).
-    public static func malformed(_ problem: String) -> VerificationReport {
+    public static func malformed(_ problem: String) -> VerificationReport { unread(.tampered, problem) }
+
+    /// A report for a file that is not a bk overview at all (exit 1: nothing checked).
+    public static func notAnOverview(_ problem: String) -> VerificationReport { unread(.notAnOverview, problem) }
+
+    private static func unread(_ code: VerificationError.Code, _ problem: String) -> VerificationReport {
         var report = VerificationReport(generatedAt: "", complete: false)
-        report.fail(.tampered, problem)
+        report.fail(code, problem)
         return report
     }
 
@@ -101,6 +110,7 @@ public struct VerificationReport: Codable, Sendable {
             case .untrustedScheme: .untrustedScheme
             case .tooOld: .tooOld
             case .incomplete: .incomplete
+            case .notAnOverview: .notAnOverview
             default: .tampered
             }
         self.verdict = max(self.verdict, verdict)
