@@ -53,6 +53,8 @@ struct Presentation: Sendable {
     /// detail follows with `--verbose`; for settings and files it always does, as it names
     /// what to fix.
     func fail(_ error: any Error, code: Int32) -> ExitCode {
+        // "Log in first" has its own exit code, whatever the command.
+        let code = (error as? IdentityError).map { [.notLoggedIn, .expired].contains($0.code) } == true ? OverviewExitCode.loginRequired.rawValue : code
         var (key, actionable) = Self.message(for: error)
         var values: [String: String] = [:]
         if let file = error as? FileError, let fileKey = Self.fileMessage(file.kind) {

@@ -40,6 +40,9 @@ public enum OverviewExitCode: Int32, Sendable {
     case integrityFailure = 4
     /// Bad command-line use.
     case usage = 64
+    /// Nobody is logged in here, or the login expired: run `bk login` first (sysexits'
+    /// EX_NOPERM), so that a script can tell it from a failure.
+    case loginRequired = 77
 
     /// The exit code for a set of holder statuses.
     public static func forStatuses<S: Sequence>(_ statuses: S) -> OverviewExitCode where S.Element == HolderStatus {
