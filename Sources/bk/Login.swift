@@ -42,7 +42,10 @@ struct Login: AsyncParsableCommand {
         let progress = ProgressLine.make(presentation) { _ in
             guard polling.isSet else { return nil }
             let left = max(0, ContinuousClock.now.duration(to: deadline).components.seconds)
-            return presentation.messages[.loginWaiting, ["seconds": "\(left)"]]
+            // Minutes while there are some (rounded up), seconds in the last one.
+            let minutes = (left + 59) / 60
+            if left > 60 { return presentation.messages[.loginWaitingMinutes, ["minutes": "\(minutes)"]] }
+            return presentation.messages[left == 60 ? .loginWaitingOneMinute : .loginWaitingSeconds, ["seconds": "\(left)"]]
         }
         defer { progress?.finish() }
         do {

@@ -150,6 +150,7 @@ struct Presentation: Sendable {
         switch error {
         case let error as IdentityError where error.code == .notLoggedIn: (.errorNotLoggedIn, false)
         case let error as IdentityError where error.code == .expired: (.errorLoginExpired, false)
+        case let error as IdentityError where error.code == .timedOut: (.loginTimedOut, false)
         case let error as SchemeError where error.code == .unavailable: (.errorSchemeUnavailable, false)
         case let error as SchemeError where error.code == .configuration: (.errorConfiguration, true)
         case is SchemeError: (.errorSchemeRejected, false)

@@ -15,6 +15,8 @@ public struct IdentityError: CodedError, Hashable {
 extension ErrorCode where Domain == IdentityError {
     /// No app key or credential: the citizen must run `bk login`.
     public static var notLoggedIn: Self { Self("notLoggedIn") }
+    /// The citizen did not complete the login before bk stopped waiting (`--timeout`).
+    public static var timedOut: Self { Self("timedOut") }
     /// The stored credential has expired.
     public static var expired: Self { Self("expired") }
     /// A stored file is damaged.

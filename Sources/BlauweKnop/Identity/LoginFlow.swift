@@ -88,6 +88,7 @@ public struct LoginFlow: Sendable {
                 } catch {
                     throw IdentityError(.appManager, "login cancelled")
                 }
+                guard ContinuousClock.now < http.deadline else { throw IdentityError(.timedOut, "the login was not completed before the timeout") }
             default:
                 throw IdentityError(.appManager, "the App Manager reported an unknown status '\(result.status)'")
             }

@@ -45,7 +45,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case schemeTitle, schemeValidity, schemeColumnOrganization, schemeColumnURL, schemeColumnKeys, schemeColumnAppManager, schemeColumnRequester, schemeColumnPurposes, schemeMaxDays
 
     // Login, logout, progress.
-    case loginVisit, loginDone, logoutDone, logoutNothing, progressAnswered, progressWaiting, loginWaiting, tlsSessionsResumed, discoveryFromCache
+    case loginVisit, loginDone, logoutDone, logoutNothing, progressAnswered, progressWaiting, loginWaitingMinutes, loginWaitingOneMinute, loginWaitingSeconds, loginTimedOut, tlsSessionsResumed, discoveryFromCache
     case statusLoggedIn, statusExpired, statusNotLoggedIn, statusScheme, statusNoScheme, statusFolder
     case loginReplaceQuestion, loginReplaceRefused, answerYes
 

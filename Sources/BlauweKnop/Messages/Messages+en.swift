@@ -217,7 +217,6 @@ extension Messages {
         .discoveryFromCache: "Technical: {count} organisations' addresses (discovery documents) came from this computer's cache.",
         .progressAnswered: "{done} of {total} organisations answered",
         .progressWaiting: "still waiting for: {names}",
-        .loginWaiting: "Waiting for you to log in ({seconds} s left)",
 
         .statusLoggedIn: "You are logged in as BSN {bsn}. This stays valid until {moment}.",
         .statusExpired: "Your login (BSN {bsn}) expired on {moment}. Log in again with 'bk login'.",
@@ -258,6 +257,10 @@ extension Messages {
         .writtenClientOverviewPages: "The client's overview is in {path}, {pages}.",
         .pageCountOne: "1 page",
         .pageCountMany: "{count} pages",
+        .loginWaitingMinutes: "Waiting for you to log in ({minutes} minutes left)",
+        .loginWaitingOneMinute: "Waiting for you to log in (1 minute left)",
+        .loginWaitingSeconds: "Waiting for you to log in ({seconds} seconds left)",
+        .loginTimedOut: "You did not log in in time, so bk stopped waiting. Try again with 'bk login'.",
         .errorOther: "Something went wrong.",
         .errorVerboseHint: "Want to know more? Use --verbose.",
     ]

@@ -217,7 +217,6 @@ extension Messages {
         .discoveryFromCache: "Technisch: van {count} organisaties kwamen de adressen (discovery-documenten) uit de opslag op deze computer.",
         .progressAnswered: "{done} van {total} organisaties hebben geantwoord",
         .progressWaiting: "nog wachten op: {names}",
-        .loginWaiting: "Wachten tot u bent ingelogd (nog {seconds} s)",
 
         .statusLoggedIn: "U bent ingelogd als BSN {bsn}. Dit blijft geldig tot {moment}.",
         .statusExpired: "Uw inlog (BSN {bsn}) is verlopen op {moment}. Log opnieuw in met 'bk login'.",
@@ -258,6 +257,10 @@ extension Messages {
         .writtenClientOverviewPages: "Het overzicht van de cliënt staat in {path}, {pages}.",
         .pageCountOne: "1 pagina",
         .pageCountMany: "{count} pagina's",
+        .loginWaitingMinutes: "Wachten tot u bent ingelogd (nog {minutes} minuten)",
+        .loginWaitingOneMinute: "Wachten tot u bent ingelogd (nog 1 minuut)",
+        .loginWaitingSeconds: "Wachten tot u bent ingelogd (nog {seconds} seconden)",
+        .loginTimedOut: "U bent niet op tijd ingelogd, dus bk is gestopt met wachten. Probeer het opnieuw met 'bk login'.",
         .errorOther: "Er ging iets mis.",
         .errorVerboseHint: "Meer weten? Gebruik --verbose.",
     ]
