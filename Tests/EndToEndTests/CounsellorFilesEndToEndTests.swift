@@ -58,11 +58,7 @@ struct CounsellorFilesEndToEndTests {
                  "--reference", index == 0 ? "SHV-2026/0042" : "=HYPERLINK(\"x\")", "-o", consents + "/client-\(index).jws"], environment: environment)
             #expect(grant.status == 0, "\(grant.standardError)")
         }
-        var environment = holder.bkEnvironment
-        environment["BK_STATE_DIR"] = holder.directory + "/requester-state"
-        let batch = try CommandResult.run(
-            Paths.binaries + "/bk", ["requester", "batch", "--consents", consents, "--output-dir", out, "--requester-key", try RequesterEndToEndTests.requesterKey(holder)],
-            environment: environment)
+        let batch = try RequesterRun.batch(holder, consents: consents, out: out)
         #expect(batch.status == 0, "\(batch.standardError)")
         let checked = try CommandResult.run("/usr/bin/python3", ["-c", Self.checker, out])
         #expect(checked.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "OK", "\(checked.standardOutput) \(checked.standardError)")

@@ -87,9 +87,7 @@ struct AdversarialHolderFloodEndToEndTests {
     func consentFlood() async throws {
         let holder = try TestHolder()
         let flooding = try await Self.citizenSession(holder, bsn: ExpectedFigures.richCitizen, at: "Centraal Justitieel Incassobureau")
-        let state = StateDirectory(path: holder.directory + "/citizen-" + ExpectedFigures.richCitizen)
-        let appKey = try PrivateKey(pem: String(contentsOfFile: state.appKeyPath, encoding: .utf8))
-        let credential = try String(contentsOfFile: state.credentialPath, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let keys = try CitizenKeys(stateDirectory: holder.directory + "/citizen-" + ExpectedFigures.richCitizen)
         let now = flooding.client.clock.epochSeconds
         var statuses: [Int: Int] = [:]
         var problem = ""
@@ -97,10 +95,8 @@ struct AdversarialHolderFloodEndToEndTests {
         var http = flooding.http
         http.maxAttempts = 1
         for _ in 0..<(2_000 * Self.scale) {
-            let claims = Consent.Claims(
-                jti: Consent.newID(), iss: try appKey.keyID(), sub: ExpectedFigures.richCitizen, aud: "00000001001234567000", purpose: "schuldhulpverlening",
-                organizations: ["00000001003214345000"], detail: .full, iat: now, exp: now + 30 * 86_400, credential: credential)
-            let body = JSONCoding.encode(["consent": try Consent.sign(claims, appKey: appKey)])
+            let claims = try keys.claims(bsn: ExpectedFigures.richCitizen, organizations: ["00000001003214345000"], now: now)
+            let body = JSONCoding.encode(["consent": try Consent.sign(claims, appKey: keys.appKey)])
             let response = try await http.send(
                 .postJSON(url: flooding.consentsURL, body: body, headers: [("Authorization", "Bearer \(flooding.token)")], maxResponseBytes: 1 << 16))
             statuses[response.status, default: 0] += 1

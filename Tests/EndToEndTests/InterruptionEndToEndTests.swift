@@ -77,8 +77,7 @@ struct InterruptionEndToEndTests {
         let consents = holder.directory + "/consents", out = holder.directory + "/out"
         try FileManager.default.createDirectory(atPath: consents, withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: try RequesterEndToEndTests.grant(holder, only: "CJIB,DUO"), toPath: consents + "/client.jws")
-        var environment = holder.bkEnvironment
-        environment["BK_STATE_DIR"] = holder.directory + "/requester-state"
+        let environment = RequesterRun.environment(holder)
         let running = try Running(
             holder, ["requester", "batch", "--consents", consents, "--output-dir", out, "--requester-key", try RequesterEndToEndTests.requesterKey(holder)],
             environment: environment)
@@ -93,41 +92,9 @@ struct InterruptionEndToEndTests {
     func controlCOnTerminal() throws {
         let holder = try TestHolder(.init(faults: ["CJIB": "stall_after_headers"]))
         try holder.login(ExpectedFigures.richCitizen)
-        var environment = holder.bkEnvironment
-        environment["TERM"] = "xterm-256color"
-        // Python's pty module is the terminal: it types Ctrl-C 1.5 s in and reports what the
-        // screen got and the shell's status of bk.
-        let script = """
-            import os, pty, sys, time, select
-            pid, fd = pty.fork()
-            if pid == 0:
-                os.execv(sys.argv[1], [sys.argv[1], "overview", "--deadline", "60"])
-            screen = b""
-            def drain(seconds):
-                global screen
-                end = time.time() + seconds
-                while time.time() < end:
-                    ready, _, _ = select.select([fd], [], [], 0.05)
-                    if ready:
-                        try: screen += os.read(fd, 4096)
-                        except OSError: return
-            drain(3.5)
-            os.write(fd, b"\\x03")
-            sent = time.time()
-            _, status = os.waitpid(pid, 0)
-            elapsed = time.time() - sent
-            drain(0.2)
-            code = 128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
-            print(code, round(elapsed, 3))
-            sys.stdout.write(screen.decode("utf-8", "replace"))
-            """
-        let result = try CommandResult.run("/usr/bin/python3", ["-c", script, Paths.binaries + "/bk"], environment: environment)
-        let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false)
-        let figures = (lines.first ?? "").split(separator: " ")
-        #expect(figures.first == "130", "\(result.standardOutput) \(result.standardError)")
-        let seconds = figures.count > 1 ? Double(figures[1]) ?? 99 : 99
+        let (status, seconds, screen) = try PseudoTerminal.controlC([Paths.binaries + "/bk", "overview", "--deadline", "60"], after: 3.5, environment: holder.bkEnvironment)
+        #expect(status == 130, "\(screen)")
         #expect(seconds < 1.0 * Self.slack, "\(seconds) s after Ctrl-C")
-        let screen = lines.dropFirst().joined(separator: "\n")
         #expect(screen.contains("\r\u{1B}[K"), "the live line was drawn: \(screen.debugDescription)")
         // What stays on the screen after the last erase is nothing of the live line.
         let afterLastErase = screen.components(separatedBy: "\r\u{1B}[K").last ?? ""

@@ -13,15 +13,9 @@ struct AdversarialLocalFilesEndToEndTests {
         try FileManager.default.createDirectory(atPath: consents, withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: try RequesterEndToEndTests.grant(holder, only: "CJIB,DUO"), toPath: consents + "/client.jws")
         #expect(mkfifo(consents + "/pipe.jws", 0o600) == 0)
-        var environment = holder.bkEnvironment
-        environment["BK_STATE_DIR"] = holder.directory + "/requester-state"
-        let batch = try CommandResult.run(
-            Paths.binaries + "/bk",
-            ["requester", "batch", "--consents", consents, "--output-dir", out, "--requester-key", try RequesterEndToEndTests.requesterKey(holder), "--deadline", "60"],
-            environment: environment)
+        let batch = try RequesterRun.batch(holder, consents: consents, out: out, ["--deadline", "60"])
         #expect(batch.status == 3, "\(batch.standardError)")
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
-        let rows = summary?["rows"] as? [[String: Any]] ?? []
+        let rows = try RequesterRun.summaryRows(out)
         let pipe = rows.first { $0["file"] as? String == "pipe.jws" }
         #expect(pipe?["result"] as? String == "refused", "\(rows)")
         let reason = pipe?["reason"] as? String

@@ -67,27 +67,8 @@ struct LoginWaitEndToEndTests {
     @Test("The wait shows the minutes left on a terminal, and Ctrl-C ends it")
     func countdownInMinutes() throws {
         let holder = try TestHolder()
-        var environment = holder.bkEnvironment
-        environment["TERM"] = "xterm-256color"
-        let script = """
-            import os, pty, sys, time, select
-            pid, fd = pty.fork()
-            if pid == 0:
-                os.execv(sys.argv[1], [sys.argv[1], "login", "--timeout", "5m"])
-            screen = b""
-            end = time.time() + 3
-            while time.time() < end:
-                ready, _, _ = select.select([fd], [], [], 0.05)
-                if ready:
-                    try: screen += os.read(fd, 4096)
-                    except OSError: break
-            os.write(fd, b"\\x03")
-            _, status = os.waitpid(pid, 0)
-            print(128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status))
-            sys.stdout.write(screen.decode("utf-8", "replace"))
-            """
-        let result = try CommandResult.run("/usr/bin/python3", ["-c", script, Paths.binaries + "/bk"], environment: environment)
-        #expect(result.standardOutput.hasPrefix("130"), "\(result.standardOutput)")
-        #expect(result.standardOutput.contains("Wachten tot u bent ingelogd (nog 5 minuten)"), "\(result.standardOutput)")
+        let (status, _, screen) = try PseudoTerminal.controlC([Paths.binaries + "/bk", "login", "--timeout", "5m"], after: 3, environment: holder.bkEnvironment)
+        #expect(status == 130, "\(screen)")
+        #expect(screen.contains("Wachten tot u bent ingelogd (nog 5 minuten)"), "\(screen)")
     }
 }

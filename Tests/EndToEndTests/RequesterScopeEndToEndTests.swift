@@ -9,11 +9,9 @@ import Testing
 struct RequesterScopeEndToEndTests {
     /// Runs `bk requester overview` with the citizen's settings and the examples' requester key.
     static func requester(_ holder: TestHolder, consent: String, _ extra: [String]) throws -> CommandResult {
-        var environment = holder.bkEnvironment
-        environment["BK_STATE_DIR"] = holder.directory + "/requester-state"
-        return try CommandResult.run(
+        try CommandResult.run(
             Paths.binaries + "/bk", ["requester", "overview", "--consent", consent, "--requester-key", try RequesterEndToEndTests.requesterKey(holder)] + extra,
-            environment: environment)
+            environment: RequesterRun.environment(holder))
     }
 
     static func json(_ result: CommandResult) throws -> [String: Any] {
@@ -23,15 +21,10 @@ struct RequesterScopeEndToEndTests {
     /// A consent for `organizations` signed with the citizen's real app key, as bk would sign
     /// it (a consent for organisations without Plus is registered nowhere, so bk writes none).
     static func signedConsent(_ holder: TestHolder, organizations: [String]) throws -> String {
-        let state = StateDirectory(path: holder.stateDirectory)
-        let appKey = try PrivateKey(pem: String(contentsOfFile: state.appKeyPath, encoding: .utf8))
-        let credential = try String(contentsOfFile: state.credentialPath, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        let now = Int64(Date().timeIntervalSince1970)
-        let claims = Consent.Claims(
-            jti: Consent.newID(), iss: try appKey.keyID(), sub: ExpectedFigures.richCitizen, aud: "00000001001234567000", purpose: "schuldhulpverlening",
-            organizations: organizations, detail: .full, iat: now, exp: now + 30 * 86_400, credential: credential)
+        let keys = try CitizenKeys(stateDirectory: holder.stateDirectory)
+        let claims = try keys.claims(bsn: ExpectedFigures.richCitizen, organizations: organizations, now: Int64(Date().timeIntervalSince1970))
         let path = holder.directory + "/signed.jws"
-        try Consent.sign(claims, appKey: appKey).write(toFile: path, atomically: true, encoding: .utf8)
+        try Consent.sign(claims, appKey: keys.appKey).write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
@@ -67,14 +60,9 @@ struct RequesterScopeEndToEndTests {
         let consents = holder.directory + "/consents", out = holder.directory + "/out"
         try FileManager.default.createDirectory(atPath: consents, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: consent, toPath: consents + "/client.jws")
-        var environment = holder.bkEnvironment
-        environment["BK_STATE_DIR"] = holder.directory + "/requester-state"
-        let batch = try CommandResult.run(
-            Paths.binaries + "/bk", ["requester", "batch", "--consents", consents, "--output-dir", out, "--requester-key", try RequesterEndToEndTests.requesterKey(holder)],
-            environment: environment)
+        let batch = try RequesterRun.batch(holder, consents: consents, out: out)
         #expect(batch.status == 0, "\(batch.standardError)")
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
-        let row = try #require((summary?["rows"] as? [[String: Any]])?.first)
+        let row = try #require(try RequesterRun.summaryRows(out).first)
         #expect(row["result"] as? String == "complete")
         #expect(row["complete"] as? Bool == false)
         #expect(row["complete_in_consent"] as? Bool == true)

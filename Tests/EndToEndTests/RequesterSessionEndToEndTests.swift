@@ -85,13 +85,9 @@ struct BrokenConsentEndToEndTests {
     func refused(edit: String) async throws {
         let holder = try TestHolder()
         try holder.login(ExpectedFigures.richCitizen)
-        let state = StateDirectory(path: holder.stateDirectory)
-        let appKey = try PrivateKey(pem: String(contentsOfFile: state.appKeyPath, encoding: .utf8))
-        let credential = try String(contentsOfFile: state.credentialPath, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let keys = try CitizenKeys(stateDirectory: holder.stateDirectory)
         let now = Int64(Date().timeIntervalSince1970)
-        var claims = Consent.Claims(
-            jti: Consent.newID(), iss: try appKey.keyID(), sub: ExpectedFigures.richCitizen, aud: "00000001001234567000", purpose: "schuldhulpverlening",
-            organizations: ["00000001003214345000"], detail: .full, iat: now, exp: now + 30 * 86_400, credential: credential)
+        var claims = try keys.claims(bsn: ExpectedFigures.richCitizen, organizations: ["00000001003214345000"], now: now)
         switch edit {
         case "expired": claims.exp = now + 1
         case "other citizen": claims.sub = ExpectedFigures.singleDebtCitizen
@@ -99,7 +95,7 @@ struct BrokenConsentEndToEndTests {
         default: claims.exp = now + 181 * 86_400
         }
         let path = holder.directory + "/broken.jws"
-        try Consent.sign(claims, appKey: appKey).write(toFile: path, atomically: true, encoding: .utf8)
+        try Consent.sign(claims, appKey: keys.appKey).write(toFile: path, atomically: true, encoding: .utf8)
         if edit == "expired" { try await Task.sleep(for: .seconds(2)) }
         let key = holder.directory + "/requester.pem"
         try FileManager.default.copyItem(atPath: Paths.examples + "/keys/requester-utrecht-shv.pem", toPath: key)
