@@ -52,3 +52,21 @@ struct SchemeCommandEndToEndTests {
         #expect(cases.contains { $0["name"] as? String == "oins" && ($0["message"] as? String)?.hasPrefix("11 ") == true })
     }
 }
+
+/// `bk scheme show` names each organisation as people type it and shows the key ids to compare.
+@Suite("Scheme show names end to end")
+struct SchemeShowNamesEndToEndTests {
+    @Test("At 80 columns the table keeps the short names and the start of each key id; JSON has both whole")
+    func shortNamesAndKeys() throws {
+        let holder = try TestHolder()
+        let json = try holder.bk("scheme", "show", "--format", "json")
+        #expect(try Validators.jsonSchemaProblem(document: json.standardOutput, schema: Paths.packageRoot + "/Schemas/scheme-show.schema.json") == nil)
+        let scheme = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let cjib = try #require((scheme["organizations"] as? [[String: Any]])?.first { $0["short_name"] as? String == "CJIB" })
+        let key = try #require((cjib["key_ids"] as? [String])?.first)
+        let (_, lines) = try TerminalEndToEndTests.onTerminal(holder, columns: 80, ["scheme", "show"])
+        let row = try #require(lines.first { $0.contains(" CJIB ") }, "\(lines)")
+        #expect(row.contains(String(key.prefix(8))), "\(row)")
+        for line in lines { #expect(line.count <= 80, "\(line)") }
+    }
+}

@@ -42,7 +42,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case checkDiscoveryFine, checkChallengeFine, checkNotReached, checkRegistrationHTTP, checkSlow
     case checkFailedTLS, checkFailedDiscovery, checkFailedChallenge, checkFailedSettings, checkFailedScheme
     case probeSignature, probeExpiry, probeKeys, probeRequesters, probeOINs, probeTLS, probeDiscovery, probeChallenge, probeFetch
-    case schemeTitle, schemeValidity, schemeColumnOrganization, schemeColumnURL, schemeColumnKeys, schemeColumnAppManager, schemeColumnRequester, schemeColumnPurposes, schemeMaxDays
+    case schemeTitle, schemeValidity, schemeColumnOrganization, schemeColumnURL, schemeColumnShortName, schemeColumnKeys, schemeColumnAppManager, schemeColumnRequester, schemeColumnPurposes, schemeMaxDays
 
     // Login, logout, progress.
     case loginVisit, loginDone, logoutDone, logoutNothing, progressAnswered, progressWaiting, loginWaitingMinutes, loginWaitingOneMinute, loginWaitingSeconds, loginTimedOut, tlsSessionsResumed, discoveryFromCache

@@ -203,6 +203,7 @@ extension Messages {
         .schemeValidity: "Valid from {from} until {until}",
         .schemeColumnOrganization: "Organisation",
         .schemeColumnURL: "Address",
+        .schemeColumnShortName: "Short name",
         .schemeColumnKeys: "Keys",
         .schemeColumnAppManager: "App Manager",
         .schemeColumnRequester: "Requester (Blauwe Knop Plus)",

@@ -203,6 +203,7 @@ extension Messages {
         .schemeValidity: "Geldig van {from} tot {until}",
         .schemeColumnOrganization: "Organisatie",
         .schemeColumnURL: "Adres",
+        .schemeColumnShortName: "Korte naam",
         .schemeColumnKeys: "Sleutels",
         .schemeColumnAppManager: "App-beheerder",
         .schemeColumnRequester: "Gegevensvrager (Blauwe Knop Plus)",

@@ -3,11 +3,14 @@ public struct SchemeSummary: Codable, Sendable {
     public struct Entry: Codable, Sendable {
         public var oin: String
         public var name: String
+        /// The name people use (`CJIB`), which every command accepts in place of the OIN.
+        public var shortName: String?
         public var url: String
         public var keyIDs: [String]
 
         enum CodingKeys: String, CodingKey {
             case oin, name, url
+            case shortName = "short_name"
             case keyIDs = "key_ids"
         }
     }
@@ -52,10 +55,10 @@ public struct SchemeSummary: Codable, Sendable {
         issuedAt = EpochTime.describe(document.iat)
         expiresAt = EpochTime.describe(document.exp)
         organizations = document.organizations.map {
-            Entry(oin: $0.oin, name: $0.name, url: $0.discoveryURL, keyIDs: scheme.organizationKeys[$0.oin]?.ids ?? [])
+            Entry(oin: $0.oin, name: $0.name, shortName: $0.shortName, url: $0.discoveryURL, keyIDs: scheme.organizationKeys[$0.oin]?.ids ?? [])
         }
         appManagers = document.appManagers.map {
-            Entry(oin: $0.oin, name: $0.name, url: $0.registrationURL, keyIDs: scheme.appManagerKeys[$0.oin]?.ids ?? [])
+            Entry(oin: $0.oin, name: $0.name, shortName: nil, url: $0.registrationURL, keyIDs: scheme.appManagerKeys[$0.oin]?.ids ?? [])
         }
         requesters = (document.requesters ?? []).map {
             RequesterEntry(oin: $0.oin, name: $0.name, purposes: $0.purposes, maxConsentDays: $0.maxConsentDays, keyIDs: scheme.requesterKeys[$0.oin]?.ids ?? [])
@@ -70,11 +73,18 @@ public struct SchemeSummary: Codable, Sendable {
             text[.schemeValidity, ["from": text.moment(issuedAt), "until": text.moment(expiresAt)]], "",
         ]
         for (title, entries) in [(text[.schemeColumnOrganization], organizations), (text[.schemeColumnAppManager], appManagers)] {
+            // Key ids shortened to their first 8 characters, as people compare them; the JSON form
+            // has them whole.
             var table = FittingTable([
-                .init(header: title, flexible: true), .init(header: "OIN"), .init(header: text[.schemeColumnURL], dropPriority: 1),
-                .init(header: text[.schemeColumnKeys], dropPriority: 0),
+                .init(header: title, flexible: true), .init(header: text[.schemeColumnShortName]), .init(header: "OIN"),
+                .init(header: text[.schemeColumnURL], dropPriority: 0), .init(header: text[.schemeColumnKeys]),
             ])
-            for entry in entries { table.add([.init(entry.name), .init(entry.oin), .init(entry.url), .init(entry.keyIDs.joined(separator: " "))]) }
+            for entry in entries {
+                table.add([
+                    .init(TerminalText.sanitized(entry.name)), .init(TerminalText.sanitized(entry.shortName ?? "-")), .init(entry.oin),
+                    .init(TerminalText.sanitized(entry.url)), .init(entry.keyIDs.map { String($0.prefix(8)) }.joined(separator: " ")),
+                ])
+            }
             lines += table.render(width: style.width, color: false)
             lines.append("")
         }
@@ -83,7 +93,7 @@ public struct SchemeSummary: Codable, Sendable {
                 .init(header: text[.schemeColumnRequester], flexible: true), .init(header: "OIN"), .init(header: text[.schemeColumnKeys], dropPriority: 0),
             ])
             for entry in requesters {
-                table.add([.init(TerminalText.sanitized(entry.name)), .init(entry.oin), .init(entry.keyIDs.joined(separator: " "))])
+                table.add([.init(TerminalText.sanitized(entry.name)), .init(entry.oin), .init(entry.keyIDs.map { String($0.prefix(8)) }.joined(separator: " "))])
             }
             lines += table.render(width: style.width, color: false)
             // Purposes as sentences under the table: they are too long for a column.
