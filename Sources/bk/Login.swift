@@ -39,6 +39,7 @@ struct Login: AsyncParsableCommand {
         let force = force
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(timeout.seconds * 1000)))
         let polling = PollingFlag()
+        let declined = PollingFlag()
         let progress = ProgressLine.make(presentation) { _ in
             guard polling.isSet else { return nil }
             let left = max(0, ContinuousClock.now.duration(to: deadline).components.seconds)
@@ -60,7 +61,7 @@ struct Login: AsyncParsableCommand {
                     polling.set()
                     progress?.draw()
                 },
-                mayReplace: { current in force || Self.confirmReplace(current, messages: presentation.messages) })
+                mayReplace: { current in force || Self.confirmReplace(current, messages: presentation.messages, declined: declined) })
             progress?.finish()
             let until = Timestamps.rfc3339(.init(timeIntervalSince1970: Double(credential.claims.exp)))
             let bsn = Identifiers.masked(bsn: credential.claims.sub)
@@ -71,6 +72,11 @@ struct Login: AsyncParsableCommand {
             presentation.note(.loginDone, ["bsn": bsn, "moment": presentation.messages.moment(until)])
         } catch let error as IdentityError where error.code == .notAllowed && error.detail.contains("another citizen") {
             progress?.finish()
+            // A 'nee' is the citizen's choice, said as such; without a terminal nobody was asked.
+            guard !declined.isSet else {
+                presentation.note(.loginReplaceDeclined)
+                throw ExitCode(OverviewExitCode.failure.rawValue)
+            }
             presentation.note(.loginReplaceRefused)
             throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
         } catch let error as SchemeError {
@@ -107,11 +113,14 @@ struct LoginReport: Encodable {
 
 extension Login {
     /// Asks on the terminal whether to replace another citizen's login; never without one.
-    static func confirmReplace(_ current: String, messages: Messages) -> Bool {
+    /// - Parameter declined: set when the citizen was asked and did not say yes.
+    static func confirmReplace(_ current: String, messages: Messages, declined: PollingFlag) -> Bool {
         guard Terminal.standardErrorIsTerminal, isatty(STDIN_FILENO) == 1 else { return false }
         FileHandle.standardError.write(Data(messages[.loginReplaceQuestion, ["bsn": current]].utf8))
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-        return answer == messages[.answerYes] || answer == "y" || answer == "j"
+        let yes = answer == messages[.answerYes] || answer == "y" || answer == "j"
+        if !yes { declined.set() }
+        return yes
     }
 }
 

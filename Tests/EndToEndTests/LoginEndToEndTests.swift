@@ -72,3 +72,22 @@ struct LoginWaitEndToEndTests {
         #expect(screen.contains("Wachten tot u bent ingelogd (nog 5 minuten)"), "\(screen)")
     }
 }
+
+/// A citizen who answers "nee" made a choice: it is said as such, not as an error.
+@Suite("Declining end to end")
+struct DecliningEndToEndTests {
+    @Test("Answering nee to replacing another citizen's login changes nothing and says it was the citizen's choice")
+    func declineReplace() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let before = try String(contentsOfFile: holder.stateDirectory + "/credential.jws", encoding: .utf8)
+        let command = "'" + Paths.binaries + "/bk' login --test-bsn " + ExpectedFigures.singleDebtCitizen
+        var environment = holder.bkEnvironment
+        environment["TERM"] = "xterm-256color"
+        let result = try CommandResult.run("/usr/bin/script", ["-q", "-e", "-c", "stty cols 80; " + command, "/dev/null"], environment: environment, input: "nee\n")
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("U koos nee: er is niets veranderd."), "\(result.standardOutput)")
+        #expect(!result.standardOutput.contains("Er ging iets mis"), "\(result.standardOutput)")
+        #expect(try String(contentsOfFile: holder.stateDirectory + "/credential.jws", encoding: .utf8) == before)
+    }
+}

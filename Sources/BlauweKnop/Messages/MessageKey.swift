@@ -47,7 +47,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Login, logout, progress.
     case loginVisit, loginDone, logoutDone, logoutNothing, progressAnswered, progressWaiting, loginWaitingMinutes, loginWaitingOneMinute, loginWaitingSeconds, loginTimedOut, tlsSessionsResumed, discoveryFromCache
     case statusLoggedIn, statusExpired, statusNotLoggedIn, statusScheme, statusNoScheme, statusFolder
-    case loginReplaceQuestion, loginReplaceRefused, answerYes
+    case loginReplaceQuestion, loginReplaceDeclined, loginReplaceRefused, answerYes
 
     // Errors, in plain words; the technical detail follows under --verbose.
     case errorPrefix, errorNotLoggedIn, errorLoginExpired, errorSchemeUnavailable, errorSchemeRejected, errorConfiguration
