@@ -80,11 +80,11 @@ struct OverviewEndToEndTests {
         #expect(ExpectedFigures.totals(object?["totals"]) == ExpectedFigures.richTotal)
     }
 
-    @Test("overview without login says how to log in, exit 1")
+    @Test("overview without login says how to log in, exit 77")
     func notLoggedIn() throws {
         let holder = try TestHolder()
         let result = try holder.bk("overview", "--format", "json")
-        #expect(result.status == 1)
+        #expect(result.status == 77)
         #expect(result.standardError.contains("bk login"))
     }
 }
