@@ -2,8 +2,8 @@ import Foundation
 import Synchronization
 
 /// Temporary files being written, removed when the process is interrupted (SIGINT, SIGTERM,
-/// SIGHUP; see `Interruption`): an atomic write that never finished must not leave a copy behind, least of all one
-/// of the credential, which holds the BSN.
+/// SIGHUP; see `Interruption`): an atomic write that never finished must not leave a copy
+/// behind, least of all one of the credential, which holds the BSN.
 public enum TemporaryFiles {
     private struct Registry {
         var paths: Set<String> = []
