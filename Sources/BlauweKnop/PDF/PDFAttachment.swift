@@ -76,7 +76,6 @@ struct PDFAttachment {
 
     /// The size an attached file declares, before anything of it is decoded.
     private static func declaredSize(of stream: qpdf_oh, shown: String, limit: Int, in document: QPDFDocument) throws(PDFError) -> Int {
-        guard document.objectNumber(stream) > 0 else { throw PDFError("the attached file '\(shown)' is not a stream", code: .notBKShape) }
         let size = document.integer(document.key(document.key(document.streamDictionary(stream), "/Params"), "/Size"))
         guard let size, size >= 0 else { throw PDFError("the attached file '\(shown)' does not say its size", code: .notBKShape) }
         guard size <= limit else { throw PDFError("the attached file '\(shown)' says it is larger than bk allows (\(ByteCount.describe(limit)))", code: .notBKShape) }
