@@ -76,6 +76,7 @@ struct PDFEndToEndTests {
         #expect(first.contains("NIET volledig"))
         #expect(first.contains("Centraal Administratie"))
         #expect(first.contains("niet te"), "the reason in plain words")
+        #expect(first.contains("Bij de organisaties die antwoordden, moet u in totaal"), "the total is said of those that answered: \(first)")
         #expect(try holder.bk("verify", path).status == 3)
     }
 

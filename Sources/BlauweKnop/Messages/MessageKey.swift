@@ -28,7 +28,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case pdfTitle, pdfWho, pdfMadeAt, pdfTotalToPay, pdfNoDebts, pdfNoDebtsAt, pdfDebtsHeading, pdfCaseReference, pdfToPay, pdfLateAmount
     case pdfPayBefore, pdfLateMark, pdfAccount, pdfReference, pdfContact, pdfObjectHeading, pdfObjectText, pdfNoContact
     case pdfCheckHeading, pdfCheckText, pdfFingerprint, pdfFingerprintFull, pdfPage, pdfDocumentTitle, pdfPerOrganization, pdfOwedLate
-    case pdfClientTitle, pdfClientTotalToPay, pdfClientPerOrganization, pdfClientNoDebts, pdfClientDebtsHeading, pdfConsentHeading
+    case pdfTotalToPayAnswered, pdfClientTitle, pdfClientTotalToPay, pdfClientPerOrganization, pdfClientNoDebts, pdfClientDebtsHeading, pdfConsentHeading
     case pdfConsentRequester, pdfConsentPurpose, pdfConsentUntil, pdfConsentCode
 
     // bk verify.

@@ -122,6 +122,7 @@ extension Messages {
         .pdfConsentPurpose: "For",
         .pdfConsentUntil: "Valid until (inclusive)",
         .pdfConsentCode: "Consent code",
+        .pdfTotalToPayAnswered: "At the organisations that answered, you still have to pay {amount} in total.",
         .pdfTitle: "Your debts to the government",
         .pdfDocumentTitle: "Overview of debts to the government",
         .pdfWho: "For the person with BSN {bsn}.",

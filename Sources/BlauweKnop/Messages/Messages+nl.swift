@@ -122,6 +122,7 @@ extension Messages {
         .pdfConsentPurpose: "Waarvoor",
         .pdfConsentUntil: "Geldig tot en met",
         .pdfConsentCode: "Code van de toestemming",
+        .pdfTotalToPayAnswered: "Bij de organisaties die antwoordden, moet u in totaal nog {amount} betalen.",
         .pdfTitle: "Uw schulden bij de overheid",
         .pdfDocumentTitle: "Overzicht van schulden bij de overheid",
         .pdfWho: "Voor de persoon met BSN {bsn}.",

@@ -57,7 +57,9 @@ struct PDFContent {
         let answered = asked.filter(\.status.isSuccess)
         let totals = overview.totals
         if !answered.isEmpty {
-            blocks.append(.paragraph(text[forRequester ? .pdfClientTotalToPay : .pdfTotalToPay, ["amount": money(totals.saldo)]], strong: true))
+            // The total is said of those that answered: never as if it were all.
+            let total: MessageKey = forRequester ? .pdfClientTotalToPay : answered.count == asked.count ? .pdfTotalToPay : .pdfTotalToPayAnswered
+            blocks.append(.paragraph(text[total, ["amount": money(totals.saldo)]], strong: true))
             let overdue: String =
                 if totals.achterstallig > 0 {
                     text[forRequester ? .clientOverdueLine : .overdueLine, ["amount": money(totals.achterstallig)]]
