@@ -46,8 +46,9 @@ struct PDFContent {
 
     /// A requester's overview (PROTOCOL §10.6): the reader is a counsellor, the client is
     /// spoken of in the third person, and only the organisations asked count.
-    private var forRequester: Bool { overview.consent != nil }
-    private var asked: [HolderResult] { overview.holders.filter { !forRequester || !$0.status.isOutOfScope } }
+    private var sentences: OverviewSentences { OverviewSentences(overview: overview, text: text) }
+    private var forRequester: Bool { sentences.forRequester }
+    private var asked: [HolderResult] { sentences.asked }
 
     private func summary() -> [PDFBlock] {
         var blocks: [PDFBlock] = [.title(text[forRequester ? .pdfClientTitle : .pdfTitle])]
@@ -60,18 +61,10 @@ struct PDFContent {
             // The total is said of those that answered: never as if it were all.
             let total: MessageKey = forRequester ? .pdfClientTotalToPay : answered.count == asked.count ? .pdfTotalToPay : .pdfTotalToPayAnswered
             blocks.append(.paragraph(text[total, ["amount": money(totals.saldo)]], strong: true))
-            let overdue: String =
-                if totals.achterstallig > 0 {
-                    text[forRequester ? .clientOverdueLine : .overdueLine, ["amount": money(totals.achterstallig)]]
-                } else if answered.count == asked.count {
-                    text[forRequester ? .clientNoOverdueLine : .noOverdueLine]
-                } else {
-                    text[forRequester ? .clientNoOverdueAnswered : .noOverdueAnswered]
-                }
-            blocks.append(.paragraph(overdue, strong: totals.achterstallig > 0))
-            if let next = nextPayment { blocks.append(.paragraph(text[forRequester ? .clientNextPaymentLine : .nextPaymentLine, ["date": text.date(next)]])) }
+            let (lines, late) = sentences.payments()
+            blocks += lines.enumerated().map { .paragraph($1, strong: late && $0 == 0) }
         }
-        blocks += forRequester ? scopeOfConsent() : completeness()
+        blocks += sentences.completeness().flatMap(block)
         let owing = answered.filter { !$0.zaken.isEmpty }
         let free = answered.filter(\.zaken.isEmpty).map { clean($0.displayName) }
         if !owing.isEmpty {
@@ -87,8 +80,8 @@ struct PDFContent {
             let none: MessageKey = forRequester ? .pdfClientNoDebts : .pdfNoDebts
             blocks.append(.paragraph(owing.isEmpty ? text[none] : text[.pdfNoDebtsAt, ["names": free.joined(separator: ", ")]]))
         }
-        // Said only when it is true of something: a document that was checked.
-        if !answered.isEmpty { blocks.append(.paragraph(text[.overviewSealExplained])) }
+        // The sealed-documents sentence closes the page, after the amounts per organisation.
+        if let seal = sentences.seal { blocks.append(.paragraph(seal)) }
         return blocks
     }
 
@@ -106,36 +99,12 @@ struct PDFContent {
         return [.subheading(text[.pdfConsentHeading]), .fields(fields)]
     }
 
-    private func completeness() -> [PDFBlock] {
-        let failed = overview.holders.filter { !$0.status.isSuccess }
-        if failed.isEmpty { return [.paragraph(text[.completeLine, ["count": "\(overview.holders.count)"]])] }
-        var blocks: [PDFBlock] = [.paragraph(text[.incompleteLine], strong: true)] + failures(failed)
-        if failed.count == overview.holders.count { blocks.append(.paragraph(text[.nothingAnswered], strong: true)) }
-        return blocks
-    }
-
-    /// Who was asked under the consent, who gave nothing, and who was not asked.
-    private func scopeOfConsent() -> [PDFBlock] {
-        let names = { (holders: [HolderResult]) in holders.map { clean($0.displayName) }.joined(separator: ", ") }
-        var blocks: [PDFBlock] = []
-        if !asked.isEmpty { blocks.append(.paragraph(text[.askedLine, ["names": names(asked)]])) }
-        let failed = asked.filter { !$0.status.isSuccess }
-        if asked.isEmpty || failed.count == asked.count {
-            blocks.append(.paragraph(text[.askedNoneAnswered], strong: true))
-            blocks += failures(failed)
-        } else if failed.isEmpty {
-            blocks.append(.paragraph(text[.askedAllAnswered]))
-        } else {
-            blocks.append(.paragraph(text[.askedSomeMissing], strong: true))
-            blocks += failures(failed)
+    /// A statement as the page shows it: a paragraph, or the organisations as label and reason.
+    private func block(_ statement: OverviewSentences.Statement) -> [PDFBlock] {
+        switch statement {
+        case .line(let line, let strong): [.paragraph(line, strong: strong)]
+        case .failures(let failed): failures(failed)
         }
-        let notSupported = overview.holders.filter { $0.status == .notSupported }
-        if !notSupported.isEmpty { blocks.append(.paragraph(text[.notSupportedLine, ["names": names(notSupported)]])) }
-        let notAsked = overview.holders.filter { $0.status == .notInConsent }
-        if !notAsked.isEmpty {
-            blocks.append(.paragraph(text[notAsked.count == 1 ? .notAskedOne : .notAskedMany, ["count": "\(notAsked.count)", "names": names(notAsked)]], strong: true))
-        }
-        return blocks
     }
 
     /// The organisations that gave nothing, each with why in plain words.
@@ -146,9 +115,6 @@ struct PDFContent {
         return blocks
     }
 
-    private var nextPayment: String? {
-        FoldedZaak.nextPayment(in: asked.filter(\.status.isSuccess).flatMap(\.zaken), today: String(overview.generatedAt.prefix(10)))
-    }
 
     private func debts() -> [PDFBlock] {
         let owing = overview.holders.filter { $0.status.isSuccess && !$0.zaken.isEmpty }

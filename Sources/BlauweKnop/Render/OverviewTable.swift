@@ -39,10 +39,13 @@ public struct OverviewTable: Sendable {
 
     /// A requester's overview (PROTOCOL §10.6): its reader is a counsellor, who reads about a
     /// client in the third person, and only the organisations asked under the consent are rows.
-    private var forRequester: Bool { overview.consent != nil }
+    private var forRequester: Bool { sentences.forRequester }
+
+    /// What is said in words, decided once for the table and the PDF.
+    private var sentences: OverviewSentences { OverviewSentences(overview: overview, text: text) }
 
     /// The organisations that are rows: all of them, or those a consent had asked.
-    private var rows: [HolderResult] { overview.holders.filter { !forRequester || !$0.status.isOutOfScope } }
+    private var rows: [HolderResult] { sentences.asked }
 
     /// Prose lines are wrapped to the width before any colour is added; the table's lines
     /// already fit and keep their spacing.
@@ -80,25 +83,10 @@ public struct OverviewTable: Sendable {
         return lines
     }
 
-    /// What is overdue and the next payment, said only of organisations that answered: where
-    /// none did, nothing is said about payments at all.
+    /// What is overdue and the next payment (`OverviewSentences`), then an empty line.
     private func paymentLines() -> [String] {
-        let answered = rows.filter(\.status.isSuccess)
-        guard !answered.isEmpty else { return [] }
-        var lines: [String] = []
-        let late = overview.totals.achterstallig
-        if late > 0 {
-            lines.append(text[forRequester ? .clientOverdueLine : .overdueLine, ["amount": money(late)]])
-        } else if answered.count == rows.count {
-            lines.append(text[forRequester ? .clientNoOverdueLine : .noOverdueLine])
-        } else {
-            lines.append(text[forRequester ? .clientNoOverdueAnswered : .noOverdueAnswered])
-        }
-        if let next = nextPayment(answered.flatMap(\.zaken)) {
-            lines.append(text[forRequester ? .clientNextPaymentLine : .nextPaymentLine, ["date": text.date(next)]])
-        }
-        lines.append("")
-        return lines
+        let lines = sentences.payments().lines
+        return lines.isEmpty ? [] : lines + [""]
     }
 
     private func table() -> FittingTable {
@@ -152,46 +140,18 @@ public struct OverviewTable: Sendable {
     private func nextPayment(_ zaken: [FoldedZaak]) -> String? { FoldedZaak.nextPayment(in: zaken, today: today) }
 
     private func completeness() -> [String] {
-        var lines = forRequester ? scopeOfConsent() : citizenCompleteness()
-        // Said only when it is true of something: a document that was checked.
-        if rows.contains(where: \.status.isSuccess) { lines.append(text[.overviewSealExplained]) }
+        var lines = sentences.completeness().flatMap { statement -> [String] in
+            switch statement {
+            case .line(let line, _): [line]
+            case .failures(let failed): failures(failed)
+            }
+        }
+        if let seal = sentences.seal { lines.append(seal) }
         let warned = overview.holders.filter { !$0.warnings.isEmpty }
         if style.verbose && !warned.isEmpty {
             lines.append("")
             lines.append(text[.warningsHeader])
             for holder in warned { for warning in holder.warnings { lines.append("  \(TerminalText.sanitized(holder.displayName)): \(TerminalText.sanitized(warning))") } }
-        }
-        return lines
-    }
-
-    private func citizenCompleteness() -> [String] {
-        let failed = overview.holders.filter { !$0.status.isSuccess }
-        if failed.isEmpty { return [text[.completeLine, ["count": "\(overview.holders.count)"]]] }
-        var lines = [text[.incompleteLine]] + failures(failed)
-        if failed.count == overview.holders.count { lines.append(text[.nothingAnswered]) }
-        return lines
-    }
-
-    /// Who was asked under the consent and who was not (and so says nothing), and what is missing.
-    private func scopeOfConsent() -> [String] {
-        let names = { (holders: [HolderResult]) in holders.map { TerminalText.sanitized($0.displayName) }.joined(separator: ", ") }
-        var lines: [String] = []
-        if !rows.isEmpty { lines.append(text[.askedLine, ["names": names(rows)]]) }
-        let failed = rows.filter { !$0.status.isSuccess }
-        if rows.isEmpty || failed.count == rows.count {
-            lines.append(text[.askedNoneAnswered])
-            lines += failures(failed)
-        } else if failed.isEmpty {
-            lines.append(text[.askedAllAnswered])
-        } else {
-            lines.append(text[.askedSomeMissing])
-            lines += failures(failed)
-        }
-        let notSupported = overview.holders.filter { $0.status == .notSupported }
-        if !notSupported.isEmpty { lines.append(text[.notSupportedLine, ["names": names(notSupported)]]) }
-        let notAsked = overview.holders.filter { $0.status == .notInConsent }
-        if !notAsked.isEmpty {
-            lines.append(text[notAsked.count == 1 ? .notAskedOne : .notAskedMany, ["count": "\(notAsked.count)", "names": names(notAsked)]])
         }
         return lines
     }
