@@ -159,7 +159,7 @@ struct Presentation: Sendable {
         case let error as ConsentError where error.code == .ambiguous: (.consentAmbiguousID, false)
         case is SettingsError: (.errorConfiguration, true)
         case is FileError: (.errorFile, true)
-        case let error as PDFError where error.code == .notBKShape: (.errorNotBKPDF, false)
+        case let error as PDFError where error.code == .notBKShape || error.code == .noOverview: (.errorNotBKPDF, false)
         default: (.errorOther, true)
         }
     }

@@ -86,12 +86,14 @@ struct VerifyCommand: AsyncParsableCommand {
         for missing in report.missing {
             lines.append(text[.verifyMissingClaim, ["name": missing.name, "status": text.status(missing.claimedStatus)]])
         }
+        for finding in report.findings { lines.append(finding.sentence(text)) }
         if verbose { for problem in report.problems { lines.append(text[.verifyProblem, ["problem": problem]]) } }
         let verdict: MessageKey =
             switch report.verdict {
             case .authentic: underConsent ? .verdictAuthenticInConsent : .verdictAuthentic
             case .incomplete: .verdictIncomplete
             case .tooOld: .verdictTooOld
+            case .pagesNotCompared: .verdictPagesNotCompared
             case .tampered: .verdictTampered
             case .untrustedScheme: .verdictUntrustedScheme
             case .notAnOverview: .verdictNotAnOverview

@@ -39,6 +39,49 @@ struct AdversarialHostilePDFEndToEndTests {
         #expect(said.standardError.contains("Dit is geen PDF van bk, of het bestand is veranderd."), "\(said.standardError)")
     }
 
+    @Test("A page whose content inflates to 512 MiB is decoded no further than bk's own pages: exit 4 with little memory")
+    func contentBomb() throws {
+        let (holder, original) = try PDFEndToEndTests.pdf()
+        let hostile = holder.directory + "/content-bomb.pdf"
+        let made = try CommandResult.run("/usr/bin/python3", [Self.forger, "content-bomb", original, hostile])
+        try #require(made.status == 0, "\(made.standardError)")
+        #expect(try PDFEndToEndTests.tool("qpdf", ["--check", hostile]).status == 0)
+        let verify = try CommandResult.run("/usr/bin/python3", [Self.forger, "run", Paths.binaries + "/bk", "verify", hostile], environment: holder.bkEnvironment)
+        let figures = verify.standardOutput.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(figures.first == 4, "verify: \(verify.standardOutput)")
+        #expect((figures.last ?? .max) < Self.residentLimit, "verify took \(figures.last ?? -1) KiB")
+    }
+
+    @Test("What bk never puts in a PDF (JavaScript on opening, a link over a page) is exit 4, said as such", arguments: ["open-action", "annotation"])
+    func additions(attack: String) throws {
+        let (holder, original) = try PDFEndToEndTests.pdf()
+        let hostile = holder.directory + "/\(attack).pdf"
+        let made = try CommandResult.run("/usr/bin/python3", [Self.forger, attack, original, hostile])
+        try #require(made.status == 0, "\(made.standardError)")
+        #expect(try PDFEndToEndTests.tool("qpdf", ["--check", hostile]).status == 0)
+        let english = try holder.bk("verify", "--lang", "en", hostile)
+        #expect(english.status == 4, "\(english.standardOutput)")
+        #expect(english.standardOutput.contains("The PDF holds something bk never puts in one"), "\(english.standardOutput)")
+        let dutch = try holder.bk("verify", hostile)
+        #expect(dutch.standardOutput.contains("De PDF bevat iets dat bk er nooit in zet"), "\(dutch.standardOutput)")
+    }
+
+    @Test("A PDF that says another bk drew its pages: its data are checked, its pages said not compared (exit 3, never 0, never altered)", arguments: ["nl", "en"])
+    func otherLayoutVersion(language: String) throws {
+        let (holder, original) = try PDFEndToEndTests.pdf()
+        let other = holder.directory + "/other-version.pdf"
+        let made = try CommandResult.run("/usr/bin/python3", [Self.forger, "producer", original, other])
+        try #require(made.status == 0, "\(made.standardError)")
+        let result = try holder.bk("verify", "--lang", language, other)
+        #expect(result.status == 3, "\(result.standardOutput)")
+        let said = language == "nl" ? "PAGINA'S NIET VERGELEKEN" : "PAGES NOT COMPARED"
+        #expect(result.standardOutput.contains(said), "\(result.standardOutput)")
+        #expect(!result.standardOutput.contains(language == "nl" ? "NIET ECHT" : "NOT AUTHENTIC"))
+        let json = try holder.bk("verify", "--format", "json", other)
+        #expect(json.standardOutput.contains(#""verdict" : "pages_not_compared""#) || json.standardOutput.contains(#""verdict":"pages_not_compared""#), "\(json.standardOutput)")
+        #expect(try Validators.jsonSchemaProblem(document: json.standardOutput, schema: Paths.packageRoot + "/Schemas/verify-report.schema.json") == nil)
+    }
+
     @Test("bk verify - stops reading standard input at its limit")
     func endlessStandardInput() throws {
         let holder = try TestHolder()

@@ -45,7 +45,14 @@ struct ReadmeExamplesEndToEndTests {
         let script = try Self.block("intake.sh")
         let accepted = try Self.run(script, [path], holder: holder)
         #expect(accepted.status == 0, "\(accepted.standardOutput) \(accepted.standardError)")
-        #expect(accepted.standardOutput.contains("Dienst Uitvoering Onderwijs\t€ 18350"))
+        #expect(accepted.standardOutput.contains("Dienst Uitvoering Onderwijs\t€ 18350,00"), "\(accepted.standardOutput)")
+        // The PDF form: verified as a PDF, the amounts read from the overview it carries.
+        let pdf = holder.directory + "/overzicht.pdf"
+        #expect(try holder.bk("overview", "-o", pdf).status == 0)
+        let acceptedPDF = try Self.run(script, [pdf], holder: holder)
+        #expect(acceptedPDF.status == 0, "\(acceptedPDF.standardOutput) \(acceptedPDF.standardError)")
+        #expect(acceptedPDF.standardOutput.contains("Dienst Uitvoering Onderwijs\t€ 18350,00"), "\(acceptedPDF.standardOutput)")
+        #expect(try holder.bk("verify", pdf).status == 0)
         let altered = holder.directory + "/altered.json"
         try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"saldo\" : 1835000", with: "\"saldo\" : 1000")
             .write(toFile: altered, atomically: true, encoding: .utf8)

@@ -161,6 +161,10 @@ struct VerifyNotAnOverviewEndToEndTests {
             try content.write(toFile: holder.directory + "/" + name, atomically: true, encoding: .utf8)
             paths.append(holder.directory + "/" + name)
         }
+        // A PDF of another program: no overzicht.json attached.
+        let letter = holder.directory + "/letter.pdf"
+        #expect(try PDFEndToEndTests.tool("qpdf", ["--empty", letter]).status == 0)
+        paths.append(letter)
         for path in paths {
             let result = try holder.bk("verify", "--lang", language, path)
             #expect(result.status == 1, "\(path): \(result.standardOutput)")

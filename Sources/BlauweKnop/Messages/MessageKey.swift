@@ -34,6 +34,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // bk verify.
     case verifyTitle, verifyProven, verifyMissing, verifyMissingClaim, verifyProblem, verifyOldest
     case verdictAuthentic, verdictAuthenticInConsent, verdictIncomplete, verdictTooOld, verdictTampered, verdictUntrustedScheme, verdictNotAnOverview
+    case verdictPagesNotCompared, findingMalformed, findingOrganisationDiffers, findingDocumentInvalid, findingOrganisationsDiffer, findingTotalsDiffer
+    case findingCompletenessDiffers, findingConsentDiffers, findingUnknownContent, findingPageDiffers, findingPageCountDiffers
+    case findingAttachmentDiffers, findingPDFAdditions, findingPDFDiffers, findingPagesNotCompared
 
     // bk check and bk scheme show.
     case checkColumnEndpoint, checkColumnCheck, checkColumnResult, checkColumnDetail, checkSummary

@@ -85,7 +85,7 @@ public enum OverviewPDF {
     public static func contents(of pdf: [UInt8]) throws(PDFError) -> Contents {
         let document = try QPDFDocument(bytes: pdf)
         let attachments = try PDFAttachment.read(from: document)
-        guard let overview = attachments[overviewName] else { throw PDFError("the PDF holds no \(overviewName)", code: .notBKShape) }
+        guard let overview = attachments[overviewName] else { throw PDFError("the PDF holds no \(overviewName)", code: .noOverview) }
         let language = document.string(document.key(document.root, "/Lang")).flatMap(Language.init(code:))
         let info = document.key(document.trailer, "/Info")
         let producer = document.isDictionary(info) ? document.string(document.key(info, "/Producer")) : nil

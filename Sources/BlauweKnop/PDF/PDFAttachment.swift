@@ -47,7 +47,7 @@ struct PDFAttachment {
     static func read(from document: QPDFDocument) throws(PDFError) -> [String: [UInt8]] {
         let tree = document.key(document.key(document.root, "/Names"), "/EmbeddedFiles")
         guard document.isDictionary(tree), let items = document.arrayItems(document.key(tree, "/Names")), items.count % 2 == 0 else {
-            throw PDFError("the PDF has no list of attached files that bk wrote", code: .notBKShape)
+            throw PDFError("the PDF has no list of attached files that bk wrote", code: .noOverview)
         }
         var entries: [(name: String, stream: qpdf_oh, size: Int)] = []
         var streamsSeen: Set<Int> = []

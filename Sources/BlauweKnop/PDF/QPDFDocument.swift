@@ -3,8 +3,8 @@ internal import CPDF
 /// Why a PDF could not be read or written.
 public struct PDFError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The reason, for programs: `.unusable` (qpdf, cairo or pango failed, or the file cannot
-    /// be read) or `.notBKShape` (the file is not shaped as bk writes its PDFs: not a bk PDF,
-    /// or altered).
+    /// be read), `.noOverview` (a PDF without an attached overview: not bk's) or `.notBKShape`
+    /// (the file is not shaped as bk writes its PDFs: altered, or hostile).
     public let code: ErrorCode<PDFError>
     public let message: String
 
@@ -19,6 +19,8 @@ public struct PDFError: Error, CustomStringConvertible, Sendable, Equatable {
 extension ErrorCode where Domain == PDFError {
     public static let unusable = Self("unusable")
     public static let notBKShape = Self("not_bk_shape")
+    /// The PDF carries no overview at all: another program's PDF, not a bk overview.
+    public static let noOverview = Self("no_overview")
 }
 
 /// One PDF opened with qpdf's C API: the object handles of one `qpdf_data`, which is freed
@@ -137,6 +139,27 @@ final class QPDFDocument {
     }
 
     func isDictionary(_ object: qpdf_oh) -> Bool { pdfLibrary.qpdf_oh_is_dictionary(q, object) != QPDF_FALSE }
+    func isStream(_ object: qpdf_oh) -> Bool { pdfLibrary.qpdf_oh_is_stream(q, object) != QPDF_FALSE }
+    /// Whether the object is reached through a reference (`12 0 R`) rather than written in place.
+    func isIndirect(_ object: qpdf_oh) -> Bool { pdfLibrary.qpdf_oh_is_indirect(q, object) != QPDF_FALSE }
+
+    /// A dictionary's keys (with their leading slash); none for anything else.
+    func keys(_ dictionary: qpdf_oh) -> [String] {
+        guard isDictionary(dictionary) else { return [] }
+        var keys: [String] = []
+        pdfLibrary.qpdf_oh_begin_dict_key_iter(q, dictionary)
+        while pdfLibrary.qpdf_oh_dict_more_keys(q) != QPDF_FALSE {
+            if let key = pdfLibrary.qpdf_oh_dict_next_key(q) { keys.append(String(cString: key)) }
+        }
+        return keys
+    }
+
+    /// A string object's bytes as the file holds them (after escapes), whatever their encoding.
+    func binaryString(_ object: qpdf_oh) -> [UInt8] {
+        var length = 0
+        guard let bytes = pdfLibrary.qpdf_oh_get_binary_string_value(q, object, &length) else { return [] }
+        return bytes.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+    }
 
     var pageCount: Int { Int(pdfLibrary.qpdf_get_num_pages(q)) }
 

@@ -21,6 +21,8 @@ extension OverviewVerifier {
         do {
             contents = try OverviewPDF.contents(of: bytes)
             producer = try OverviewPDF.producer()
+        } catch where error.code == .noOverview {
+            return .notAnOverview("the PDF carries no \(OverviewPDF.overviewName): \(error)")
         } catch {
             return .malformed("the PDF cannot be read as a bk overview: \(error)")
         }
@@ -31,18 +33,21 @@ extension OverviewVerifier {
             return .malformed("\(OverviewPDF.overviewName) in the PDF: \(error.detail)")
         }
         guard let language = contents.language else {
-            report.fail(.tampered, "the PDF does not say in which language its pages are")
+            report.fail(.tampered, "the PDF does not say in which language its pages are", .init(.pdfDiffers))
             return report
         }
         guard contents.producer == producer else {
-            report.fail(.tampered, "the PDF says it was made by '\(TerminalText.sanitized(contents.producer ?? "nothing"))'; this bk makes '\(producer)', so its pages cannot be compared (verify with that version, or extract \(OverviewPDF.overviewName) with 'bk pdf extract')")
+            report.fail(
+                .pagesNotCompared,
+                "the PDF says it was made by '\(TerminalText.sanitized(contents.producer ?? "nothing"))'; this bk makes '\(producer)', so its pages cannot be compared (verify with that version, or extract \(OverviewPDF.overviewName) with 'bk pdf extract')",
+                .init(.pagesNotCompared))
             return report
         }
         do {
             let expected = try OverviewPDF.render(overviewJSON: contents.overviewJSON, language: language)
-            if expected != bytes { report.fail(.tampered, PDFDifference.describe(expected: expected, actual: bytes)) }
+            if let difference = try PDFDifference.first(expected: expected, actual: bytes) { report.fail(.tampered, difference.detail, difference.finding) }
         } catch {
-            report.fail(.tampered, "the pages cannot be rendered again from \(OverviewPDF.overviewName): \(error)")
+            report.fail(.tampered, "the pages cannot be rendered again from \(OverviewPDF.overviewName): \(error)", .init(.pdfDiffers))
         }
         return report
     }

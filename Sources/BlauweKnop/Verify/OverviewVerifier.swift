@@ -29,7 +29,7 @@ public struct OverviewVerifier: Sendable {
         let overview = file.overview
         var report = VerificationReport(generatedAt: overview.generatedAt, complete: overview.complete)
         guard let moment = Timestamps.epochSeconds(rfc3339: overview.generatedAt) else {
-            report.fail(.tampered, "generated_at is not an RFC 3339 time")
+            report.fail(.tampered, "generated_at is not an RFC 3339 time", .init(.malformed))
             return report
         }
         let scheme: VerifiedScheme
@@ -41,7 +41,7 @@ public struct OverviewVerifier: Sendable {
         }
         let document = scheme.document
         if overview.scheme != .init(iss: document.iss, environment: document.environment, version: document.version, exp: document.exp) {
-            report.fail(.tampered, "the scheme summary differs from the signed scheme")
+            report.fail(.tampered, "the scheme summary differs from the signed scheme", .init(.organisationsDiffer))
         }
         let consent = requesterConsent(overview, scheme: scheme, moment: moment, report: &report)
         let evidence = evidenceByOrganization(overview, scheme: scheme, report: &report)
@@ -70,30 +70,30 @@ public struct OverviewVerifier: Sendable {
                 oldestIssue = min(oldestIssue ?? verified.document.iat, verified.document.iat)
                 let proven = HolderResult.verified(organization, zaken: verified.zaken, fetchedAt: claimed?.fetchedAt, durationMs: claimed?.durationMs ?? 0)
                 if let claimed, let difference = HolderDifference.first(claimed: claimed, proven: proven) {
-                    report.fail(.tampered, "\(organization.name): \(difference)")
+                    report.fail(.tampered, "\(organization.name): \(difference)", .init(.organisationDiffers, organisation: organization.name))
                 }
                 report.holders.append(.init(oin: organization.oin, name: organization.name, proven: true, status: proven.status))
                 expectedHolders.append(proven)
                 provenDocuments.append(.init(oin: organization.oin, jws: compact))
             } catch {
-                report.fail(.tampered, "the document of \(organization.name) does not verify: \(error)")
+                report.fail(.tampered, "the document of \(organization.name) does not verify: \(error)", .init(.documentInvalid, organisation: organization.name))
                 report.holders.append(.init(oin: organization.oin, name: organization.name, proven: false, status: claimed?.status ?? .invalidDocument))
                 expectedHolders.append(claimed ?? unprovenPlaceholder(organization))
             }
         }
-        if audiences.count > 1 { report.fail(.tampered, "the documents were made for different app keys") }
+        if audiences.count > 1 { report.fail(.tampered, "the documents were made for different app keys", .init(.unknownContent)) }
         var expected = Overview.merge(
             holders: expectedHolders, evidence: .init(scheme: overview.evidence.scheme, documents: provenDocuments), scheme: document,
             bsn: overview.citizen.bsn, generatedAt: overview.generatedAt)
         if let consent { expected.attach(consent, scheme: document) }
         Self.asSchemaVersion(overview.schemaVersion, &expected)
-        if expected.totals != overview.totals { report.fail(.tampered, "the totals differ from the sum of the signed documents") }
-        if expected.complete != overview.complete { report.fail(.tampered, "'complete' says \(overview.complete), the evidence says \(expected.complete)") }
+        if expected.totals != overview.totals { report.fail(.tampered, "the totals differ from the sum of the signed documents", .init(.totalsDiffer)) }
+        if expected.complete != overview.complete { report.fail(.tampered, "'complete' says \(overview.complete), the evidence says \(expected.complete)", .init(.completenessDiffers)) }
         if expected.completeInConsent != overview.completeInConsent {
-            report.fail(.tampered, "'complete_in_consent' says \(Self.described(overview.completeInConsent)), the evidence says \(Self.described(expected.completeInConsent))")
+            report.fail(.tampered, "'complete_in_consent' says \(Self.described(overview.completeInConsent)), the evidence says \(Self.described(expected.completeInConsent))", .init(.completenessDiffers))
         }
         if report.problems.isEmpty, let difference = Self.formDifference(file, expected: expected) {
-            report.fail(.tampered, "the file holds something that bk did not write: \(difference)")
+            report.fail(.tampered, "the file holds something that bk did not write: \(difference)", .init(.unknownContent))
         }
         report.complete = expected.complete
         report.completeInConsent = expected.completeInConsent
@@ -107,23 +107,23 @@ public struct OverviewVerifier: Sendable {
     private func requesterConsent(_ overview: Overview, scheme: VerifiedScheme, moment: Int64, report: inout VerificationReport) -> Consent? {
         guard overview.consent != nil || overview.evidence.consent != nil else { return nil }
         guard let summary = overview.consent, let compact = overview.evidence.consent else {
-            report.fail(.tampered, "the file names a consent without its evidence, or the other way round")
+            report.fail(.tampered, "the file names a consent without its evidence, or the other way round", .init(.consentDiffers))
             return nil
         }
         let consent: Consent
         do {
             consent = try Consent(compact: compact, scheme: scheme, now: moment, checkExpiry: false)
         } catch {
-            report.fail(.tampered, "the consent does not verify: \(error.detail)")
+            report.fail(.tampered, "the consent does not verify: \(error.detail)", .init(.consentDiffers))
             return nil
         }
-        if consent.claims.exp <= moment { report.fail(.tampered, "the consent had expired when the overview was made") }
+        if consent.claims.exp <= moment { report.fail(.tampered, "the consent had expired when the overview was made", .init(.consentDiffers)) }
         var signed = Overview.ConsentSummary(consent, scheme: scheme.document)
         if overview.schemaVersion == "1.0" { signed.requesterName = nil }
         if summary != signed {
-            report.fail(.tampered, "what the file says of the consent differs from the signed consent")
+            report.fail(.tampered, "what the file says of the consent differs from the signed consent", .init(.consentDiffers))
         }
-        if consent.claims.sub != overview.citizen.bsn { report.fail(.tampered, "the consent is for another citizen than the overview") }
+        if consent.claims.sub != overview.citizen.bsn { report.fail(.tampered, "the consent is for another citizen than the overview", .init(.consentDiffers)) }
         return consent
     }
 
@@ -140,9 +140,9 @@ public struct OverviewVerifier: Sendable {
     /// An organisation outside the consent: proven not asked by the consent itself; any data or
     /// evidence for it is a problem.
     private func outsideConsent(_ organization: SchemeDocument.Organization, claimed: HolderResult?, hasEvidence: Bool, report: inout VerificationReport) -> HolderResult {
-        if hasEvidence { report.fail(.tampered, "there is a document of \(organization.name), which is outside the consent") }
+        if hasEvidence { report.fail(.tampered, "there is a document of \(organization.name), which is outside the consent", .init(.organisationDiffers, organisation: organization.name)) }
         if let claimed, claimed.status != .notInConsent || !claimed.zaken.isEmpty || claimed.totals != HolderTotals() {
-            report.fail(.tampered, "\(organization.name) is outside the consent but shown as '\(claimed.status.rawValue)'")
+            report.fail(.tampered, "\(organization.name) is outside the consent but shown as '\(claimed.status.rawValue)'", .init(.organisationDiffers, organisation: organization.name))
         }
         report.holders.append(.init(oin: organization.oin, name: organization.name, proven: true, status: .notInConsent))
         return claimed ?? .notInConsent(organization)
@@ -152,8 +152,8 @@ public struct OverviewVerifier: Sendable {
     private func evidenceByOrganization(_ overview: Overview, scheme: VerifiedScheme, report: inout VerificationReport) -> [String: String] {
         var evidence: [String: String] = [:]
         for item in overview.evidence.documents {
-            if evidence.updateValue(item.jws, forKey: item.oin) != nil { report.fail(.tampered, "evidence for \(Self.shown(item.oin)) appears twice") }
-            if scheme.organizationKeys[item.oin] == nil { report.fail(.tampered, "evidence for \(Self.shown(item.oin)), which is not in the scheme") }
+            if evidence.updateValue(item.jws, forKey: item.oin) != nil { report.fail(.tampered, "evidence for \(Self.shown(item.oin)) appears twice", .init(.unknownContent)) }
+            if scheme.organizationKeys[item.oin] == nil { report.fail(.tampered, "evidence for \(Self.shown(item.oin)), which is not in the scheme", .init(.unknownContent)) }
         }
         return evidence
     }
@@ -165,23 +165,23 @@ public struct OverviewVerifier: Sendable {
         let known = Set(scheme.organizations.map(\.oin))
         for holder in overview.holders {
             guard known.contains(holder.oin) else {
-                report.fail(.tampered, "the file shows '\(Self.shown(holder.name))' (\(Self.shown(holder.oin))), which is not in the scheme")
+                report.fail(.tampered, "the file shows '\(Self.shown(holder.name))' (\(Self.shown(holder.oin))), which is not in the scheme", .init(.organisationsDiffer))
                 continue
             }
-            if stated.updateValue(holder, forKey: holder.oin) != nil { report.fail(.tampered, "the file shows \(holder.oin) twice") }
+            if stated.updateValue(holder, forKey: holder.oin) != nil { report.fail(.tampered, "the file shows \(holder.oin) twice", .init(.organisationsDiffer)) }
         }
         for organization in scheme.organizations {
             guard let holder = stated[organization.oin] else {
-                report.fail(.tampered, "the file does not show \(organization.name) (\(organization.oin)) at all")
+                report.fail(.tampered, "the file does not show \(organization.name) (\(organization.oin)) at all", .init(.organisationsDiffer))
                 continue
             }
             if holder.name != organization.name || holder.shortName != organization.shortName {
-                report.fail(.tampered, "\(organization.oin) is shown as '\(Self.shown(holder.name))', the scheme says '\(organization.name)'")
+                report.fail(.tampered, "\(organization.oin) is shown as '\(Self.shown(holder.name))', the scheme says '\(organization.name)'", .init(.organisationsDiffer))
             }
         }
         let order = overview.holders.map(\.oin).filter { known.contains($0) }
         if stated.count == scheme.organizations.count, order != scheme.organizations.map(\.oin) {
-            report.fail(.tampered, "the organisations are not in the order of the scheme")
+            report.fail(.tampered, "the organisations are not in the order of the scheme", .init(.organisationsDiffer))
         }
         return stated
     }
@@ -191,7 +191,7 @@ public struct OverviewVerifier: Sendable {
     private func unproven(_ organization: SchemeDocument.Organization, claimed: HolderResult?, report: inout VerificationReport) -> HolderResult {
         guard let claimed else { return unprovenPlaceholder(organization) }
         if claimed.status.isSuccess || !claimed.zaken.isEmpty || claimed.totals != HolderTotals() || !claimed.warnings.isEmpty {
-            report.fail(.tampered, "\(organization.name) is shown as '\(claimed.status.rawValue)' with data, but there is no signed document for it")
+            report.fail(.tampered, "\(organization.name) is shown as '\(claimed.status.rawValue)' with data, but there is no signed document for it", .init(.organisationDiffers, organisation: organization.name))
         }
         report.holders.append(.init(oin: organization.oin, name: organization.name, proven: false, status: claimed.status))
         report.missing.append(.init(oin: organization.oin, name: organization.name, claimedStatus: claimed.status, claimedError: claimed.error.map(Self.shown)))

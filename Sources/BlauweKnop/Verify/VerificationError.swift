@@ -27,6 +27,9 @@ extension ErrorCode where Domain == VerificationError {
     public static var tampered: Self { Self("tampered") }
     /// The evidence is authentic but older than allowed.
     public static var tooOld: Self { Self("tooOld") }
+    /// A PDF's data are authentic, but its pages were drawn by another layout version and could
+    /// not be compared.
+    public static var pagesNotCompared: Self { Self("pagesNotCompared") }
     /// What the file shows is authentic, but some organisations have no signed document.
     public static var incomplete: Self { Self("incomplete") }
 }

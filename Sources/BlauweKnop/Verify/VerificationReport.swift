@@ -32,6 +32,9 @@ public struct VerificationReport: Codable, Sendable {
         case incomplete
         /// Authentic, but older than `--max-age` (or with no document to date it).
         case tooOld = "too_old"
+        /// A PDF whose data are authentic, but whose pages another layout version drew: they
+        /// could not be compared (PROTOCOL §8.2).
+        case pagesNotCompared = "pages_not_compared"
         /// Something in the file differs from the evidence, or the file is malformed or ambiguous.
         case tampered
         /// The scheme evidence is not signed by the trust anchor.
@@ -44,9 +47,10 @@ public struct VerificationReport: Codable, Sendable {
             case .authentic: 0
             case .incomplete: 1
             case .tooOld: 2
-            case .tampered: 3
-            case .untrustedScheme: 4
-            case .notAnOverview: 5
+            case .pagesNotCompared: 3
+            case .tampered: 4
+            case .untrustedScheme: 5
+            case .notAnOverview: 6
             }
         }
 
@@ -56,7 +60,7 @@ public struct VerificationReport: Codable, Sendable {
         public var exitCode: Int32 {
             switch self {
             case .authentic: 0
-            case .incomplete, .tooOld: 3
+            case .incomplete, .tooOld, .pagesNotCompared: 3
             case .tampered: 4
             case .untrustedScheme: 2
             case .notAnOverview: 1
@@ -75,10 +79,13 @@ public struct VerificationReport: Codable, Sendable {
     public var ageSeconds: Int64?
     public var holders: [Holder] = []
     public var missing: [Missing] = []
+    /// What differs, for a reader (shown by default, in their language).
+    public var findings: [VerificationFinding] = []
+    /// What differs, technically (English; shown with `--verbose`).
     public var problems: [String] = []
 
     enum CodingKeys: String, CodingKey {
-        case verdict, complete, holders, missing, problems
+        case verdict, complete, holders, missing, findings, problems
         case generatedAt = "generated_at"
         case completeInConsent = "complete_in_consent"
         case oldestDocumentIssuedAt = "oldest_document_issued_at"
@@ -91,26 +98,29 @@ public struct VerificationReport: Codable, Sendable {
     }
 
     /// A report for a file that could not be read as an overview at all (exit 4: malformed).
-    public static func malformed(_ problem: String) -> VerificationReport { unread(.tampered, problem) }
+    public static func malformed(_ problem: String) -> VerificationReport { unread(.tampered, problem, .init(.malformed)) }
 
     /// A report for a file that is not a bk overview at all (exit 1: nothing checked).
-    public static func notAnOverview(_ problem: String) -> VerificationReport { unread(.notAnOverview, problem) }
+    public static func notAnOverview(_ problem: String) -> VerificationReport { unread(.notAnOverview, problem, nil) }
 
-    private static func unread(_ code: VerificationError.Code, _ problem: String) -> VerificationReport {
+    private static func unread(_ code: VerificationError.Code, _ problem: String, _ finding: VerificationFinding?) -> VerificationReport {
         var report = VerificationReport(generatedAt: "", complete: false)
-        report.fail(code, problem)
+        report.fail(code, problem, finding)
         return report
     }
 
-    /// Records a problem; the most serious one decides the verdict.
-    mutating func fail(_ code: VerificationError.Code, _ problem: String) {
+    /// Records a problem, and what a reader is told of it (once, however often it is found);
+    /// the most serious problem decides the verdict.
+    mutating func fail(_ code: VerificationError.Code, _ problem: String, _ finding: VerificationFinding? = nil) {
         problems.append(problem)
+        if let finding, !findings.contains(finding) { findings.append(finding) }
         let verdict: Verdict =
             switch code {
             case .untrustedScheme: .untrustedScheme
             case .tooOld: .tooOld
             case .incomplete: .incomplete
             case .notAnOverview: .notAnOverview
+            case .pagesNotCompared: .pagesNotCompared
             default: .tampered
             }
         self.verdict = max(self.verdict, verdict)

@@ -31,7 +31,9 @@
     X(qpdf_set_object_stream_mode) X(qpdf_set_suppress_warnings) X(qpdf_silence_errors) \
     X(qpdf_write) X(qpdf_set_deterministic_ID) X(qpdf_set_suppress_original_object_IDs) \
     X(qpdf_oh_is_null) X(qpdf_oh_is_integer) X(qpdf_oh_get_int_value) \
-    X(qpdf_oh_get_object_id)
+    X(qpdf_oh_get_object_id) X(qpdf_oh_get_type_code) X(qpdf_oh_is_indirect) \
+    X(qpdf_oh_get_binary_string_value) X(qpdf_oh_get_real_value) X(qpdf_oh_get_bool_value) \
+    X(qpdf_oh_begin_dict_key_iter) X(qpdf_oh_dict_more_keys) X(qpdf_oh_dict_next_key)
 
 /// The PDF stack's functions, resolved by `bk_pdf_load`.
 struct bk_pdf_functions {
