@@ -13,7 +13,7 @@ struct BK: AsyncParsableCommand {
             Settings come from flags, then BK_* environment variables, then \
             $XDG_CONFIG_HOME/bk/config.json (keys are the long option names). Global \
             options may stand before or after the command. What bk says is in Dutch \
-            (--lang nl, the default) or English (--lang en); this help is in English.
+            (--lang nl, the default) or English (--lang en), this help included.
 
             Examples:
               bk login --test-bsn 999993653

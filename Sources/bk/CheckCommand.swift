@@ -55,8 +55,8 @@ struct CheckCommand: AsyncParsableCommand {
 
     func validate() throws {
         try deadline.require("--deadline", atMost: DurationArgument.oneDay)
-        guard (0...100_000).contains(warnCertDays) else { throw ValidationError("--warn-cert-days must be between 0 and 100000") }
-        if let maxLatencyMs, !(1...86_400_000).contains(maxLatencyMs) { throw ValidationError("--max-latency-ms must be between 1 and 86400000") }
+        guard (0...100_000).contains(warnCertDays) else { throw UsageProblem.error(.usageRange, ["option": "--warn-cert-days", "low": "0", "high": "100000"]) }
+        if let maxLatencyMs, !(1...86_400_000).contains(maxLatencyMs) { throw UsageProblem.error(.usageRange, ["option": "--max-latency-ms", "low": "1", "high": "86400000"]) }
     }
 
     var chosenFormat: Format {

@@ -51,8 +51,8 @@ struct ConsentCommand: AsyncParsableCommand {
         var code = false
 
         func validate() throws {
-            guard (days == nil) != (until == nil) else { throw ValidationError("say how long: --days N or --until YYYY-MM-DD (or DD-MM-YYYY), one of them") }
-            guard Consent.Detail(rawValue: detail) != nil else { throw ValidationError("--detail takes full or saldo") }
+            guard (days == nil) != (until == nil) else { throw UsageProblem.error(.usageConsentDuration) }
+            guard Consent.Detail(rawValue: detail) != nil else { throw UsageProblem.error(.usageDetailValues) }
         }
 
         func run() async throws {

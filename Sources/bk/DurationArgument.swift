@@ -28,7 +28,7 @@ struct DurationArgument: ExpressibleByArgument, Sendable, CustomStringConvertibl
     /// Throws a usage error unless `low < seconds <= high`.
     func require(_ option: String, above low: Double = 0, atMost high: Double) throws {
         guard seconds > low, seconds <= high else {
-            throw ValidationError("\(option) must be more than \(Int(low)) s and at most \(DurationArgument(seconds: high)) (got \(text))")
+            throw UsageProblem.error(.usageDuration, ["option": option, "low": "\(Int(low))", "high": "\(DurationArgument(seconds: high))", "value": TerminalText.sanitized(String(text.prefix(40)))])
         }
     }
 

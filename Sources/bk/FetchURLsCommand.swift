@@ -15,7 +15,7 @@ struct FetchURLsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let urls = ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init).filter { !$0.isEmpty }
-        guard !urls.isEmpty else { throw ValidationError("\(file) holds no URLs") }
+        guard !urls.isEmpty else { throw UsageProblem.error(.usageNoURLs, ["path": TerminalText.sanitized(file)]) }
         let client = try global.client()
         let http = client.http(deadlineSeconds: global.requestTimeout.seconds)
         let failures = await withTaskGroup(of: Bool.self) { group in

@@ -53,13 +53,13 @@ struct GlobalOptions: ParsableArguments {
     var engineThreads: Int = TransportOptions.defaultEngineThreads
 
     func validate() throws {
-        if let lang, Language(code: lang) == nil { throw ValidationError("--lang takes nl or en") }
+        if let lang, Language(code: lang) == nil { throw UsageProblem.error(.usageLangValues) }
         try connectTimeout.require("--connect-timeout", atMost: DurationArgument.oneDay)
         try requestTimeout.require("--request-timeout", atMost: DurationArgument.oneDay)
         try lowSpeedTime?.require("--low-speed-time", atMost: DurationArgument.oneDay)
-        guard (1...100_000).contains(maxConnections) else { throw ValidationError("--max-connections must be between 1 and 100000") }
-        guard (1...64).contains(engineThreads) else { throw ValidationError("--engine-threads must be between 1 and 64") }
-        guard (0...1 << 30).contains(lowSpeedLimit) else { throw ValidationError("--low-speed-limit must be between 0 and 1073741824 bytes per second") }
+        guard (1...100_000).contains(maxConnections) else { throw UsageProblem.error(.usageRange, ["option": "--max-connections", "low": "1", "high": "100000"]) }
+        guard (1...64).contains(engineThreads) else { throw UsageProblem.error(.usageRange, ["option": "--engine-threads", "low": "1", "high": "64"]) }
+        guard (0...1 << 30).contains(lowSpeedLimit) else { throw UsageProblem.error(.usageRange, ["option": "--low-speed-limit", "low": "0", "high": "1073741824"]) }
     }
 
     /// The resolved settings.

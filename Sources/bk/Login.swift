@@ -30,7 +30,7 @@ struct Login: AsyncParsableCommand {
     var format: TextOrJSON = .text
 
     func validate() throws {
-        if let testBSN, !Identifiers.isBSN(testBSN) { throw ValidationError("'\(testBSN)' is not a valid BSN (9 digits passing the elfproef)") }
+        if let testBSN, !Identifiers.isBSN(testBSN) { throw UsageProblem.error(.usageInvalidBSN, ["value": TerminalText.sanitized(String(testBSN.prefix(40)))]) }
         try timeout.require("--timeout", atMost: DurationArgument.oneDay)
     }
 

@@ -10,7 +10,8 @@ struct OverviewCommand: AsyncParsableCommand {
         discussion: """
             Exit codes: 0 complete; 2 the scheme failed verification (nothing fetched); \
             3 some organisations could not be reached or refused; 4 at least one document \
-            failed verification (never masked by 3); 1 other errors; 64 usage errors.
+            failed verification (never masked by 3); 77 log in first; 1 other errors; 64 usage \
+            errors.
 
             Examples:
               bk overview
@@ -38,7 +39,7 @@ struct OverviewCommand: AsyncParsableCommand {
 
     func validate() throws {
         try deadline.require("--deadline", atMost: DurationArgument.oneDay)
-        guard parallel > 0, parallel < global.maxConnections else { throw ValidationError("--parallel must be positive and below --max-connections") }
+        guard parallel > 0, parallel < global.maxConnections else { throw UsageProblem.error(.usageParallelBelowConnections) }
         _ = try chosenOutput
     }
 

@@ -22,7 +22,7 @@ extension OverviewOutput {
                 case .unknownExtension: .usageUnknownExtension
                 default: .usagePDFToTerminal
                 }
-            throw ValidationError(messages[key, error.values.mapValues { TerminalText.sanitized($0) }])
+            throw UsageProblem.error(key, saying: messages[key, error.values.mapValues { TerminalText.sanitized($0) }])
         }
     }
 

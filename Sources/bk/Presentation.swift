@@ -53,6 +53,15 @@ struct Presentation: Sendable {
     /// detail follows with `--verbose`; for settings and files it always does, as it names
     /// what to fix.
     func fail(_ error: any Error, code: Int32) -> ExitCode {
+        // bk's own usage sentences are already in the reader's language, and say what to do.
+        if let usage = error as? ValidationError, usage.message.first == UsageProblem.marker {
+            let sentence = String(usage.message.dropFirst())
+            Terminal.note("\(messages[.errorPrefix]): \(sentence)")
+            if jsonErrors {
+                Terminal.print(String(decoding: JSONCoding.encode(["error": ["code": "usage", "message": sentence]]), as: UTF8.self) + "\n")
+            }
+            return ExitCode(code)
+        }
         // "Log in first" has its own exit code, whatever the command.
         let code = (error as? IdentityError).map { [.notLoggedIn, .expired].contains($0.code) } == true ? OverviewExitCode.loginRequired.rawValue : code
         var (key, actionable) = Self.message(for: error)

@@ -113,7 +113,7 @@ extension RequesterCommand {
         var deadline = DurationArgument(seconds: 300)
 
         func validate() throws {
-            guard (1...1024).contains(parallel) else { throw ValidationError("--parallel must be between 1 and 1024") }
+            guard (1...1024).contains(parallel) else { throw UsageProblem.error(.usageRange, ["option": "--parallel", "low": "1", "high": "1024"]) }
         }
 
         func run() async throws {
@@ -195,11 +195,11 @@ extension RequesterCommand {
 /// owner may read.
 enum RequesterKey {
     static func load(path: String?) throws -> PrivateKey {
-        guard let path, !path.isEmpty else { throw ValidationError("give the requester's private key: --requester-key FILE or BK_REQUESTER_KEY") }
+        guard let path, !path.isEmpty else { throw UsageProblem.error(.usageRequesterKeyMissing) }
         var status = stat()
         guard stat(path, &status) == 0 else { throw FileError(path: path, action: "read", errno: errno) }
         guard status.st_mode & 0o077 == 0 else {
-            throw ValidationError("the requester key \(TerminalText.sanitized(path)) can be read by others: make it mode 0600 (chmod 600)")
+            throw UsageProblem.error(.usageRequesterKeyOpen, ["path": TerminalText.sanitized(path)])
         }
         guard let bytes = try AtomicFile.read(path, limit: 64 << 10) else { throw FileError(path: path, action: "read", errno: ENOENT) }
         // A private JWK is a JSON object; anything else is read as PEM.

@@ -6,22 +6,23 @@ import Foundation
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Check offline that an overview file (JSON or XML) is authentic, unaltered and complete.",
+        abstract: "Check offline that an overview file (JSON, XML or PDF) is authentic, unaltered and complete.",
         discussion: """
             Verifies the scheme in the evidence against the trust anchor and every document \
             against the keys of that scheme, rebuilds the overview from the documents alone \
             (with the one date of generated_at) and compares it with the whole file. Any edit \
-            (an amount, a name, a status, a removed organisation, an added member) is found. An \
+            (an amount, a name, a status, a removed organisation, a page) is found. An \
             organisation without a signed document is not proven: what the file claims for it \
             is reported.
 
-            Exit codes: 0 authentic and complete; 3 authentic but incomplete, or older than \
-            --max-age; 4 altered, malformed or ambiguous (duplicate names, a DTD); 2 the scheme \
-            evidence is not signed by the trust anchor; 1 the file cannot be read; 64 usage.
+            Exit codes: 0 authentic and complete; 3 authentic but incomplete, older than \
+            --max-age, or pages not compared; 4 altered, malformed or ambiguous (duplicate names, \
+            a DTD); 2 the scheme evidence is not signed by the trust anchor; 1 the file cannot be \
+            read or is no bk overview; 64 usage.
 
             Examples:
               bk verify overzicht.json
-              bk verify overzicht.xml --max-age 14d --format json
+              bk verify overzicht.pdf --max-age 14d --format json
               bk verify - < overzicht.json
             """)
 

@@ -20,13 +20,15 @@ final class CommandOutcome: @unchecked Sendable {
 
 Interruption.install()
 let outcome = CommandOutcome()
+let arguments = Array(CommandLine.arguments.dropFirst())
+let ordered = ArgumentOrder.normalized(arguments, root: BK.self)
 Task.detached {
     do {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        if let topic = ArgumentOrder.unknownHelpTopic(arguments, root: BK.self) {
-            throw ValidationError("'\(topic)' is not a bk command; see 'bk --help'")
+        if let path = HelpRequest.path(arguments) {
+            try HelpCommandPage.write(path: path)
+            outcome.finished.signal()
+            return
         }
-        let ordered = ArgumentOrder.normalized(arguments, root: BK.self)
         let completed = ConfiguredOptions.completed(ordered, root: BK.self, environment: ProcessInfo.processInfo.environment)
         var command = try BK.parseAsRoot(completed)
         if var asyncCommand = command as? any AsyncParsableCommand {
@@ -40,4 +42,11 @@ Task.detached {
     outcome.finished.signal()
 }
 outcome.finished.wait()
-if let error = outcome.error { BK.exit(withError: error) }
+if let error = outcome.error {
+    let verbose = ordered.prefix { $0 != "--" }.contains { $0 == "--verbose" || $0 == "-v" }
+    if let message = UsageMessage(text: Messages(RunLanguage.current), arguments: ordered, verbose: verbose).render(error) {
+        Terminal.note(message)
+        exit(ExitCode.validationFailure.rawValue)
+    }
+    BK.exit(withError: error)
+}

@@ -60,4 +60,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case writtenClientOverviewPages, pageCountOne, pageCountMany
     case settingMissing, pathNotGuarded, configUnreadable, configInvalid, configUnknownKey, caBundleUnusable, trustAnchorUnusable
     case fileMissing, fileFolder, fileSymbolicLink, fileNotRegular, fileNoPermission, fileTooLarge
+    // bk help and usage errors, in the run's language.
+    case helpUsage, helpCommands, helpOptions, helpGeneralOptions, helpConnectionOptions, helpDefault, helpMoreAboutCommand
+    case helpCommandPlaceholder, helpOptionsPlaceholder, usageUnknownCommand, usageDidYouMean, usageUnknownOption, usageUnexpectedArgument
+    case usageMissingValue, usageInvalidValue, usageChoices, usageMissingArgument, usageOther, usageSeeHelp, listOr
+    case usageRange, usageLangValues, usageParallelBelowConnections, usageRequesterKeyMissing, usageRequesterKeyOpen, usageConsentDuration
+    case usageDetailValues, usageInvalidBSN, usageDuration, usageNoURLs, usageFlagTakesNoValue
 }
