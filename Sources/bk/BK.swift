@@ -3,6 +3,17 @@ import BlauweKnop
 
 /// `bk`: the citizen's Blauwe Knop client.
 struct BK: AsyncParsableCommand {
+    /// The first commands a person runs, for the help in either language.
+    static let examples = """
+          bk login --test-bsn 999993653
+          bk overview
+          bk overview --format json --output overzicht.json
+          bk verify overzicht.json --max-age 14d
+          bk scheme show
+          bk status
+          bk logout
+        """
+
     static let configuration = CommandConfiguration(
         commandName: "bk",
         abstract: "Fetch your sealed debt data from every government organisation and see it in one overview.",
@@ -16,13 +27,7 @@ struct BK: AsyncParsableCommand {
             (--lang nl, the default) or English (--lang en), this help included.
 
             Examples:
-              bk login --test-bsn 999993653
-              bk overview
-              bk overview --format json --output overzicht.json
-              bk verify overzicht.json --max-age 14d
-              bk scheme show
-              bk status
-              bk logout
+            \(examples)
             """,
         version: BlauweKnopVersion.current,
         subcommands: [Login.self, Logout.self, StatusCommand.self, OverviewCommand.self, ConsentCommand.self, RequesterCommand.self, VerifyCommand.self, PDFCommand.self, CheckCommand.self, SchemeCommand.self, FetchURLsCommand.self]

@@ -16,13 +16,7 @@ enum DutchHelp {
             standaard) of Engels (--lang en).
 
             Voorbeelden:
-              bk login --test-bsn 999993653
-              bk overview
-              bk overview --format json --output overzicht.json
-              bk verify overzicht.json --max-age 14d
-              bk scheme show
-              bk status
-              bk logout
+            \(BK.examples)
             """
         ),
         "login": (
