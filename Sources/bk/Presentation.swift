@@ -75,6 +75,10 @@ struct Presentation: Sendable {
             (key, actionable) = (settingsKey, false)
             values = settings.values.mapValues { TerminalText.sanitized($0) }
         }
+        if let consent = error as? ConsentError, let refusal = consent.refusal {
+            (key, actionable) = (Self.refusalMessage(refusal), false)
+            values = consent.values.mapValues { TerminalText.sanitized(String($0.prefix(80))) }
+        }
         if let scheme = error as? SchemeError, let setting = scheme.missingSetting {
             (key, actionable) = (.settingMissing, false)
             values = setting.mapValues { TerminalText.sanitized($0) }
@@ -115,6 +119,21 @@ struct Presentation: Sendable {
     }
 
     /// The sentence for a settings problem bk can name exactly.
+    /// The sentence for a consent the scheme does not allow, with what to do instead.
+    static func refusalMessage(_ refusal: ConsentError.Refusal) -> MessageKey {
+        switch refusal {
+        case .badReference: .consentRefusedReference
+        case .unknownRequester: .consentRefusedRequester
+        case .unknownPurpose: .consentRefusedPurpose
+        case .tooShort: .consentRefusedTooShort
+        case .notADate: .consentRefusedNotADate
+        case .datePassed: .consentRefusedDatePassed
+        case .noDuration: .usageConsentDuration
+        case .tooLong: .consentRefusedTooLong
+        case .unknownOrganization: .consentRefusedOrganization
+        }
+    }
+
     static func settingsMessage(_ kind: SettingsError.Kind) -> MessageKey? {
         switch kind {
         case .missing: .settingMissing
@@ -163,7 +182,7 @@ struct Presentation: Sendable {
         case let error as SchemeError where error.code == .unavailable: (.errorSchemeUnavailable, false)
         case let error as SchemeError where error.code == .configuration: (.errorConfiguration, true)
         case is SchemeError: (.errorSchemeRejected, false)
-        case let error as ConsentError where error.code == .notAllowed: (.errorConsentNotAllowed, true)
+        case let error as ConsentError where error.code == .notAllowed: (.errorConsentNotAllowed, false)
         case let error as ConsentError where error.code == .unknown: (.consentUnknownID, false)
         case let error as ConsentError where error.code == .ambiguous: (.consentAmbiguousID, false)
         case is SettingsError: (.errorConfiguration, true)

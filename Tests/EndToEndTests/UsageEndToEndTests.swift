@@ -48,6 +48,26 @@ struct UsageEndToEndTests {
     }
 
 
+    @Test("A consent the scheme does not allow is said with what to do instead, in the run's language only", arguments: ["nl", "en"])
+    func consentRefusals(language: String) throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let grant = ["consent", "grant", "--lang", language, "--yes", "--to"]
+        let cases: [([String], String, String)] = [
+            (["nobody", "--purpose", "x", "--days", "3"], "'nobody' is geen aanvrager in de lijst van organisaties.", "'nobody' is not a requester of the scheme."),
+            (["Utrecht SHV", "--purpose", "x", "--days", "3"], "Kies uit: schuldhulpverlening.", "Choose from: schuldhulpverlening."),
+            (["Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "3000"], "mag hoogstens 180 dagen toestemming krijgen", "may have consent for at most 180 days"),
+            (["Utrecht SHV", "--purpose", "schuldhulpverlening", "--until", "01-01-2020"], "01-01-2020 is al voorbij. Kies een latere dag.", "01-01-2020 has passed. Choose a later day."),
+            (["Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "3", "--only", "XYZ"], "'XYZ' is geen organisatie in de lijst.", "'XYZ' is not an organisation of the scheme."),
+        ]
+        for (arguments, dutch, english) in cases {
+            let result = try holder.bk(grant + arguments)
+            #expect(result.status == 1, "\(arguments): \(result.standardError)")
+            #expect(result.standardError.contains(language == "nl" ? dutch : english), "\(arguments): \(result.standardError)")
+            if language == "nl" { #expect(!result.standardError.contains(english), "no English detail without --verbose") }
+        }
+    }
+
     /// Every command path bk has, from the tool description swift-argument-parser dumps, with
     /// its shown long options and their English help.
     static func commands() throws -> [(path: [String], options: [String], english: [String], abstract: String)] {

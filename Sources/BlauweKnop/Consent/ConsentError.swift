@@ -3,12 +3,23 @@ public struct ConsentError: CodedError, Hashable {
     /// The reasons of this domain.
     public typealias Code = ErrorCode<ConsentError>
 
+    /// What the scheme does not allow in a consent being made, so that it can be said in the
+    /// citizen's language with what to do instead.
+    public enum Refusal: String, Sendable, Hashable {
+        case badReference, unknownRequester, unknownPurpose, tooShort, notADate, datePassed, noDuration, tooLong, unknownOrganization
+    }
+
     public let code: Code
     public let detail: String
+    /// For a consent being made and refused (`.notAllowed`): why, and the values to say it with.
+    public let refusal: Refusal?
+    public let values: [String: String]
 
-    public init(_ code: Code, _ detail: String) {
+    public init(_ code: Code, _ detail: String, refusal: Refusal? = nil, values: [String: String] = [:]) {
         self.code = code
         self.detail = detail
+        self.refusal = refusal
+        self.values = values
     }
 }
 

@@ -20,28 +20,36 @@ public struct ConsentPlan: Sendable {
         reference: String? = nil, now: Int64
     ) throws(ConsentError) {
         if let reference, !Consent.isValidReference(reference) {
-            throw ConsentError(.notAllowed, "the reference must be 1 to 64 printable characters, without control characters")
+            throw ConsentError(.notAllowed, "the reference must be 1 to 64 printable characters, without control characters", refusal: .badReference)
         }
         let wanted = requesterName.lowercased()
         guard let requester = (scheme.document.requesters ?? []).first(where: { $0.oin == requesterName || $0.shortName?.lowercased() == wanted || $0.name.lowercased() == wanted })
-        else { throw ConsentError(.notAllowed, "'\(TerminalText.sanitized(requesterName))' is not a requester of the scheme") }
+        else {
+            throw ConsentError(.notAllowed, "'\(TerminalText.sanitized(requesterName))' is not a requester of the scheme", refusal: .unknownRequester, values: ["value": requesterName])
+        }
         guard requester.purposes.contains(purpose) else {
-            throw ConsentError(.notAllowed, "'\(TerminalText.sanitized(purpose))' is not a purpose of \(TerminalText.sanitized(requester.name)); it has: \(requester.purposes.joined(separator: ", "))")
+            throw ConsentError(
+                .notAllowed, "'\(TerminalText.sanitized(purpose))' is not a purpose of \(TerminalText.sanitized(requester.name)); it has: \(requester.purposes.joined(separator: ", "))",
+                refusal: .unknownPurpose, values: ["value": purpose, "requester": requester.name, "choices": requester.purposes.joined(separator: ", ")])
         }
         let exp: Int64
         switch (days, until) {
         case (let days?, nil):
-            guard days >= 1 else { throw ConsentError(.notAllowed, "a consent lasts at least one day") }
+            guard days >= 1 else { throw ConsentError(.notAllowed, "a consent lasts at least one day", refusal: .tooShort) }
             exp = now + Int64(days) * 86_400
         case (nil, let until?):
-            guard let end = Timestamps.endOfDay(until) else { throw ConsentError(.notAllowed, "'\(TerminalText.sanitized(until))' is not a date (YYYY-MM-DD or DD-MM-YYYY)") }
-            guard end > now else { throw ConsentError(.notAllowed, "\(until) has passed") }
+            guard let end = Timestamps.endOfDay(until) else {
+                throw ConsentError(.notAllowed, "'\(TerminalText.sanitized(until))' is not a date (YYYY-MM-DD or DD-MM-YYYY)", refusal: .notADate, values: ["value": until])
+            }
+            guard end > now else { throw ConsentError(.notAllowed, "\(until) has passed", refusal: .datePassed, values: ["value": until]) }
             exp = end
         default:
-            throw ConsentError(.notAllowed, "say how long: --days N or --until YYYY-MM-DD")
+            throw ConsentError(.notAllowed, "say how long: --days N or --until YYYY-MM-DD", refusal: .noDuration)
         }
         guard exp - now <= Int64(requester.maxConsentDays) * 86_400 else {
-            throw ConsentError(.notAllowed, "the scheme allows \(TerminalText.sanitized(requester.name)) at most \(requester.maxConsentDays) days")
+            throw ConsentError(
+                .notAllowed, "the scheme allows \(TerminalText.sanitized(requester.name)) at most \(requester.maxConsentDays) days", refusal: .tooLong,
+                values: ["requester": requester.name, "days": String(requester.maxConsentDays)])
         }
         var organizations = scheme.document.organizations
         if !only.isEmpty {
@@ -49,7 +57,9 @@ public struct ConsentPlan: Sendable {
             for name in only {
                 let lowered = name.lowercased()
                 guard let organization = scheme.document.organizations.first(where: { $0.oin == name || $0.shortName?.lowercased() == lowered || $0.name.lowercased() == lowered })
-                else { throw ConsentError(.notAllowed, "'\(TerminalText.sanitized(name))' is not an organisation of the scheme") }
+                else {
+                    throw ConsentError(.notAllowed, "'\(TerminalText.sanitized(name))' is not an organisation of the scheme", refusal: .unknownOrganization, values: ["value": name])
+                }
                 if !organizations.contains(where: { $0.oin == organization.oin }) { organizations.append(organization) }
             }
         }

@@ -66,4 +66,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case usageMissingValue, usageInvalidValue, usageChoices, usageMissingArgument, usageOther, usageSeeHelp, listOr
     case usageRange, usageLangValues, usageParallelBelowConnections, usageRequesterKeyMissing, usageRequesterKeyOpen, usageConsentDuration
     case usageDetailValues, usageInvalidBSN, usageDuration, usageNoURLs, usageFlagTakesNoValue
+    case consentRefusedReference, consentRefusedRequester, consentRefusedPurpose, consentRefusedTooShort, consentRefusedNotADate
+    case consentRefusedDatePassed, consentRefusedTooLong, consentRefusedOrganization
 }
