@@ -39,6 +39,19 @@ enum ConfiguredOptions {
     /// variable needs it.
     static let names = allNames(root: BK.self)
 
+    /// Every command path (`overview`, `consent grant`), for the config file's command keys.
+    static let commandPaths = allCommandPaths(root: BK.self, prefix: [])
+
+    static func allCommandPaths(root: any ParsableCommand.Type, prefix: [String]) -> Set<String> {
+        var paths: Set<String> = []
+        for sub in root.configuration.subcommands {
+            let path = prefix + [sub._commandName]
+            paths.insert(path.joined(separator: " "))
+            paths.formUnion(allCommandPaths(root: sub, prefix: path))
+        }
+        return paths
+    }
+
     /// Every long option name of every command, for the config file's key check.
     static func allNames(root: any ParsableCommand.Type) -> Set<String> {
         var names = Set(options(of: root).map(\.name))
@@ -51,16 +64,19 @@ enum ConfiguredOptions {
     /// the command reports it where it matters (so that `bk logout` still works).
     static func completed(_ arguments: [String], root: any ParsableCommand.Type, environment: [String: String]) -> [String] {
         var command = root
+        var names: [String] = []
         for argument in arguments {
             guard let next = command.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
             command = next
+            names.append(argument)
         }
+        let commandPath = names.joined(separator: " ")
         let given = Set(arguments.compactMap { $0.hasPrefix("--") ? String($0.dropFirst(2).split(separator: "=").first ?? "") : nil })
         let configFlag = arguments.firstIndex(of: "--config").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
         let (path, explicit) = ClientSettings.configPath(flag: configFlag, environment: environment)
         let global = Set(ClientSettings.Key.allCases.map(\.rawValue))
         // Only keys and variables beyond the settings resolved elsewhere need the description.
-        let file = (try? ClientSettings.readConfig(path, explicit: explicit, isOptionName: { _ in true })) ?? [:]
+        let file = (try? ClientSettings.readConfig(path, explicit: explicit, isOptionName: { _ in true }, isCommandPath: { _ in true })) ?? [:]
         let globalVariables = Set(ClientSettings.Key.allCases.map(\.environmentVariable) + ["BK_CONFIG"])
         let wanted = file.keys.contains { !global.contains($0) }
             || environment.keys.contains { $0.hasPrefix("BK_") && !globalVariables.contains($0) }
@@ -68,7 +84,9 @@ enum ConfiguredOptions {
         var added: [String] = []
         for option in options(of: command) where !given.contains(option.name) && !global.contains(option.name) {
             let variable = "BK_" + option.name.uppercased().replacingOccurrences(of: "-", with: "_")
-            guard let value = environment[variable].flatMap({ $0.isEmpty ? nil : $0 }) ?? file[option.name] else { continue }
+            // The command's own entry (`{"overview": {"detail": true}}`) before one for all.
+            let configured = file[commandPath + "/" + option.name] ?? file[option.name]
+            guard let value = environment[variable].flatMap({ $0.isEmpty ? nil : $0 }) ?? configured else { continue }
             if option.isFlag {
                 if ["true", "1", "yes"].contains(value.lowercased()) { added.append("--" + option.name) }
             } else {

@@ -71,7 +71,8 @@ struct GlobalOptions: ParsableArguments {
         flags[.cacert] = cacert
         flags[.stateDir] = stateDir
         return try ClientSettings.resolve(
-            flags: flags, environment: ProcessInfo.processInfo.environment, configPath: config, isOptionName: { ConfiguredOptions.names.contains($0) })
+            flags: flags, environment: ProcessInfo.processInfo.environment, configPath: config, isOptionName: { ConfiguredOptions.names.contains($0) },
+            isCommandPath: { ConfiguredOptions.commandPaths.contains($0) })
     }
 
     /// A client for these settings.

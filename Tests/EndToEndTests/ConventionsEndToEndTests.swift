@@ -61,6 +61,23 @@ struct ConventionsEndToEndTests {
         #expect(fromEnvironment.standardOutput.contains("Still to pay"), "the environment over the file, and the file's language")
         let fromFlag = try CommandResult.run(Paths.binaries + "/bk", ["overview", "--format", "xml"], environment: environment)
         #expect(fromFlag.standardOutput.hasPrefix("<?xml"), "the flag over both")
+        // Per command: the same name means a switch for overview and a choice for consent grant.
+        try #"{"overview": {"detail": true}, "consent grant": {"detail": "saldo"}}"#.write(toFile: config, atomically: true, encoding: .utf8)
+        var scoped = holder.bkEnvironment
+        scoped["BK_CONFIG"] = config
+        let detailed = try CommandResult.run(Paths.binaries + "/bk", ["overview"], environment: scoped)
+        #expect(detailed.status == 0)
+        #expect(detailed.standardOutput.contains("vóór "), "overview's own key turned --detail on: \(detailed.standardOutput)")
+        let consent = holder.directory + "/consent.jws"
+        let granted = try CommandResult.run(
+            Paths.binaries + "/bk", ["consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "3", "--only", "CJIB", "--yes", "-o", consent],
+            environment: scoped)
+        #expect(granted.status == 0, "\(granted.standardError)")
+        #expect(try RequesterEndToEndTests.payload(String(contentsOfFile: consent, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))["detail"] as? String == "saldo")
+        try #"{"overview": {"colour": "blue"}}"#.write(toFile: config, atomically: true, encoding: .utf8)
+        let unknownScoped = try CommandResult.run(Paths.binaries + "/bk", ["overview"], environment: scoped)
+        #expect(unknownScoped.status == 1)
+        #expect(unknownScoped.standardError.contains("overview/colour"), "\(unknownScoped.standardError)")
         try #"{"colour": "blue"}"#.write(toFile: config, atomically: true, encoding: .utf8)
         let unknown = try CommandResult.run(Paths.binaries + "/bk", ["overview"], environment: environment)
         #expect(unknown.status == 1)

@@ -38,10 +38,11 @@ public struct ClientSettings: Sendable, Equatable {
     ///   - environment: the process environment.
     ///   - configPath: the config file; a missing file is fine, a malformed one is an error.
     public static func resolve(
-        flags: [Key: String], environment: [String: String], configPath: String? = nil, isOptionName: (String) -> Bool = { _ in false }
+        flags: [Key: String], environment: [String: String], configPath: String? = nil, isOptionName: (String) -> Bool = { _ in false },
+        isCommandPath: (String) -> Bool = { _ in false }
     ) throws(SettingsError) -> ClientSettings {
         let (path, explicit) = Self.configPath(flag: configPath, environment: environment)
-        let file = try readConfig(path, explicit: explicit, isOptionName: isOptionName)
+        let file = try readConfig(path, explicit: explicit, isOptionName: isOptionName, isCommandPath: isCommandPath)
         let baseDirectory = (path as NSString).deletingLastPathComponent
         func value(_ key: Key) -> String? {
             if let flag = flags[key], !flag.isEmpty { return flag }
@@ -65,11 +66,17 @@ public struct ClientSettings: Sendable, Equatable {
         (flag ?? environment["BK_CONFIG"] ?? defaultConfigPath(environment: environment), flag != nil || environment["BK_CONFIG"] != nil)
     }
 
-    /// Every key and value of the config file (strings, or `true`/`false` for flags).
-    /// - Parameter isOptionName: whether a key is a long option of a command, which the file
-    ///   may set besides the keys above; any other key is an error. Asked only for keys that
-    ///   are not among the keys above.
-    public static func readConfig(_ path: String, explicit: Bool, isOptionName: (String) -> Bool) throws(SettingsError) -> [String: String] {
+    /// Every key and value of the config file (strings, or `true`/`false` for flags). An
+    /// object under a command's name (`{"overview": {"detail": true}}`) sets options of that
+    /// command only; its entries are returned as `"<command>/<option>"`.
+    /// - Parameters:
+    ///   - isOptionName: whether a key is a long option of a command, which the file may set
+    ///     besides the keys above; any other key is an error. Asked only for keys that are not
+    ///     among the keys above.
+    ///   - isCommandPath: whether a key names a command (`overview`, `consent grant`).
+    public static func readConfig(
+        _ path: String, explicit: Bool, isOptionName: (String) -> Bool, isCommandPath: (String) -> Bool = { _ in false }
+    ) throws(SettingsError) -> [String: String] {
         let bytes: [UInt8]?
         do {
             bytes = try AtomicFile.read(path)
@@ -88,18 +95,33 @@ public struct ClientSettings: Sendable, Equatable {
         }
         var result: [String: String] = [:]
         for (key, member) in members {
+            if case .object(let options) = member, isCommandPath(key) {
+                for (option, value) in options {
+                    let scoped = key + "/" + option
+                    guard isOptionName(option) else {
+                        throw SettingsError("the config file \(path) has an unknown key '\(scoped)'", kind: .configUnknownKey, values: ["path": path, "key": scoped])
+                    }
+                    result[scoped] = try configValue(value, key: scoped, path: path)
+                }
+                continue
+            }
             guard Key(rawValue: key) != nil || isOptionName(key) else {
                 throw SettingsError("the config file \(path) has an unknown key '\(key)'", kind: .configUnknownKey, values: ["path": path, "key": key])
             }
-            switch member {
-            case .string(let text): result[key] = text
-            case .bool(let flag): result[key] = flag ? "true" : "false"
-            case .integer(let number): result[key] = String(number)
-            default:
-                throw SettingsError("'\(key)' in \(path) must be a string, a number or true/false", kind: .configInvalid, values: ["path": path, "key": key])
-            }
+            result[key] = try configValue(member, key: key, path: path)
         }
         return result
+    }
+
+    /// A config value as the command line would give it.
+    private static func configValue(_ member: JSONValue, key: String, path: String) throws(SettingsError) -> String {
+        switch member {
+        case .string(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .integer(let number): return String(number)
+        default:
+            throw SettingsError("'\(key)' in \(path) must be a string, a number or true/false", kind: .configInvalid, values: ["path": path, "key": key])
+        }
     }
 
     /// Checks that the CA bundle, when one is set, is a readable file with certificates, so

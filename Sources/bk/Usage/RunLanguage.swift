@@ -10,7 +10,7 @@ enum RunLanguage {
     static func resolve(_ arguments: [String], environment: [String: String]) -> Language {
         let flag = value(of: "--lang", in: arguments)
         let (path, explicit) = ClientSettings.configPath(flag: value(of: "--config", in: arguments), environment: environment)
-        let configured = (try? ClientSettings.readConfig(path, explicit: explicit, isOptionName: { _ in true }))?["lang"]
+        let configured = (try? ClientSettings.readConfig(path, explicit: explicit, isOptionName: { _ in true }, isCommandPath: { _ in true }))?["lang"]
         return Language.resolve(flag: flag, environment: environment, configured: configured)
     }
 
