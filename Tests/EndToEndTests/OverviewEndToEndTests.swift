@@ -50,6 +50,35 @@ struct OverviewEndToEndTests {
         #expect(!result.standardOutput.contains(ExpectedFigures.richCitizen), "the table masks the BSN")
     }
 
+    @Test("The next payment has one definition: the table's date per organisation is the JSON's volgende_vervaldatum, a missed one shown as overdue")
+    func nextPaymentOneDefinition() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let (_, json) = try holder.overviewJSON()
+        let today = String((json["generated_at"] as? String ?? "").prefix(10))
+        let table = try CommandResult.run(Paths.binaries + "/bk", ["overview", "--lang", "en"], environment: holder.bkEnvironment.merging(["COLUMNS": "200"]) { $1 })
+        let parser = DateFormatter()
+        parser.locale = Locale(identifier: "en_US_POSIX")
+        parser.dateFormat = "yyyy-MM-dd"
+        let shown = DateFormatter()
+        shown.locale = Locale(identifier: "en_US_POSIX")
+        shown.dateFormat = "d MMM yyyy"
+        var missed = 0
+        for holderObject in json["holders"] as? [[String: Any]] ?? [] {
+            let dates = (holderObject["zaken"] as? [[String: Any]] ?? []).compactMap { $0["volgende_vervaldatum"] as? String }
+            guard let next = dates.min(), let date = parser.date(from: next) else { continue }
+            let name = holderObject["short_name"] as? String ?? ""
+            let line = try #require(table.standardOutput.split(separator: "\n").first { $0.hasPrefix(name + " ") }, "\(name)")
+            #expect(line.contains(shown.string(from: date)), "\(name): \(line) should show \(next)")
+            #expect(line.contains("overdue") == (next < today), "\(name): \(line)")
+            if next < today { missed += 1 }
+        }
+        #expect(missed > 0, "the demo citizen has a missed payment to show")
+        let total = try #require(table.standardOutput.split(separator: "\n").first { $0.hasPrefix("Total") })
+        let grand = try #require((json["totals"] as? [String: Any])?["volgende_vervaldatum"] as? String)
+        #expect(total.contains(shown.string(from: try #require(parser.date(from: grand)))), "\(total)")
+    }
+
     @Test("A citizen with one overdue debt, and one without debts")
     func otherCitizens() throws {
         let single = try TestHolder()

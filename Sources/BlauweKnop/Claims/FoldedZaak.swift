@@ -25,11 +25,12 @@ public struct FoldedZaak: Codable, Sendable, Hashable {
 }
 
 extension FoldedZaak {
-    /// The next payment of these zaken: the earliest due date, today or later, of a payment
-    /// request that is not overdue. Past dates are overdue and said as such, never as the next
-    /// payment.
-    public static func nextPayment(in zaken: [FoldedZaak], today: String) -> String? {
-        zaken.flatMap(\.openBetalingsverplichtingen).filter { !$0.achterstallig && $0.vervaldatum >= today }.map(\.vervaldatum).min()
+    /// The next due date of these zaken, as PROTOCOL §5 defines it and the JSON and XML say
+    /// (`volgende_vervaldatum`): the earliest due date of an open payment request of a zaak
+    /// with saldo > 0. When it is before today, that payment was missed: table and PDF show the
+    /// date as overdue, and no sentence calls it the next payment.
+    public static func nextDueDate(in zaken: [FoldedZaak]) -> String? {
+        zaken.compactMap(\.volgendeVervaldatum).min()
     }
 }
 

@@ -32,7 +32,7 @@ struct OverviewSentences {
                 : text[answered.count == asked.count ? (forRequester ? .clientNoOverdueLine : .noOverdueLine) : (forRequester ? .clientNoOverdueAnswered : .noOverdueAnswered)]
         ]
         let today = String(overview.generatedAt.prefix(10))
-        if let next = FoldedZaak.nextPayment(in: answered.flatMap(\.zaken), today: today) {
+        if let next = FoldedZaak.nextDueDate(in: answered.flatMap(\.zaken)), next >= today {
             lines.append(text[forRequester ? .clientNextPaymentLine : .nextPaymentLine, ["date": text.date(next)]])
         }
         return (lines, late > 0)

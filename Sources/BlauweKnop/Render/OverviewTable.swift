@@ -132,12 +132,16 @@ public struct OverviewTable: Sendable {
         [
             .init(name), .init(money(figures.saldo)),
             .init(figures.achterstallig > 0 ? money(figures.achterstallig) : "-", alert: figures.achterstallig > 0),
-            .init(nextPayment(zaken).map(text.date) ?? "-"), .init(status), .init("\(figures.zaken)"),
+            nextDueDate(zaken), .init(status), .init("\(figures.zaken)"),
             .init(money(figures.verplicht)), .init(money(figures.vereffend)),
         ]
     }
 
-    private func nextPayment(_ zaken: [FoldedZaak]) -> String? { FoldedZaak.nextPayment(in: zaken, today: today) }
+    /// The next due date (`volgende_vervaldatum`); a missed one is shown with its date, as overdue.
+    private func nextDueDate(_ zaken: [FoldedZaak]) -> FittingTable.Cell {
+        guard let date = FoldedZaak.nextDueDate(in: zaken) else { return .init("-") }
+        return date < today ? .init(text.date(date) + " " + text[.lateMark], alert: true) : .init(text.date(date))
+    }
 
     private func completeness() -> [String] {
         var lines = sentences.completeness().flatMap { statement -> [String] in
