@@ -8,8 +8,10 @@ struct MessagesTests {
         var names = Set<String>()
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.insert(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
+            // `{count:dag|dagen}` uses the placeholder `count`; its forms may hold others.
+            let inside = rest[rest.index(after: open)..<close]
+            names.insert(String(inside.prefix { $0 != ":" && $0 != "{" && $0 != "|" }))
+            rest = rest[rest.index(after: open)...]
         }
         return names
     }
@@ -20,6 +22,16 @@ struct MessagesTests {
         let english = try #require(Messages(.en).template(key), "no English text for \(key)")
         #expect(!dutch.isEmpty && !english.isEmpty)
         #expect(Self.placeholders(dutch) == Self.placeholders(english), "\(key)")
+    }
+
+    @Test("A word after a number takes its form from the number, in both languages")
+    func plurals() {
+        #expect(Messages(.nl)[.checkTLSDays, ["days": "1"]] == "TLS 1.3, certificaat nog 1 dag geldig")
+        #expect(Messages(.nl)[.checkTLSDays, ["days": "21"]] == "TLS 1.3, certificaat nog 21 dagen geldig")
+        #expect(Messages(.en)[.checkRequestersFine, ["count": "1", "keys": "2"]] == "1 requester with 2 keys, all usable, none shared")
+        #expect(Messages(.nl)[.completeLine, ["count": "1"]] == "Dit overzicht is volledig: de enige organisatie in het stelsel heeft geantwoord.")
+        #expect(Messages(.en)[.completeLine, ["count": "9"]] == "This overview is complete: all 9 organisations in the scheme answered.")
+        #expect(Messages(.nl)[.loginWaitingMinutes, ["minutes": "1"]] == "Wachten tot u bent ingelogd (nog 1 minuut)")
     }
 
     @Test("The language comes from the flag, then BK_LANG, then the config file, then the locale; Dutch by default")

@@ -37,6 +37,23 @@ struct CheckEndToEndTests {
         #expect(try Self.outcomes(json.standardOutput)["CJIB tls"] == "error")
     }
 
+    @Test("At 80 columns the table wraps its explanations instead of cutting them, and names a refused connection as refused", arguments: ["nl", "en"])
+    func tableAtEightyColumns(language: String) throws {
+        let holder = try TestHolder(Self.broken)
+        let result = try CommandResult.run(
+            Paths.binaries + "/bk", ["check", "--lang", language], environment: holder.bkEnvironment.merging(["COLUMNS": "80"]) { $1 })
+        #expect(result.status == 3)
+        let lines = result.standardOutput.split(separator: "\n")
+        for line in lines { #expect(line.count <= 80, "\(line)") }
+        #expect(!result.standardOutput.contains("…"), "nothing is cut off: \(result.standardOutput)")
+        let refused = language == "nl" ? "verbinding geweigerd" : "connection refused"
+        let cak = try #require(lines.first { $0.hasPrefix("CAK") }, "\(result.standardOutput)")
+        #expect(cak.contains(refused), "\(cak)")
+        #expect(lines.contains { $0.hasPrefix(" ") && $0.trimmingCharacters(in: .whitespaces).count > 0 }, "a long explanation goes on under itself")
+        let summary = try #require(lines.last)
+        #expect(!summary.contains("1 warnings") && !summary.contains("1 waarschuwingen"), "\(summary)")
+    }
+
     @Test("The JUnit report validates against the Jenkins JUnit XSD and names each failure")
     func junitValidates() throws {
         let holder = try TestHolder(Self.broken)

@@ -99,7 +99,7 @@ public struct EndpointChecker: Sendable {
             // A failure after the handshake (a slow or broken answer) is the discovery step's.
             guard error.handshakeCompleted else {
                 let failed = CheckCase(
-                    group: group, name: "tls", outcome: .error, message: error.detail, durationMs: milliseconds(since: started), note: CheckNote(.checkFailedTLS))
+                    group: group, name: "tls", outcome: .error, message: error.detail, durationMs: milliseconds(since: started), note: Self.connectionNote(error))
                 return [failed, skipped(group, "discovery"), skipped(group, "challenge")]
             }
             return [
@@ -156,9 +156,15 @@ public struct EndpointChecker: Sendable {
             return [
                 CheckCase(
                     group: manager.name, name: "tls", outcome: .error, message: error.detail, durationMs: milliseconds(since: started),
-                    note: CheckNote(.checkFailedTLS))
+                    note: Self.connectionNote(error))
             ]
         }
+    }
+
+    /// Why no secure connection was made, as an operator acts on it: a refused connection
+    /// (nothing listens there) is not a TLS problem.
+    static func connectionNote(_ error: TransportError) -> CheckNote {
+        CheckNote(error.connectionRefused ? .checkConnectionRefused : .checkFailedTLS)
     }
 
     private func tlsCase(_ group: String, _ response: HTTPResponse) -> CheckCase {

@@ -43,7 +43,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case outcomePass, outcomeWarning, outcomeError, outcomeSkipped
     case checkSigned, checkSchemeExpires, checkKeysFine, checkRequestersFine, checkKeysShared, checkOINs, checkTLSValid, checkTLSDays, checkTLSNoExpiry
     case checkDiscoveryFine, checkChallengeFine, checkNotReached, checkRegistrationHTTP, checkSlow
-    case checkFailedTLS, checkFailedDiscovery, checkFailedChallenge, checkFailedSettings, checkFailedScheme
+    case checkConnectionRefused, checkFailedTLS, checkFailedDiscovery, checkFailedChallenge, checkFailedSettings, checkFailedScheme
     case probeSignature, probeExpiry, probeKeys, probeRequesters, probeOINs, probeTLS, probeDiscovery, probeChallenge, probeFetch
     case schemeTitle, schemeValidity, schemeColumnOrganization, schemeColumnURL, schemeColumnShortName, schemeColumnKeys, schemeColumnAppManager, schemeColumnRequester, schemeColumnPurposes, schemeMaxDays
 

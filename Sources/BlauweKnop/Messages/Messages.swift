@@ -1,6 +1,7 @@
 /// The message catalogue: every sentence a person reads, in one language per run.
 ///
-/// Texts are templates with named placeholders (`{name}`); `MessagesTests` checks that every
+/// Texts are templates with named placeholders (`{name}`) and words that follow a number
+/// (`{count:dag|dagen}`: the first form when `count` is 1); `MessagesTests` checks that every
 /// key has a text in both languages with the same placeholders.
 public struct Messages: Sendable {
     public let language: Language
@@ -16,9 +17,46 @@ public struct Messages: Sendable {
 
     /// The text for `key` with its placeholders filled in.
     public subscript(_ key: MessageKey, _ values: [String: String] = [:]) -> String {
-        var text = texts[key] ?? key.rawValue
+        var text = Self.choosingForms(texts[key] ?? key.rawValue, values)
         for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
         return text
+    }
+
+    /// `template` with each `{name:one|many}` replaced by the form for `values[name]`; a form
+    /// may hold placeholders of its own (`{count:de enige|alle {count}}`).
+    static func choosingForms(_ template: String, _ values: [String: String]) -> String {
+        let characters = Array(template)
+        var output = ""
+        var index = 0
+        while index < characters.count {
+            guard characters[index] == "{", let close = matchingBrace(characters, from: index) else {
+                output.append(characters[index])
+                index += 1
+                continue
+            }
+            let inside = String(characters[(index + 1)..<close])
+            if let colon = inside.firstIndex(of: ":"), let bar = inside.firstIndex(of: "|"), colon < bar {
+                let one = inside[inside.index(after: colon)..<bar]
+                let many = inside[inside.index(after: bar)...]
+                output += values[String(inside[..<colon])] == "1" ? one : many
+            } else {
+                output += "{" + inside + "}"
+            }
+            index = close + 1
+        }
+        return output
+    }
+
+    private static func matchingBrace(_ characters: [Character], from open: Int) -> Int? {
+        var depth = 0
+        for index in open..<characters.count {
+            if characters[index] == "{" { depth += 1 }
+            if characters[index] == "}" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
+        return nil
     }
 
     /// The template for `key` as written, for the completeness test.

@@ -18,7 +18,7 @@ public enum CheckFormat: String, Sendable, CaseIterable {
         let text = style.messages
         var table = FittingTable([
             .init(header: text[.checkColumnEndpoint]), .init(header: text[.checkColumnCheck]), .init(header: text[.checkColumnResult]),
-            .init(header: "ms", rightAligned: true, dropPriority: 0), .init(header: text[.checkColumnDetail], flexible: true),
+            .init(header: "ms", rightAligned: true, dropPriority: 0), .init(header: text[.checkColumnDetail], flexible: true, wraps: true),
         ])
         for probe in report.cases {
             let outcome: MessageKey =
@@ -54,7 +54,12 @@ public enum CheckFormat: String, Sendable, CaseIterable {
     /// The detail for people: the notes in their language; with `verbose` (or when a case has
     /// no notes) the technical message too.
     static func detail(_ probe: CheckCase, messages text: Messages, verbose: Bool) -> String {
-        let notes = probe.notes.map { text[$0.key, $0.values] }.joined(separator: "; ")
+        let notes = probe.notes.map { note in
+            // A moment is kept as RFC 3339 in the report, and said as people write it here.
+            var values = note.values
+            if let moment = values["moment"] { values["moment"] = text.moment(moment) }
+            return text[note.key, values]
+        }.joined(separator: "; ")
         guard verbose || notes.isEmpty else { return notes }
         guard let message = probe.message, !message.isEmpty else { return notes }
         return notes.isEmpty ? message : "\(notes) (\(message))"

@@ -1,6 +1,7 @@
 /// A text table that fits a given width, as gh and kubectl print theirs: columns are dropped
 /// in a fixed order until the table fits, then the flexible column (the first unless another
-/// is marked) is shortened with "…".
+/// is marked) is narrowed: its text is shortened with "…", or, in a column that wraps, broken
+/// between words over more lines.
 /// Cells may be marked as alerts (overdue amounts), shown in red on a colour terminal.
 struct FittingTable {
     struct Column {
@@ -8,8 +9,10 @@ struct FittingTable {
         var rightAligned = false
         /// Lower numbers are dropped first; `nil` is never dropped.
         var dropPriority: Int?
-        /// The column shortened when dropping is not enough.
+        /// The column narrowed when dropping is not enough.
         var flexible = false
+        /// Whether a text too wide for the column continues on the next lines (else it is cut).
+        var wraps = false
     }
 
     struct Cell: ExpressibleByStringLiteral {
@@ -42,17 +45,53 @@ struct FittingTable {
         if let flexible = kept.first(where: { columns[$0].flexible }) ?? kept.first, total(kept) > width {
             widths[flexible] = max(6, widths[flexible] - (total(kept) - width))
         }
-        func line(_ cells: [Cell]) -> String {
-            kept.map { index in
-                let cell = index < cells.count ? cells[index] : Cell("")
-                let text = cell.text.count > widths[index] ? String(cell.text.prefix(max(0, widths[index] - 1))) + "…" : cell.text
-                let pad = String(repeating: " ", count: max(0, widths[index] - text.count))
-                let shown = color && cell.alert && !text.isEmpty ? "\u{1B}[31m" + text + "\u{1B}[0m" : text
-                return columns[index].rightAligned ? pad + shown : shown + pad
-            }.joined(separator: "  ").trimmingTrailingSpaces()
+        /// One row as lines: a cell of a wrapping column may take several.
+        func lines(_ cells: [Cell]) -> [String] {
+            let texts = kept.map { index in
+                let text = index < cells.count ? cells[index].text : ""
+                if text.count <= widths[index] { return [text] }
+                if columns[index].wraps { return Self.wrapped(text, width: widths[index]) }
+                return [String(text.prefix(max(0, widths[index] - 1))) + "…"]
+            }
+            let height = texts.map(\.count).max() ?? 1
+            return (0..<height).map { number in
+                zip(kept, texts).map { index, parts in
+                    let text = number < parts.count ? parts[number] : ""
+                    let pad = String(repeating: " ", count: max(0, widths[index] - text.count))
+                    let alert = index < cells.count && cells[index].alert
+                    let shown = color && alert && !text.isEmpty ? "\u{1B}[31m" + text + "\u{1B}[0m" : text
+                    return columns[index].rightAligned ? pad + shown : shown + pad
+                }.joined(separator: "  ").trimmingTrailingSpaces()
+            }
         }
         let rule = String(repeating: "-", count: min(width, total(kept)))
-        return [line(columns.map { Cell($0.header) }), rule] + rows.map { $0.map(line) ?? rule }
+        return lines(columns.map { Cell($0.header) }) + [rule] + rows.flatMap { $0.map(lines) ?? [rule] }
+    }
+
+    /// `text` broken between words into lines of at most `width` characters; a word longer
+    /// than that is cut into pieces.
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        let width = max(1, width)
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            var word = Substring(word)
+            while word.count > width {
+                if !current.isEmpty { lines.append(current); current = "" }
+                lines.append(String(word.prefix(width)))
+                word = word.dropFirst(width)
+            }
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
     }
 
     private func naturalWidths() -> [Int] {

@@ -22,6 +22,7 @@ enum CurlResult {
             var handshake: curl_off_t = 0
             _ = bk_curl_easy_getinfo_offset(handle, CURLINFO_APPCONNECT_TIME_T, &handshake)
             failure.handshakeCompleted = handshake > 0
+            failure.connectionRefused = systemError == Int(ECONNREFUSED)
             return .failure(failure)
         }
         var status = 0

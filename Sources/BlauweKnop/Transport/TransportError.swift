@@ -10,6 +10,9 @@ public struct TransportError: CodedError, Hashable {
     /// Whether the TLS handshake had completed when the request failed: then the failure
     /// belongs to the request, not to the connection.
     public var handshakeCompleted = false
+    /// Whether the host refused the connection (`ECONNREFUSED`): nothing listens on that port,
+    /// which an operator fixes otherwise than a name that does not resolve or a timeout.
+    public var connectionRefused = false
 
     public init(_ code: Code, _ detail: String, isConnectionFailure: Bool = false) {
         self.code = code
