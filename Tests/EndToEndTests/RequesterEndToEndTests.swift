@@ -88,6 +88,12 @@ struct RequesterEndToEndTests {
         let accesses = ((listed?["consents"] as? [[String: Any]])?.first?["accesses"] as? [[String: Any]]) ?? []
         #expect(accesses.count == 2, "one access logged per organisation")
         #expect(accesses.allSatisfy { $0["requester"] as? String == "00000001001234567000" && $0["kid"] as? String == keyID })
+        // The table says under which consent each access was made, by the short id it lists.
+        let table = try holder.bk("consent", "list").standardOutput
+        let shortID = String(jti.prefix(8))
+        #expect(table.contains("Ingezien met toestemming \(shortID):"), "\(table)")
+        let heading = try #require(table.range(of: "Ingezien met toestemming"))
+        #expect(table[heading.upperBound...].contains("bekeek uw gegevens bij"), "the accesses follow their consent")
 
         #expect(try holder.bk("consent", "revoke", jti).status == 0)
         let (after, afterOverview) = try Self.requesterOverview(holder, consent: consent, key: key)

@@ -101,6 +101,8 @@ public struct ConsentOverview: Codable, Sendable {
         var lines = table.render(width: width, color: false)
         for entry in consents where !entry.accesses.isEmpty {
             lines.append("")
+            // Which consent these accesses were made under: its short id, as in the table.
+            lines.append(Prose.wrap(text[.consentAccessHeading, ["id": ConsentSelector.shortID(entry.jti)]], width: width))
             for access in entry.accesses {
                 let detail = text[access.detail == .full ? .consentDetailFull : .consentDetailSaldo]
                 lines.append(Prose.wrap(text[.consentAccessLine, [

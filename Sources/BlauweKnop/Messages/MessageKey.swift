@@ -22,7 +22,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case consentSummaryUntil, consentSummaryRevoke, consentQuestion, consentCancelled, consentNeedsYes, consentRegistered
     case consentNotSupported, consentFailed, consentWritten, errorConsentNotAllowed, consentListEmpty, consentColumnRequester
     case consentColumnPurpose, consentColumnDetail, consentColumnUntil, consentColumnState, consentColumnAccesses, consentStateActive
-    case consentStateRevoked, consentStateExpired, consentDetailFull, consentDetailSaldo, consentRegisteredNowhere, consentEarlierAccess, consentEarlierAccesses, consentAccessLine, consentUnavailable
+    case consentStateRevoked, consentStateExpired, consentDetailFull, consentDetailSaldo, consentRegisteredNowhere, consentEarlierAccess, consentEarlierAccesses, consentAccessHeading, consentAccessLine, consentUnavailable
     case consentRevoked, consentNotHeld, consentRevokeFailed, consentStatePending, consentCode, consentColumnID, consentUnknownID, consentAmbiguousID
     // The PDF form (PROTOCOL §8.2).
     case pdfTitle, pdfWho, pdfMadeAt, pdfTotalToPay, pdfNoDebts, pdfNoDebtsAt, pdfDebtsHeading, pdfCaseReference, pdfToPay, pdfLateAmount

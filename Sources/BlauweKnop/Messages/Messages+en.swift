@@ -103,6 +103,7 @@ extension Messages {
         .consentColumnID: "Id",
         .consentUnknownID: "You have no consent with this id. See 'bk consent list' for the consents you gave.",
         .consentAmbiguousID: "More than one consent starts like this. Give more characters of the id.",
+        .consentAccessHeading: "Looked at under consent {id}:",
         .consentAccessLine: "{moment}: {requester} looked at your data at {organization} ({detail})",
         .consentUnavailable: "Could not be asked: {names}.",
         .consentRevoked: "{name}: withdrawn",

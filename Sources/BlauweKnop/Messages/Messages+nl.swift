@@ -103,6 +103,7 @@ extension Messages {
         .consentColumnID: "Id",
         .consentUnknownID: "U heeft geen toestemming met dit id. Kijk met 'bk consent list' welke toestemmingen u gaf.",
         .consentAmbiguousID: "Meer dan één toestemming begint zo. Geef meer tekens van het id.",
+        .consentAccessHeading: "Ingezien met toestemming {id}:",
         .consentAccessLine: "{moment}: {requester} bekeek uw gegevens bij {organization} ({detail})",
         .consentUnavailable: "Niet te vragen: {names}.",
         .consentRevoked: "{name}: ingetrokken",
