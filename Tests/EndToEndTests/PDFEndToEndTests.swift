@@ -66,6 +66,9 @@ struct PDFEndToEndTests {
         #expect(text.contains("This overview is complete"))
         #expect(text.contains("page 1 of "))
         #expect(!text.contains("pagina"))
+        #expect(text.contains("phone") && !text.contains("telefoon"), "a contact's kind in the reader's language")
+        let table = try holder.bk("overview", "--lang", "en", "--detail").standardOutput
+        #expect(table.contains("phone: +31") && !table.contains("telefoon"), "\(table)")
         #expect(try holder.bk("verify", path).status == 0)
     }
 
@@ -129,6 +132,39 @@ struct PDFEndToEndTests {
         let dutch = try holder.bk("verify", tampered)
         #expect(!dutch.standardOutput.contains(said), "one language: \(dutch.standardOutput)")
         #expect(dutch.standardOutput.contains(edit == "page" ? "Er zijn pagina's weggehaald of toegevoegd." : "veranderd"), "\(dutch.standardOutput)")
+    }
+
+    @Test("The PDF reads like a letter: one Document root with tables of label and value, every debt whole on one page, no word broken by a made-up hyphen")
+    func readsLikeALetter() throws {
+        let (holder, path) = try Self.pdf(options: .init(faults: ["UWV": "down"]))
+        let structure = try Self.tool("pdfinfo", ["-struct-text", path])
+        #expect(structure.status == 0)
+        #expect(!structure.standardError.contains("Warning"), "\(structure.standardError)")
+        let tree = structure.standardOutput.split(separator: "\n")
+        #expect(tree.first == "Document", "one root: \(tree.prefix(3))")
+        #expect(tree.dropFirst().allSatisfy { $0.hasPrefix(" ") }, "everything under the one Document root")
+        for element in ["H1", "H2", "H3", "Table", "TR", "TD"] { #expect(tree.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix(element) }, "\(element)") }
+        let pages = try #require(OverviewPDF.pageCount(of: [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))))
+        let texts = try (1...pages).map { try Self.tool("pdftotext", ["-f", "\($0)", "-l", "\($0)", path, "-"]).standardOutput }
+        let (_, json) = try holder.overviewJSON()
+        for holderObject in json["holders"] as? [[String: Any]] ?? [] {
+            let zaken = holderObject["zaken"] as? [[String: Any]] ?? []
+            for (index, zaak) in zaken.enumerated() {
+                let reference = try #require(zaak["zaakkenmerk"] as? String)
+                let page = try #require(texts.firstIndex { $0.contains("Kenmerk van de zaak: " + reference) }, "\(reference)")
+                var wanted = (zaak["open_betalingsverplichtingen"] as? [[String: Any]] ?? []).compactMap { $0["betalingskenmerk"] as? String }
+                if let title = zaak["omschrijving"] as? String { wanted.append(title) }
+                if index == 0, let name = holderObject["name"] as? String { wanted.append(name) }
+                for piece in wanted { #expect(texts[page].contains(piece), "\(reference): '\(piece)' is on page \(page + 1) with its debt") }
+            }
+        }
+        let all = texts.joined(separator: "\n")
+        #expect(all.contains("Uitvoeringsinstituut Werknemersverzekeringen") || all.contains("Werknemersverzekeringen"), "the long name unbroken")
+        let broken = all.split(separator: "\n").filter { line in
+            guard line.hasSuffix("-"), line.count >= 2 else { return false }
+            return line.dropLast().last?.isLetter == true
+        }
+        #expect(broken.isEmpty, "no line ends in a word broken with a hyphen: \(broken)")
     }
 
     @Test("A lossless re-save by qpdf still verifies: pages are compared by what they draw, not by bytes", arguments: ["--qdf", "--linearize", "--object-streams=generate"])

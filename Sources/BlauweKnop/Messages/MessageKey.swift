@@ -16,6 +16,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case clientOverviewTitle, clientConsentLine, clientConsentCode, clientOverdueLine, clientNoOverdueLine, clientNoOverdueAnswered
     case clientNextPaymentLine, askedLine, askedAllAnswered, askedNoneAnswered, askedSomeMissing, notAskedOne, notAskedMany
     case notSupportedLine, reasonUnauthorizedClient, clientReferenceLine, consentSummaryReference, pdfConsentReference
+    case contactPhone, contactWebsite, contactEmail, contactPost, contactAddress, contactChat, contactWhatsApp
     case detailOutstanding, detailPayBefore, detailPayBeforeLate, detailAccount, detailReference, detailContact
     // Blauwe Knop Plus: the citizen's consents (PROTOCOL §10.3).
     case consentSummaryTitle, consentSummaryPurpose, consentSummaryDetailFull, consentSummaryDetailSaldo, consentSummaryOrganizations

@@ -62,6 +62,16 @@ public struct Messages: Sendable {
     /// The template for `key` as written, for the completeness test.
     public func template(_ key: MessageKey) -> String? { texts[key] }
 
+    /// A contact option's kind (PROTOCOL §5 `soort`, a Dutch word) in this language; a kind bk
+    /// does not know is shown as the holder wrote it.
+    public func contactKind(_ soort: String) -> String {
+        let keys: [String: MessageKey] = [
+            "telefoon": .contactPhone, "website": .contactWebsite, "email": .contactEmail, "e-mail": .contactEmail, "post": .contactPost,
+            "adres": .contactAddress, "chat": .contactChat, "whatsapp": .contactWhatsApp,
+        ]
+        return keys[soort.lowercased()].map { self[$0] } ?? soort
+    }
+
     /// A status word for a holder, as a person reads it.
     public func status(_ status: HolderStatus) -> String {
         switch status {

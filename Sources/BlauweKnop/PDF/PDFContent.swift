@@ -17,6 +17,9 @@ enum PDFBlock: Equatable {
     case code(String)
     /// The next block starts on a new page.
     case pageBreak
+    /// Blocks that stay on one page together when they fit on one (a heading with what
+    /// follows it, a debt with its payments).
+    case keep([PDFBlock])
 }
 
 /// One label and value line of a `PDFBlock.fields` block.
@@ -69,12 +72,12 @@ struct PDFContent {
         let free = answered.filter(\.zaken.isEmpty).map { clean($0.displayName) }
         if !owing.isEmpty {
             // Said in words, not only in bold: "€ 74,00, waarvan € 74,00 te laat".
-            blocks.append(.subheading(text[forRequester ? .pdfClientPerOrganization : .pdfPerOrganization]))
-            blocks.append(.fields(owing.map { holder in
+            let heading = PDFBlock.subheading(text[forRequester ? .pdfClientPerOrganization : .pdfPerOrganization])
+            blocks.append(.keep([heading, .fields(owing.map { holder in
                 let late = holder.totals.achterstallig
                 let value = late > 0 ? text[.pdfOwedLate, ["amount": money(holder.totals.saldo), "late": money(late)]] : money(holder.totals.saldo)
                 return PDFField(label: clean(holder.name), value: value)
-            }))
+            })]))
         }
         if !free.isEmpty {
             let none: MessageKey = forRequester ? .pdfClientNoDebts : .pdfNoDebts
@@ -96,7 +99,7 @@ struct PDFContent {
         ]
         if let reference = consent.reference { fields.append(PDFField(label: text[.pdfConsentReference], value: clean(reference))) }
         if let compact = overview.evidence.consent { fields.append(PDFField(label: text[.pdfConsentCode], value: Consent.shortCode(compact))) }
-        return [.subheading(text[.pdfConsentHeading]), .fields(fields)]
+        return [.keep([.subheading(text[.pdfConsentHeading]), .fields(fields)])]
     }
 
     /// A statement as the page shows it: a paragraph, or the organisations as label and reason.
@@ -121,11 +124,14 @@ struct PDFContent {
         guard !owing.isEmpty else { return [] }
         var blocks: [PDFBlock] = [.pageBreak, .title(text[forRequester ? .pdfClientDebtsHeading : .pdfDebtsHeading])]
         for holder in owing {
-            blocks.append(.heading(clean(holder.name)))
+            // The organisation's name stays with its first debt, each debt stays whole, and the
+            // way to object stays with its contacts.
+            var heading: [PDFBlock] = [.heading(clean(holder.name))]
             var contacts: [PDFField] = []
             for zaak in holder.zaken {
-                blocks.append(.subheading(clean(zaak.omschrijving ?? zaak.zaakkenmerk)))
-                blocks.append(.paragraph(text[.pdfCaseReference, ["reference": clean(zaak.zaakkenmerk)]]))
+                var debt = heading + [.subheading(clean(zaak.omschrijving ?? zaak.zaakkenmerk))]
+                heading = []
+                debt.append(.paragraph(text[.pdfCaseReference, ["reference": clean(zaak.zaakkenmerk)]]))
                 var fields = [PDFField(label: text[.pdfToPay], value: money(zaak.saldo))]
                 if zaak.achterstallig > 0 { fields.append(PDFField(label: text[.pdfLateAmount], value: money(zaak.achterstallig), alert: true)) }
                 for request in zaak.openBetalingsverplichtingen {
@@ -134,20 +140,18 @@ struct PDFContent {
                     if let account = request.rekeningnummer { fields.append(PDFField(label: text[.pdfAccount], value: clean(account))) }
                     fields.append(PDFField(label: text[.pdfReference], value: clean(request.betalingskenmerk)))
                 }
-                blocks.append(.fields(fields))
+                debt.append(.fields(fields))
+                blocks.append(.keep(debt))
                 for contact in zaak.contactopties {
                     let note = contact.omschrijving.map { " (\(clean($0)))" } ?? ""
-                    let field = PDFField(label: clean(contact.soort), value: clean(contact.waarde) + note)
+                    let field = PDFField(label: clean(text.contactKind(contact.soort)), value: clean(contact.waarde) + note)
                     if !contacts.contains(field) { contacts.append(field) }
                 }
             }
-            blocks.append(.subheading(text[.pdfObjectHeading]))
-            if contacts.isEmpty {
-                blocks.append(.paragraph(text[.pdfNoContact]))
-            } else {
-                blocks.append(.paragraph(text[.pdfObjectText, ["name": clean(holder.name)]]))
-                blocks.append(.fields(contacts))
-            }
+            let objection: [PDFBlock] =
+                contacts.isEmpty
+                ? [.paragraph(text[.pdfNoContact])] : [.paragraph(text[.pdfObjectText, ["name": clean(holder.name)]]), .fields(contacts)]
+            blocks.append(.keep([.subheading(text[.pdfObjectHeading])] + objection))
         }
         return blocks
     }

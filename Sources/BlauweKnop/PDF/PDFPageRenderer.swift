@@ -31,10 +31,18 @@ struct PDFPageRenderer {
         let page: Int
         let y: Double
         let block: PDFBlock
+        /// For a row of a fields block: whether it opens or closes the table of its block, and
+        /// how wide its label column is (the same for every row of the block).
+        var opensTable = false
+        var closesTable = false
+        var labelWidth = PDFPageRenderer.labelWidth
     }
 
     private static let bodyWidth = pageWidth - 2 * margin
-    private static let labelWidth = bodyWidth * 0.42
+    /// The label column of label–value rows: at least this wide, wider when a label has a word
+    /// that would not fit (a long organisation name), never more than `maxLabelWidth`.
+    static let labelWidth = bodyWidth * 0.46
+    private static let maxLabelWidth = bodyWidth * 0.62
     private static let bottom = pageHeight - margin - footerHeight
 
     private func layout(_ blocks: [PDFBlock]) throws(PDFError) -> [Placement] {
@@ -47,17 +55,36 @@ struct PDFPageRenderer {
                     if y > Self.margin { page += 1; y = Self.margin }
                     continue
                 }
-                for part in Self.rows(of: block) {
-                    if y > Self.margin { y += Self.spaceBefore(part) }
-                    let height = measure(part, cr)
+                let members: [PDFBlock]
+                if case .keep(let kept) = block { members = kept } else { members = [block] }
+                let parts = members.flatMap { member in
+                    let width = labelWidth(member, cr)
+                    return Self.rows(of: member).map { (block: $0.block, opensTable: $0.opensTable, closesTable: $0.closesTable, labelWidth: width) }
+                }
+                // Blocks kept together start on the next page rather than be split, when they
+                // fit on one page at all.
+                if members.count > 1, y > Self.margin {
+                    let height = parts.enumerated().reduce(0.0) { total, item in
+                        total + (item.offset > 0 ? Self.spaceBefore(item.element.block) : 0) + measure(item.element.block, labelWidth: item.element.labelWidth, cr)
+                            + (item.offset < parts.count - 1 ? Self.spaceAfter(item.element.block) : 0)
+                    }
+                    if y + Self.spaceBefore(parts[0].block) + height > Self.bottom && height <= Self.bottom - Self.margin {
+                        page += 1
+                        y = Self.margin
+                    }
+                }
+                for part in parts {
+                    if y > Self.margin { y += Self.spaceBefore(part.block) }
+                    let height = measure(part.block, labelWidth: part.labelWidth, cr)
                     // A heading keeps at least a few lines of what follows on its page.
-                    let keep = Self.isHeading(part) && index + 1 < blocks.count ? 60.0 : 0
+                    let keep = Self.isHeading(part.block) && index + 1 < blocks.count ? 60.0 : 0
                     if y + height + keep > Self.bottom && y > Self.margin {
                         page += 1
                         y = Self.margin
                     }
-                    placements.append(Placement(page: page, y: y, block: part))
-                    y += height + Self.spaceAfter(part)
+                    placements.append(
+                        Placement(page: page, y: y, block: part.block, opensTable: part.opensTable, closesTable: part.closesTable, labelWidth: part.labelWidth))
+                    y += height + Self.spaceAfter(part.block)
                 }
             }
             return placements
@@ -70,13 +97,16 @@ struct PDFPageRenderer {
             pdfLibrary.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "bk \(BlauweKnopVersion.current)")
             pdfLibrary.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, created)
             pdfLibrary.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, created)
+            // One Document element holds the whole structure tree, in reading order.
+            pdfLibrary.cairo_tag_begin(cr, "Document", "")
             for page in 0..<pages {
                 for placement in placements where placement.page == page {
-                    draw(placement.block, at: placement.y, cr)
+                    draw(placement, cr)
                 }
                 draw(.paragraph(pageLabel(page + 1, pages)), at: Self.pageHeight - Self.margin - 12, cr, footer: true)
                 pdfLibrary.cairo_show_page(cr)
             }
+            pdfLibrary.cairo_tag_end(cr, "Document")
         }.pdf
     }
 
@@ -99,10 +129,11 @@ struct PDFPageRenderer {
 
     // MARK: - Blocks
 
-    /// A fields block is placed row by row, so that a long list can continue on the next page.
-    private static func rows(of block: PDFBlock) -> [PDFBlock] {
-        guard case .fields(let fields) = block else { return [block] }
-        return fields.map { .fields([$0]) }
+    /// A fields block is placed row by row, so that a long list can continue on the next page;
+    /// its first and last row open and close its table.
+    private static func rows(of block: PDFBlock) -> [(block: PDFBlock, opensTable: Bool, closesTable: Bool)] {
+        guard case .fields(let fields) = block else { return [(block, false, false)] }
+        return fields.enumerated().map { (.fields([$1]), $0 == 0, $0 == fields.count - 1) }
     }
 
     private static func isHeading(_ block: PDFBlock) -> Bool {
@@ -139,7 +170,7 @@ struct PDFPageRenderer {
         case .paragraph(_, let strong): strong ? "DejaVu Sans Bold 11" : "DejaVu Sans 11"
         case .fields(let fields): fields.first?.alert == true ? "DejaVu Sans Bold 11" : "DejaVu Sans 11"
         case .code: "DejaVu Sans Mono 10"
-        case .pageBreak: "DejaVu Sans 11"
+        case .pageBreak, .keep: "DejaVu Sans 11"
         }
     }
 
@@ -153,20 +184,39 @@ struct PDFPageRenderer {
     }
 
     /// The texts of a block with their x offset and width.
-    private static func columns(_ block: PDFBlock) -> [(text: String, x: Double, width: Double)] {
+    private static func columns(_ block: PDFBlock, labelWidth: Double = labelWidth) -> [(text: String, x: Double, width: Double)] {
         switch block {
         case .title(let text), .heading(let text), .subheading(let text), .paragraph(let text, _), .code(let text):
             return [(text, margin, bodyWidth)]
         case .fields(let fields):
             guard let field = fields.first else { return [] }
             return [(field.label, margin, labelWidth - 8), (field.value, margin + labelWidth, bodyWidth - labelWidth)]
-        case .pageBreak:
+        case .pageBreak, .keep:
             return []
         }
     }
 
-    private func measure(_ block: PDFBlock, _ cr: OpaquePointer) -> Double {
-        Self.columns(block).map { column in
+    /// The label column for a fields block: wide enough for the widest word of its labels.
+    private func labelWidth(_ block: PDFBlock, _ cr: OpaquePointer) -> Double {
+        guard case .fields(let fields) = block else { return Self.labelWidth }
+        var widest = 0.0
+        for field in fields {
+            let font = Self.font(.fields([field]))
+            for word in field.label.split(separator: " ") {
+                let width = withLayout(String(word), width: Self.bodyWidth * 4, font: font, cr) { layout in
+                    var width: Int32 = 0
+                    var height: Int32 = 0
+                    pdfLibrary.pango_layout_get_size(layout, &width, &height)
+                    return Double(width) / Double(BK_PANGO_SCALE)
+                } ?? 0
+                widest = max(widest, width)
+            }
+        }
+        return min(Self.maxLabelWidth, max(Self.labelWidth, widest + 12))
+    }
+
+    private func measure(_ block: PDFBlock, labelWidth: Double = Self.labelWidth, _ cr: OpaquePointer) -> Double {
+        Self.columns(block, labelWidth: labelWidth).map { column in
             withLayout(column.text, width: column.width, font: Self.font(block), cr) { layout in
                 var width: Int32 = 0
                 var height: Int32 = 0
@@ -174,6 +224,24 @@ struct PDFPageRenderer {
                 return Double(height) / Double(BK_PANGO_SCALE)
             } ?? 0
         }.max() ?? 0
+    }
+
+    /// A placed block; a row of label and value is a table row (TR) of two cells (TD), so that
+    /// a screen reader reads each label with its value.
+    private func draw(_ placement: Placement, _ cr: OpaquePointer) {
+        guard case .fields = placement.block else { return draw(placement.block, at: placement.y, cr) }
+        if placement.opensTable { pdfLibrary.cairo_tag_begin(cr, "Table", "") }
+        pdfLibrary.cairo_tag_begin(cr, "TR", "")
+        for column in Self.columns(placement.block, labelWidth: placement.labelWidth) {
+            pdfLibrary.cairo_tag_begin(cr, "TD", "")
+            withLayout(column.text, width: column.width, font: Self.font(placement.block), cr) { layout in
+                pdfLibrary.cairo_move_to(cr, column.x, placement.y)
+                pdfLibrary.pango_cairo_show_layout(cr, layout)
+            }
+            pdfLibrary.cairo_tag_end(cr, "TD")
+        }
+        pdfLibrary.cairo_tag_end(cr, "TR")
+        if placement.closesTable { pdfLibrary.cairo_tag_end(cr, "Table") }
     }
 
     private func draw(_ block: PDFBlock, at y: Double, _ cr: OpaquePointer, footer: Bool = false) {
@@ -197,7 +265,14 @@ struct PDFPageRenderer {
         defer { pdfLibrary.pango_font_description_free(description) }
         pdfLibrary.pango_layout_set_font_description(layout, description)
         pdfLibrary.pango_layout_set_width(layout, Int32(width * Double(BK_PANGO_SCALE)))
+        // Lines break between words; a word too long for its column breaks without a made-up
+        // hyphen ("Werknemersverzekeri-ngen" reads as two words).
         pdfLibrary.pango_layout_set_wrap(layout, BK_PANGO_WRAP_WORD_CHAR)
+        if let attributes = pdfLibrary.pango_attr_list_new() {
+            if let noHyphens = pdfLibrary.pango_attr_insert_hyphens_new(0) { pdfLibrary.pango_attr_list_insert(attributes, noHyphens) }
+            pdfLibrary.pango_layout_set_attributes(layout, attributes)
+            pdfLibrary.pango_attr_list_unref(attributes)
+        }
         pdfLibrary.pango_layout_set_text(layout, text, -1)
         return body(layout)
     }

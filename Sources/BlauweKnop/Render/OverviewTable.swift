@@ -189,7 +189,7 @@ public struct OverviewTable: Sendable {
                 }
                 for contact in zaak.contactopties {
                     let note = contact.omschrijving.map { " (\(TerminalText.sanitized($0)))" } ?? ""
-                    lines.append(("    " + text[.detailContact, ["kind": TerminalText.sanitized(contact.soort), "value": TerminalText.sanitized(contact.waarde)]] + note, false))
+                    lines.append(("    " + text[.detailContact, ["kind": TerminalText.sanitized(text.contactKind(contact.soort)), "value": TerminalText.sanitized(contact.waarde)]] + note, false))
                 }
             }
         }

@@ -21,10 +21,14 @@
 
 typedef struct _PangoLayout PangoLayout;
 typedef struct _PangoFontDescription PangoFontDescription;
+typedef struct _PangoAttrList PangoAttrList;
+typedef struct _PangoAttribute PangoAttribute;
 
 /// pango's fixed-point unit: 1024 per point.
 static const int BK_PANGO_SCALE = 1024;
-/// PangoWrapMode's PANGO_WRAP_WORD_CHAR and PangoAlignment's PANGO_ALIGN_CENTER.
+/// PangoWrapMode's PANGO_WRAP_WORD and PANGO_WRAP_WORD_CHAR, and PangoAlignment's
+/// PANGO_ALIGN_CENTER.
+static const int BK_PANGO_WRAP_WORD = 0;
 static const int BK_PANGO_WRAP_WORD_CHAR = 2;
 static const int BK_PANGO_ALIGN_CENTER = 1;
 
@@ -40,6 +44,11 @@ extern PangoFontDescription *pango_font_description_from_string(const char *text
 extern void pango_font_description_free(PangoFontDescription *description);
 extern const char *pango_version_string(void);
 extern void g_object_unref(void *object);
+extern PangoAttrList *pango_attr_list_new(void);
+extern void pango_attr_list_unref(PangoAttrList *list);
+extern void pango_attr_list_insert(PangoAttrList *list, PangoAttribute *attribute);
+extern PangoAttribute *pango_attr_insert_hyphens_new(int insert_hyphens);
+extern void pango_layout_set_attributes(PangoLayout *layout, PangoAttrList *attributes);
 
 #include "CPDFLibraries.h"
 

@@ -33,7 +33,9 @@
     X(qpdf_oh_is_null) X(qpdf_oh_is_integer) X(qpdf_oh_get_int_value) \
     X(qpdf_oh_get_object_id) X(qpdf_oh_get_type_code) X(qpdf_oh_is_indirect) \
     X(qpdf_oh_get_binary_string_value) X(qpdf_oh_get_real_value) X(qpdf_oh_get_bool_value) \
-    X(qpdf_oh_begin_dict_key_iter) X(qpdf_oh_dict_more_keys) X(qpdf_oh_dict_next_key)
+    X(qpdf_oh_begin_dict_key_iter) X(qpdf_oh_dict_more_keys) X(qpdf_oh_dict_next_key) \
+    X(pango_attr_list_new) X(pango_attr_list_unref) X(pango_attr_list_insert) \
+    X(pango_attr_insert_hyphens_new) X(pango_layout_set_attributes)
 
 /// The PDF stack's functions, resolved by `bk_pdf_load`.
 struct bk_pdf_functions {
