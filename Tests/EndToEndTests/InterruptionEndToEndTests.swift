@@ -88,6 +88,30 @@ struct InterruptionEndToEndTests {
         #expect(written.allSatisfy { !$0.hasSuffix(".tmp") }, "\(written)")
     }
 
+    @Test("bk check on a stalled organisation ends at the signal and writes no report", arguments: [SIGINT, SIGTERM])
+    func checkOnStalledHolder(signal: Int32) throws {
+        let holder = try TestHolder(.init(faults: ["CJIB": "stall_after_headers"], faultEndpoints: ["CJIB": "discovery"]))
+        let report = holder.directory + "/bk-check.xml"
+        let running = try Running(holder, ["check", "--deadline", "60", "-o", report])
+        let seconds = running.interrupt(with: signal)
+        Self.expectEndedBy(signal, running, within: seconds, "check")
+        #expect(!FileManager.default.fileExists(atPath: report))
+        #expect(try Self.leftovers(in: holder.directory).isEmpty)
+    }
+
+    @Test("Giving consent while an organisation stalls on registering it ends at the signal and writes no consent file")
+    func consentOnStalledHolder() throws {
+        let holder = try TestHolder(.init(faults: ["CJIB": "stall_after_headers"], faultEndpoints: ["CJIB": "consents"]))
+        try holder.login(ExpectedFigures.richCitizen)
+        let consent = holder.directory + "/consent.jws"
+        let running = try Running(
+            holder, ["consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "3", "--only", "CJIB,DUO", "--yes", "-o", consent])
+        let seconds = running.interrupt(with: SIGTERM)
+        Self.expectEndedBy(SIGTERM, running, within: seconds, "consent grant")
+        #expect(!FileManager.default.fileExists(atPath: consent))
+        #expect(try Self.leftovers(in: holder.directory).isEmpty)
+    }
+
     @Test("Ctrl-C on a terminal: the live line is erased and the shell sees 130")
     func controlCOnTerminal() throws {
         let holder = try TestHolder(.init(faults: ["CJIB": "stall_after_headers"]))
