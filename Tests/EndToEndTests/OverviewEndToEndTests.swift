@@ -77,6 +77,11 @@ struct OverviewEndToEndTests {
         let total = try #require(table.standardOutput.split(separator: "\n").first { $0.hasPrefix("Total") })
         let grand = try #require((json["totals"] as? [String: Any])?["volgende_vervaldatum"] as? String)
         #expect(total.contains(shown.string(from: try #require(parser.date(from: grand)))), "\(total)")
+        // At 80 columns the column stays: a missed date's mark goes under it instead.
+        let narrow = try CommandResult.run(Paths.binaries + "/bk", ["overview"], environment: holder.bkEnvironment.merging(["COLUMNS": "80"]) { $1 })
+        #expect(narrow.standardOutput.contains("Betaal vóór"), "\(narrow.standardOutput)")
+        #expect(narrow.standardOutput.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "te\u{00A0}laat" }, "\(narrow.standardOutput)")
+        #expect(narrow.standardOutput.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
     @Test("A citizen with one overdue debt, and one without debts")

@@ -13,6 +13,9 @@ struct FittingTable {
         var flexible = false
         /// Whether a text too wide for the column continues on the next lines (else it is cut).
         var wraps = false
+        /// For a column that wraps: how narrow it may become, by wrapping, before the table
+        /// drops columns to fit.
+        var minimumWidth: Int?
     }
 
     struct Cell: ExpressibleByStringLiteral {
@@ -40,8 +43,15 @@ struct FittingTable {
         var kept = Array(columns.indices)
         let dropOrder = columns.indices.filter { columns[$0].dropPriority != nil }.sorted { (columns[$0].dropPriority ?? 0) < (columns[$1].dropPriority ?? 0) }
         var widths = naturalWidths()
-        func total(_ indices: [Int]) -> Int { indices.map { widths[$0] }.reduce(0, +) + 2 * max(0, indices.count - 1) }
-        for index in dropOrder where total(kept) > width { kept.removeAll { $0 == index } }
+        func narrowest(_ index: Int) -> Int { columns[index].minimumWidth.map { min(widths[index], $0) } ?? widths[index] }
+        func total(_ indices: [Int], narrowed: Bool = false) -> Int {
+            indices.map { narrowed ? narrowest($0) : widths[$0] }.reduce(0, +) + 2 * max(0, indices.count - 1)
+        }
+        for index in dropOrder where total(kept, narrowed: true) > width { kept.removeAll { $0 == index } }
+        // Columns that wrap give up what is still too much, down to their minimum.
+        for index in kept where columns[index].minimumWidth != nil && total(kept) > width {
+            widths[index] -= min(total(kept) - width, widths[index] - narrowest(index))
+        }
         if let flexible = kept.first(where: { columns[$0].flexible }) ?? kept.first, total(kept) > width {
             widths[flexible] = max(6, widths[flexible] - (total(kept) - width))
         }

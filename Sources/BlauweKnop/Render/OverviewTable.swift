@@ -94,7 +94,8 @@ public struct OverviewTable: Sendable {
             .init(header: text[.columnOrganization]),
             .init(header: text[.columnToPay], rightAligned: true),
             .init(header: text[.columnLate], rightAligned: true, dropPriority: 4),
-            .init(header: text[.columnNextPayment], dropPriority: 3),
+            // A missed date wraps its "te laat" under it rather than push the column out.
+            .init(header: text[.columnNextPayment], dropPriority: 3, wraps: true, minimumWidth: 11),
             // Dropped last: for an organisation that did not answer it is the only word.
             .init(header: text[.columnStatus], dropPriority: 5),
             .init(header: text[.columnCases], rightAligned: true, dropPriority: 2),
@@ -140,7 +141,9 @@ public struct OverviewTable: Sendable {
     /// The next due date (`volgende_vervaldatum`); a missed one is shown with its date, as overdue.
     private func nextDueDate(_ zaken: [FoldedZaak]) -> FittingTable.Cell {
         guard let date = FoldedZaak.nextDueDate(in: zaken) else { return .init("-") }
-        return date < today ? .init(text.date(date) + " " + text[.lateMark], alert: true) : .init(text.date(date))
+        // The late mark stays in one piece when the cell wraps.
+        let mark = text[.lateMark].replacingOccurrences(of: " ", with: "\u{00A0}")
+        return date < today ? .init(text.date(date) + " " + mark, alert: true) : .init(text.date(date))
     }
 
     private func completeness() -> [String] {
