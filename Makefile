@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev zlib1g-dev libxml2-utils openssl jq python3-jsonschema \
 	libcairo2-dev libpango1.0-dev libqpdf-dev qpdf poppler-utils fonts-dejavu-core
 
-.PHONY: setup build test demo bench fuzz sanitize adversarial install clean
+.PHONY: setup build layers test demo bench fuzz sanitize adversarial install clean
 
 ## setup: install missing system packages and create the test PKI when absent
 setup:
@@ -27,8 +27,12 @@ setup:
 build: setup
 	$(SWIFT) build $(BUILD_FLAGS)
 
-## test: unit and end-to-end tests
-test: build
+## layers: the library's folders use each other one way only (Scripts/layers.py)
+layers:
+	@python3 Scripts/layers.py
+
+## test: the layer check, then unit and end-to-end tests
+test: layers build
 	$(SWIFT) test $(BUILD_FLAGS)
 
 ## demo: start the test holders, log in the richest test citizen, print the overview

@@ -21,7 +21,7 @@ public enum ClaimsVerifier {
     ///     taken, and a document with more than §10.5 allows is refused.
     public static func verify(
         compact: String, organization: SchemeDocument.Organization, keys: TrustedKeys, bsn: String, appKeyThumbprint: String?, now: Int64,
-        today: String, detail: Consent.Detail = .full
+        today: String, detail: DisclosureDetail = .full
     ) throws(HolderFailure) -> Result {
         let payload: [UInt8]
         do {

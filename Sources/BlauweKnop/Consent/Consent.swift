@@ -10,9 +10,7 @@ public struct Consent: Sendable {
     public static let clockSkewSeconds: Int64 = 300
 
     /// What the requester gets: the document of §5, or only the figures (§10.5).
-    public enum Detail: String, Codable, Sendable, CaseIterable {
-        case full, saldo
-    }
+    public typealias Detail = DisclosureDetail
 
     /// The signed claims.
     public struct Claims: Codable, Sendable, Hashable {

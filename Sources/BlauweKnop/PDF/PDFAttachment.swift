@@ -33,7 +33,7 @@ struct PDFAttachment {
     /// The largest attachment bk reads: the overview as any overview file (256 MiB), each
     /// organisation's document as a fetched one (8 MiB, PROTOCOL §6).
     static func sizeLimit(for name: String) -> Int {
-        name == OverviewPDF.overviewName ? OverviewDocument.maxBytes : FinancialClaimsDocument.maxBytes
+        name == OverviewPDF.overviewName ? Overview.maxFileBytes : FinancialClaimsDocument.maxBytes
     }
 
     /// Every attached file by name, read from the flat `/Names` list that `attach` writes.

@@ -15,7 +15,7 @@ public struct OverviewFile: Sendable {
 /// reader of each form (PROTOCOL §0).
 public enum OverviewDocument {
     /// Largest overview file read (2000 organisations with evidence fit in well under this).
-    public static let maxBytes = 256 << 20
+    public static let maxBytes = Overview.maxFileBytes
 
     /// Members that are integers in the overview; `achterstallig` is a boolean inside a
     /// payment request and an integer elsewhere.
