@@ -75,6 +75,10 @@ struct Presentation: Sendable {
             (key, actionable) = (settingsKey, false)
             values = settings.values.mapValues { TerminalText.sanitized($0) }
         }
+        if let keyError = error as? RequesterKeyError {
+            (key, actionable) = (keyError.code == .missing ? .usageRequesterKeyMissing : .usageRequesterKeyOpen, false)
+            values["path"] = TerminalText.sanitized(keyError.path)
+        }
         if let consent = error as? ConsentError, let refusal = consent.refusal {
             (key, actionable) = (Self.refusalMessage(refusal), false)
             values = consent.values.mapValues { TerminalText.sanitized(String($0.prefix(80))) }
@@ -167,6 +171,7 @@ struct Presentation: Sendable {
         case let error as SchemeError: "scheme.\(error.code)"
         case let error as TransportError: "transport.\(error.code)"
         case let error as ConsentError: "consent.\(error.code)"
+        case let error as RequesterKeyError: "key.\(error.code)"
         case is SettingsError: "settings"
         case is FileError: "file"
         default: "other"

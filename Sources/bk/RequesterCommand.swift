@@ -9,16 +9,6 @@ struct RequesterCommand: AsyncParsableCommand {
         commandName: "requester", abstract: "Fetch a citizen's signed data under their consent (for a requester of the scheme).",
         subcommands: [Overview.self, Batch.self])
 
-    /// The checks before any holder is asked: the consent verifies against the scheme and the
-    /// key is one the scheme lists for its requester.
-    static func usableConsent(_ bytes: [UInt8], scheme: VerifiedScheme, key: PrivateKey, now: Int64) throws -> BlauweKnop.Consent {
-        let verified = try BlauweKnop.Consent(compact: String(decoding: bytes, as: UTF8.self), scheme: scheme, now: now)
-        guard scheme.requesterKeys[verified.claims.aud]?[try key.keyID()] != nil else {
-            throw ConsentError(.notAllowed, "this requester key is not one the scheme lists for \(TerminalText.sanitized(verified.requester.name))")
-        }
-        return verified
-    }
-
     /// `bk requester overview --consent FILE`.
     struct Overview: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -56,16 +46,14 @@ struct RequesterCommand: AsyncParsableCommand {
                 guard let compact = try AtomicFile.read(consent, limit: Consent.maxBytes) else { throw FileError(path: consent, action: "read", errno: ENOENT) }
                 let http = client.http(deadlineSeconds: deadline.seconds)
                 let scheme = try await client.scheme(http: http)
-                let verified = try RequesterCommand.usableConsent(compact, scheme: scheme, key: key, now: client.clock.epochSeconds)
-                // The table says the code itself; for the other forms it is said once here.
-                if chosen.form != .table { presentation.note(.consentCode, ["code": BlauweKnop.Consent.shortCode(verified.compact)]) }
-                var builder = OverviewBuilder(
-                    scheme: scheme, access: try .requester(verified, key: key), http: http, clock: client.clock,
-                    maxConcurrentHolders: ProcessLimits.concurrentFlowsAllowed())
                 let discoveries = client.discoveryCache()
-                builder.discoveries = discoveries
-                overview = await builder.build()
+                let fetched = try await client.requesterOverview(
+                    consent: compact, key: key, scheme: scheme, http: http, maxConcurrentHolders: ProcessLimits.concurrentFlowsAllowed(),
+                    discoveries: discoveries)
                 discoveries.save(now: client.clock.epochSeconds)
+                overview = fetched.overview
+                // The table says the code itself; for the other forms it is said once here.
+                if chosen.form != .table { presentation.note(.consentCode, ["code": BlauweKnop.Consent.shortCode(fetched.consent.compact)]) }
             } catch let error as SchemeError {
                 throw presentation.fail(error, code: Terminal.exitCode(for: error))
             } catch {
@@ -172,11 +160,8 @@ extension RequesterCommand {
                 guard let bytes = try AtomicFile.read(consents + "/" + file, limit: BlauweKnop.Consent.maxBytes, regularOnly: true) else {
                     return BatchSummary.Row(file: file, refused: "the file is gone")
                 }
-                let consent = try RequesterCommand.usableConsent(bytes, scheme: scheme, key: key, now: client.clock.epochSeconds)
-                var builder = OverviewBuilder(
-                    scheme: scheme, access: try .requester(consent, key: key), http: http, clock: client.clock, maxConcurrentHolders: flows)
-                builder.discoveries = discoveries
-                let overview = await builder.build()
+                let (consent, overview) = try await client.requesterOverview(
+                    consent: bytes, key: key, scheme: scheme, http: http, maxConcurrentHolders: flows, discoveries: discoveries)
                 let name = consent.claims.jti + ".json"
                 try OutputFile.write(OverviewJSON.render(overview), to: outputDir + "/" + name, mode: 0o600)
                 return BatchSummary.Row(file: file, overview: overview, written: name)
@@ -188,23 +173,6 @@ extension RequesterCommand {
                 return BatchSummary.Row(file: file, refused: "\(error)")
             }
         }
-    }
-}
-
-/// The requester's private key: a PEM (PKCS #8 or SEC 1) or private JWK file that only its
-/// owner may read.
-enum RequesterKey {
-    static func load(path: String?) throws -> PrivateKey {
-        guard let path, !path.isEmpty else { throw UsageProblem.error(.usageRequesterKeyMissing) }
-        var status = stat()
-        guard stat(path, &status) == 0 else { throw FileError(path: path, action: "read", errno: errno) }
-        guard status.st_mode & 0o077 == 0 else {
-            throw UsageProblem.error(.usageRequesterKeyOpen, ["path": TerminalText.sanitized(path)])
-        }
-        guard let bytes = try AtomicFile.read(path, limit: 64 << 10) else { throw FileError(path: path, action: "read", errno: ENOENT) }
-        // A private JWK is a JSON object; anything else is read as PEM.
-        if bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{") { return try PrivateKey(jwkJSON: bytes) }
-        return try PrivateKey(pem: String(decoding: bytes, as: UTF8.self))
     }
 }
 
