@@ -41,6 +41,25 @@ struct EdgeCaseTests {
         #expect(!HTTPRequest.isSafeHeader(name: "X\r\nY", value: "1"))
     }
 
+    @Test("A folder that cannot be made is named with the system's reason, not always 'permission denied'")
+    func ensureDirectoryReasons() throws {
+        let base = NSTemporaryDirectory() + "bk-ensure-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        try AtomicFile.ensureDirectory(base + "/a/b")
+        var isFolder: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: base + "/a/b", isDirectory: &isFolder) && isFolder.boolValue)
+        try AtomicFile.ensureDirectory(base + "/a/b")
+        try "a file".write(toFile: base + "/file", atomically: true, encoding: .utf8)
+        do {
+            try AtomicFile.ensureDirectory(base + "/file/sub")
+            Issue.record("a file in the way made a folder")
+        } catch {
+            #expect(error.path == base + "/file", "the path that failed")
+            #expect(error.errno == ENOTDIR, "\(error)")
+            #expect(error.kind != .noPermission)
+        }
+    }
+
     @Test("Output files: a regular file is replaced whole, also with a one-letter name")
     func outputRegular() throws {
         let folder = try Self.temporaryDirectory()

@@ -100,10 +100,16 @@ public enum AtomicFile {
 
     /// Creates a folder (and its parents) with the given mode when missing.
     public static func ensureDirectory(_ path: String, mode: Int = 0o700) throws(FileError) {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: mode])
-        } catch {
-            throw FileError(path: path, action: "create folder", errno: EACCES)
+        // Folder by folder, so that the failure is the system's own reason for the folder that
+        // failed (a file in the way, no permission, a full disk), not one word for all.
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + component
+            if mkdir(prefix, mode_t(mode)) == 0 { continue }
+            let failure = errno
+            var status = stat()
+            guard failure == EEXIST, stat(prefix, &status) == 0 else { throw FileError(path: prefix, action: "create folder", errno: failure) }
+            guard status.st_mode & S_IFMT == S_IFDIR else { throw FileError(path: prefix, action: "create folder", errno: ENOTDIR) }
         }
     }
 }
