@@ -72,7 +72,8 @@ enum ConfiguredOptions {
         }
         let commandPath = names.joined(separator: " ")
         let given = Set(arguments.compactMap { $0.hasPrefix("--") ? String($0.dropFirst(2).split(separator: "=").first ?? "") : nil })
-        let configFlag = arguments.firstIndex(of: "--config").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        // `--config FILE` and `--config=FILE` alike.
+        let configFlag = ArgumentOrder.value(of: "--config", in: arguments)
         let (path, explicit) = ClientSettings.configPath(flag: configFlag, environment: environment)
         let global = Set(ClientSettings.Key.allCases.map(\.rawValue))
         // Only keys and variables beyond the settings resolved elsewhere need the description.

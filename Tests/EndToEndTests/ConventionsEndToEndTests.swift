@@ -78,6 +78,12 @@ struct ConventionsEndToEndTests {
         let unknownScoped = try CommandResult.run(Paths.binaries + "/bk", ["overview"], environment: scoped)
         #expect(unknownScoped.status == 1)
         #expect(unknownScoped.standardError.contains("overview/colour"), "\(unknownScoped.standardError)")
+        // --config=FILE is --config FILE: the file's command options apply either way.
+        try #"{"status": {"format": "json"}}"#.write(toFile: config, atomically: true, encoding: .utf8)
+        for given in [["--config=" + config], ["--config", config]] {
+            let status = try CommandResult.run(Paths.binaries + "/bk", ["status"] + given, environment: holder.bkEnvironment)
+            #expect(status.standardOutput.hasPrefix("{"), "\(given): \(status.standardOutput)")
+        }
         try #"{"colour": "blue"}"#.write(toFile: config, atomically: true, encoding: .utf8)
         let unknown = try CommandResult.run(Paths.binaries + "/bk", ["overview"], environment: environment)
         #expect(unknown.status == 1)

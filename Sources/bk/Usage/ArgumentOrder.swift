@@ -49,11 +49,17 @@ enum ArgumentOrder {
         return count
     }
 
-    /// For `bk help NAME…`: the name that is not a command, if any.
-    static func unknownHelpTopic(_ arguments: [String], root: any ParsableCommand.Type) -> String? {
-        guard arguments.first == "help", arguments.count > 1 else { return nil }
-        let topics = Array(arguments.dropFirst())
-        let known = commandPath(topics, root: root)
-        return known < topics.count ? topics[known] : nil
+    /// The value given to `option` (`--lang en` or `--lang=en`) before any `--`.
+    static func value(of option: String, in arguments: [String]) -> String? {
+        var found: String?
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { break }
+            if argument == option, index + 1 < arguments.count {
+                found = arguments[index + 1]
+            } else if argument.hasPrefix(option + "=") {
+                found = String(argument.dropFirst(option.count + 1))
+            }
+        }
+        return found
     }
 }

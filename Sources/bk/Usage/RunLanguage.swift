@@ -8,23 +8,9 @@ enum RunLanguage {
     static let current = resolve(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
 
     static func resolve(_ arguments: [String], environment: [String: String]) -> Language {
-        let flag = value(of: "--lang", in: arguments)
-        let (path, explicit) = ClientSettings.configPath(flag: value(of: "--config", in: arguments), environment: environment)
+        let flag = ArgumentOrder.value(of: "--lang", in: arguments)
+        let (path, explicit) = ClientSettings.configPath(flag: ArgumentOrder.value(of: "--config", in: arguments), environment: environment)
         let configured = (try? ClientSettings.readConfig(path, explicit: explicit, isOptionName: { _ in true }, isCommandPath: { _ in true }))?["lang"]
         return Language.resolve(flag: flag, environment: environment, configured: configured)
-    }
-
-    /// The value given to `option` (`--lang en` or `--lang=en`) before any `--`.
-    static func value(of option: String, in arguments: [String]) -> String? {
-        var found: String?
-        for (index, argument) in arguments.enumerated() {
-            if argument == "--" { break }
-            if argument == option, index + 1 < arguments.count {
-                found = arguments[index + 1]
-            } else if argument.hasPrefix(option + "=") {
-                found = String(argument.dropFirst(option.count + 1))
-            }
-        }
-        return found
     }
 }
