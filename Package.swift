@@ -9,7 +9,6 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "bk",
-    platforms: [.macOS(.v14)],
     products: [
         .library(name: "BlauweKnop", targets: ["BlauweKnop"]),
         .executable(name: "bk", targets: ["bk"]),
@@ -26,8 +25,7 @@ let package = Package(
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // cairo, pango and qpdf, opened with dlopen when a PDF is first made or read (headers from
         // libcairo2-dev and libqpdf-dev; `make setup` installs them).
-        // DWARF 4: valgrind 3.19 (Debian 12), which `make bench` runs, cannot read clang's DWARF 5.
-        .target(name: "CPDF", cSettings: [.unsafeFlags(["-gdwarf-4"])], linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread"), .linkedLibrary("z")]),
+        .target(name: "CPDF", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread"), .linkedLibrary("z")]),
         .target(
             name: "BlauweKnop",
             dependencies: ["CCurl", "CCrypto", "CPDF"],
