@@ -38,7 +38,7 @@ struct DocumentForger: Sendable {
             }
         default: break
         }
-        var payload = JSONCoding.encode(document)
+        var payload = try JSONCoding.encode(document)
         switch fault {
         case .fractionalAmount:
             let text = String(decoding: payload, as: UTF8.self)
@@ -57,11 +57,11 @@ struct DocumentForger: Sendable {
         case .algNone: return Self.encode(header: #"{"alg":"none","typ":"\#(type)","kid":"\#(kid)"}"#, payload: payload) + "."
         case .algHS256:
             let input = Self.encode(header: #"{"alg":"HS256","typ":"\#(type)","kid":"\#(kid)"}"#, payload: payload)
-            let secret = JSONCoding.encode(key.publicJWK)
+            let secret = try JSONCoding.encode(key.publicJWK)
             return input + "." + Base64URL.encode(Digest.hmacSHA256(key: secret, message: Array(input.utf8)))
         case .embeddedJWK:
             let attacker = try PrivateKey.generate(.p256)
-            let jwk = String(decoding: JSONCoding.encode(attacker.publicJWK), as: UTF8.self)
+            let jwk = String(decoding: try JSONCoding.encode(attacker.publicJWK), as: UTF8.self)
             let input = Self.encode(header: #"{"alg":"ES256","typ":"\#(type)","kid":"\#(try attacker.keyID())","jwk":\#(jwk)}"#, payload: payload)
             return input + "." + Base64URL.encode(try attacker.sign(Array(input.utf8)))
         case .critHeader:

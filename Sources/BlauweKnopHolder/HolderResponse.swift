@@ -5,12 +5,15 @@ import NIOCore
 /// Response helpers: JSON, RFC 9457 problems and JOSE bodies.
 enum HolderResponse {
     static func json<Value: Encodable>(_ value: Value, status: HTTPResponse.Status = .ok) -> Response {
-        bytes(JSONCoding.encode(value), contentType: "application/json", status: status)
+        guard let body = try? JSONCoding.encode(value) else { return problem(.internalServerError, "The answer could not be written") }
+        return bytes(body, contentType: "application/json", status: status)
     }
 
     static func problem(_ status: HTTPResponse.Status, _ title: String, detail: String? = nil) -> Response {
         let problem = ProblemDetails(type: "about:blank", title: title, status: Int(status.code), detail: detail)
-        return bytes(JSONCoding.encode(problem), contentType: "application/problem+json", status: status)
+        // A problem of strings and a number is always written; the fallback is the same in words.
+        let body = (try? JSONCoding.encode(problem)) ?? Array(#"{"type":"about:blank","title":"Internal Server Error","status":500}"#.utf8)
+        return bytes(body, contentType: "application/problem+json", status: status)
     }
 
     static func jose(_ compact: String, headers extra: HTTPFields = [:]) -> Response {

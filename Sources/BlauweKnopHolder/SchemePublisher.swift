@@ -46,7 +46,7 @@ struct SchemePublisher: Sendable {
 
     /// The signed scheme JWS.
     func signed(urls: HolderURLs) throws -> String {
-        var payload = JSONCoding.encode(document(urls: urls))
+        var payload = try JSONCoding.encode(document(urls: urls))
         if let padding = environment.file.scheme.paddingBytes, padding > 0, payload.last == UInt8(ascii: "}") {
             // An unknown member clients must ignore, only to make the document large.
             payload.removeLast()

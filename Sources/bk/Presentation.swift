@@ -58,7 +58,7 @@ struct Presentation: Sendable {
             let sentence = String(usage.message.dropFirst())
             Terminal.note("\(messages[.errorPrefix]): \(sentence)")
             if jsonErrors {
-                Terminal.print(String(decoding: JSONCoding.encode(["error": ["code": "usage", "message": sentence]]), as: UTF8.self) + "\n")
+                Self.printJSONError(code: "usage", message: sentence)
             }
             return ExitCode(code)
         }
@@ -92,8 +92,7 @@ struct Presentation: Sendable {
         Terminal.note("\(messages[.errorPrefix]): \(messages[key, values])")
         let detail = String(describing: error)
         if jsonErrors {
-            let body = ["error": ["code": Self.code(for: error), "message": messages[key, values] + " " + detail]]
-            Terminal.print(String(decoding: JSONCoding.encode(body), as: UTF8.self) + "\n")
+            Self.printJSONError(code: Self.code(for: error), message: messages[key, values] + " " + detail)
         }
         if verbose || actionable {
             Terminal.note("  \(detail)")
@@ -176,6 +175,14 @@ struct Presentation: Sendable {
         case is FileError: "file"
         default: "other"
         }
+    }
+
+    /// `{"error": {"code": …, "message": …}}` on standard output (Schemas/error.schema.json).
+    static func printJSONError(code: String, message: String) {
+        let body = ["error": ["code": code, "message": message]]
+        // Strings only: always written; the fallback keeps the code.
+        let bytes = (try? JSONCoding.encode(body)) ?? Array(#"{"error":{"code":"other","message":"error"}}"#.utf8)
+        Terminal.print(String(decoding: bytes, as: UTF8.self) + "\n")
     }
 
     /// The plain sentence for an error, and whether its detail is what a person must act on.

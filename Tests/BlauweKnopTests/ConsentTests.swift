@@ -108,7 +108,7 @@ struct ConsentTests {
         }
         var compact = try JWS.sign(payload: JSONCoding.encode(claims), type: type, key: signer)
         if edit == "detail everything" {
-            let payload = String(decoding: JSONCoding.encode(claims), as: UTF8.self).replacingOccurrences(of: #""detail":"full""#, with: #""detail":"everything""#)
+            let payload = String(decoding: try JSONCoding.encode(claims), as: UTF8.self).replacingOccurrences(of: #""detail":"full""#, with: #""detail":"everything""#)
             compact = try JWS.sign(payload: Array(payload.utf8), type: type, key: signer)
         }
         let error = #expect(throws: ConsentError.self, "\(edit)") { try Consent(compact: compact, scheme: scheme, now: at) }

@@ -45,7 +45,7 @@ struct SchemeRequesterTests {
         #expect(verified.requesterKeys["00000001001234567000"] != nil)
         #expect(verified.document.requesters?.first?.purposes == ["schuldhulpverlening"])
         #expect(try verify(scheme(nil)).requesterKeys.isEmpty)
-        let encoded = String(decoding: JSONCoding.encode(scheme(nil)), as: UTF8.self)
+        let encoded = String(decoding: try JSONCoding.encode(scheme(nil)), as: UTF8.self)
         #expect(!encoded.contains("requesters"), "absent, not null, when there are none")
     }
 

@@ -96,7 +96,7 @@ struct AdversarialHolderFloodEndToEndTests {
         http.maxAttempts = 1
         for _ in 0..<(2_000 * Self.scale) {
             let claims = try keys.claims(bsn: ExpectedFigures.richCitizen, organizations: ["00000001003214345000"], now: now)
-            let body = JSONCoding.encode(["consent": try Consent.sign(claims, appKey: keys.appKey)])
+            let body = try JSONCoding.encode(["consent": try Consent.sign(claims, appKey: keys.appKey)])
             let response = try await http.send(
                 .postJSON(url: flooding.consentsURL, body: body, headers: [("Authorization", "Bearer \(flooding.token)")], maxResponseBytes: 1 << 16))
             statuses[response.status, default: 0] += 1

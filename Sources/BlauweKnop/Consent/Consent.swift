@@ -86,7 +86,7 @@ public struct Consent: Sendable {
 
     /// Signs consent claims with the citizen's app key.
     public static func sign(_ claims: Claims, appKey: PrivateKey) throws(JOSEError) -> String {
-        try JWS.sign(payload: JSONCoding.encode(claims), type: jwsType, key: appKey)
+        try JWS.sign(claims: claims, type: jwsType, key: appKey)
     }
 
     /// Verifies a consent against the current scheme: every rule of §10.2, and (unless

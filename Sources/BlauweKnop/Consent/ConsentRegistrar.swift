@@ -27,9 +27,12 @@ public struct ConsentRegistrar: Sendable {
             let discovery = try await DiscoveryDocument.fetch(for: organization, http: http)
             guard let url = discovery.consentsURL else { return .notSupported }
             let token = try await session(at: organization, discovery: discovery)
-            let request = HTTPRequest(
-                method: .post, url: url, headers: [("Authorization", "Bearer \(token)"), ("Content-Type", "application/json"), ("Accept", "application/json")],
-                body: JSONCoding.encode(["consent": consent]), maxResponseBytes: 64 << 10)
+            let request: HTTPRequest
+            do throws(TransportError) {
+                request = try .postJSON(url: url, json: ["consent": consent], headers: [("Authorization", "Bearer \(token)")], maxResponseBytes: 64 << 10)
+            } catch {
+                throw HolderFailure.transport(error, step: "consent")
+            }
             let reply: ConsentRegistration = try await http.exchangeJSON(request, expecting: [200, 201], step: "consent")
             return .registered(at: reply.registeredAt)
         }

@@ -26,7 +26,7 @@ public struct PendingRevocations: Codable, Sendable, Equatable {
     /// Stores the list (0600, atomically).
     public func save(to directory: StateDirectory) throws(FileError) {
         try directory.create()
-        try AtomicFile.write(JSONCoding.encode(self), to: directory.pendingRevocationsPath, mode: 0o600)
+        try AtomicFile.writeJSON(self, to: directory.pendingRevocationsPath, mode: 0o600)
     }
 
     /// Records what is still to confirm for a consent (replacing an earlier record of it).

@@ -47,14 +47,14 @@ public struct LoginFlow: Sendable {
             throw IdentityError(.storage, "cannot create an app key: \(error)")
         }
         let registration: AppManagerMessages.Registration = try await exchange(
-            .postJSON(url: manager.registrationURL, body: JSONCoding.encode(AppManagerMessages.RegistrationRequest(appPublicKey: key.publicJWK, clientName: "bk/\(BlauweKnopVersion.current)")), maxResponseBytes: Self.maxResponseBytes),
+            try post(manager.registrationURL, AppManagerMessages.RegistrationRequest(appPublicKey: key.publicJWK, clientName: "bk/\(BlauweKnopVersion.current)")),
             expecting: [200, 201], step: "registration")
         for url in [registration.authenticationURL, registration.pollURL] where !URLParts.isHTTPS(url) {
             throw IdentityError(.appManager, "the App Manager gave a non-https URL: \(url)")
         }
         if let testBSN {
             let _: EmptyReply = try await exchange(
-                .postJSON(url: registration.authenticationURL, body: JSONCoding.encode(AppManagerMessages.TestAuthentication(bsn: testBSN)), maxResponseBytes: Self.maxResponseBytes),
+                try post(registration.authenticationURL, AppManagerMessages.TestAuthentication(bsn: testBSN)),
                 expecting: [200, 201, 204], step: "test authentication")
         } else {
             showAuthenticationURL(registration.authenticationURL)
@@ -97,6 +97,15 @@ public struct LoginFlow: Sendable {
 
     private struct EmptyReply: Decodable {
         init(from decoder: any Decoder) throws {}
+    }
+
+    /// A POST of `value` as JSON to the App Manager.
+    private func post(_ url: String, _ value: some Encodable) throws(IdentityError) -> HTTPRequest {
+        do {
+            return try .postJSON(url: url, json: value, maxResponseBytes: Self.maxResponseBytes)
+        } catch {
+            throw IdentityError(.appManager, "\(error)")
+        }
     }
 
     private func exchange<Reply: Decodable>(_ request: HTTPRequest, expecting statuses: Set<Int>, step: String) async throws(IdentityError) -> Reply {

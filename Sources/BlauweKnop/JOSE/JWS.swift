@@ -93,6 +93,17 @@ public struct JWS: Sendable {
     }
 
     /// Signs `payload` with `key`, emitting `alg`, `typ` and `kid` (the key's thumbprint).
+    /// Signs `claims` written as compact JSON.
+    public static func sign(claims: some Encodable, type: String, key: PrivateKey) throws(JOSEError) -> String {
+        let payload: [UInt8]
+        do {
+            payload = try JSONCoding.encode(claims)
+        } catch {
+            throw JOSEError(.malformed, "the claims cannot be written as JSON: \(error)")
+        }
+        return try sign(payload: payload, type: type, key: key)
+    }
+
     public static func sign(payload: [UInt8], type: String, key: PrivateKey) throws(JOSEError) -> String {
         let header = #"{"alg":"\#(key.type.signingAlgorithm)","typ":"\#(type)","kid":"\#(try key.keyID())"}"#
         let input = Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(payload)

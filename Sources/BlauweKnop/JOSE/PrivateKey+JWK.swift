@@ -61,8 +61,11 @@ extension PrivateKey {
                 throw JOSEError(.cryptoFailure, "cannot read the private key")
             }
         }
-        guard case .object(var members) = try? JSONCoding.parse(JSONCoding.encode(publicJWK)) else { throw JOSEError(.cryptoFailure, "cannot encode the JWK") }
+        guard let encoded = try? JSONCoding.encode(publicJWK), case .object(var members) = try? JSONCoding.parse(encoded) else {
+            throw JOSEError(.cryptoFailure, "cannot encode the JWK")
+        }
         members["d"] = .string(Base64URL.encode(d))
-        return JSONCoding.encode(JSONValue.object(members))
+        guard let bytes = try? JSONCoding.encode(JSONValue.object(members)) else { throw JOSEError(.cryptoFailure, "cannot encode the JWK") }
+        return bytes
     }
 }

@@ -37,9 +37,12 @@ public enum JSONCoding {
     }
 
     /// Encodes a value as compact JSON bytes.
-    public static func encode<T: Encodable>(_ value: T) -> [UInt8] {
-        // Encoding bk's own models cannot fail: they hold only strings, numbers and arrays.
-        (try? Array(encoder(pretty: false).encode(value))) ?? []
+    public static func encode<T: Encodable>(_ value: T) throws(EncodingProblem) -> [UInt8] {
+        do {
+            return Array(try encoder(pretty: false).encode(value))
+        } catch {
+            throw EncodingProblem(description: "\(T.self) cannot be written as JSON: \(error)")
+        }
     }
 }
 
@@ -79,4 +82,10 @@ public struct DecodingProblem: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String { summary }
+}
+
+/// A value that cannot be written as JSON (a number JSON cannot hold): bk's own models never
+/// are, but the caller is told rather than handed empty bytes.
+public struct EncodingProblem: Error, CustomStringConvertible, Sendable {
+    public let description: String
 }

@@ -14,7 +14,7 @@ public enum OverviewXML {
     public static func render(_ overview: Overview) throws(OverviewRenderError) -> String {
         let tree: JSONValue
         do {
-            tree = try JSONCoding.parse(JSONCoding.encode(overview))
+            tree = try JSONCoding.parse(try JSONCoding.encode(overview))
         } catch {
             throw OverviewRenderError("the overview could not be converted: \(error)")
         }

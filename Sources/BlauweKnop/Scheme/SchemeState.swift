@@ -51,7 +51,7 @@ public struct SchemeStateStore: Sendable {
             guard state != current else { return }
             do {
                 try directory.create()
-                try AtomicFile.write(JSONCoding.encode(state), to: directory.schemeStatePath, mode: 0o600)
+                try AtomicFile.writeJSON(state, to: directory.schemeStatePath, mode: 0o600)
             } catch {
                 throw SchemeError(.configuration, "cannot save the scheme state: \(error)")
             }

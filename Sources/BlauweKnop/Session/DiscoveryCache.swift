@@ -85,7 +85,7 @@ public final class DiscoveryCache: @unchecked Sendable {
             guard changed, path != nil else { return nil }
             changed = false
             let kept = entries.values.filter { $0.expiresAt > now }.sorted { $0.discoveryURL < $1.discoveryURL }
-            return JSONCoding.encode(File(entries: kept))
+            return try? JSONCoding.encode(File(entries: kept))
         }
         if let bytes, let path { AtomicFile.writePrivateCache(bytes, to: path) }
     }

@@ -109,14 +109,17 @@ public struct SessionClient: Sendable {
             expecting: [200, 201], step: "session challenge")
         let proof: String
         do {
-            let payload = JSONCoding.encode(Proof(aud: organizationOIN, nonce: challenge.challenge, iat: clock.epochSeconds))
-            proof = try JWS.sign(payload: payload, type: Self.proofType, key: presenter.signingKey)
+            proof = try JWS.sign(claims: Proof(aud: organizationOIN, nonce: challenge.challenge, iat: clock.epochSeconds), type: Self.proofType, key: presenter.signingKey)
         } catch {
             throw HolderFailure(.unauthorized, "session: cannot sign the proof: \(error)")
         }
-        var request = HTTPRequest.postJSON(
-            url: sessionURL, body: presenter.body(proof: proof),
-            maxResponseBytes: Self.maxResponseBytes)
+        let body: [UInt8]
+        do {
+            body = try presenter.body(proof: proof)
+        } catch {
+            throw HolderFailure(.unauthorized, "session: cannot write the request: \(error)")
+        }
+        var request = HTTPRequest.postJSON(url: sessionURL, body: body, maxResponseBytes: Self.maxResponseBytes)
         request.isRetryable = false
         return await http.outcome(of: request)
     }
@@ -151,10 +154,10 @@ public enum SessionPresenter: Sendable {
     }
 
     /// The session request body for a signed proof.
-    func body(proof: String) -> [UInt8] {
+    func body(proof: String) throws(EncodingProblem) -> [UInt8] {
         switch self {
-        case .citizen(let identity): JSONCoding.encode(SessionClient.SessionRequest(credential: identity.credential.compact, proof: proof))
-        case .requester(let consent, _): JSONCoding.encode(SessionClient.RequesterSessionRequest(consent: consent, proof: proof))
+        case .citizen(let identity): try JSONCoding.encode(SessionClient.SessionRequest(credential: identity.credential.compact, proof: proof))
+        case .requester(let consent, _): try JSONCoding.encode(SessionClient.RequesterSessionRequest(consent: consent, proof: proof))
         }
     }
 }

@@ -48,6 +48,17 @@ public struct HTTPRequest: Sendable {
     }
 
     /// A POST of a JSON body with `Content-Type: application/json`.
+    /// A POST of `value` as JSON; a value that cannot be written as JSON is an invalid request.
+    public static func postJSON(
+        url: String, json value: some Encodable, headers: [(name: String, value: String)] = [], maxResponseBytes: Int
+    ) throws(TransportError) -> HTTPRequest {
+        do {
+            return postJSON(url: url, body: try JSONCoding.encode(value), headers: headers, maxResponseBytes: maxResponseBytes)
+        } catch {
+            throw TransportError(.invalidRequest, "the request to \(url) cannot be written: \(error)")
+        }
+    }
+
     public static func postJSON(
         url: String, body: [UInt8], headers: [(name: String, value: String)] = [], maxResponseBytes: Int
     ) -> HTTPRequest {

@@ -226,7 +226,7 @@ public struct OverviewVerifier: Sendable {
     static func formDifference(_ file: OverviewFile, expected: Overview) -> String? {
         switch file.form {
         case .json(let tree):
-            guard let rendered = try? JSONCoding.parse(JSONCoding.encode(expected)) else { return "the expected overview cannot be rendered" }
+            guard let encoded = try? JSONCoding.encode(expected), let rendered = try? JSONCoding.parse(encoded) else { return "the expected overview cannot be rendered" }
             return JSONDifference.first(expected: rendered, actual: tree, path: "")
         case .xml(let root):
             guard let text = try? OverviewXML.render(expected), let rendered = try? StrictXMLReader.parse(Array(text.utf8)) else {
