@@ -86,7 +86,7 @@ struct Presentation: Sendable {
         if let scheme = error as? SchemeError, let setting = scheme.missingSetting {
             (key, actionable) = (.settingMissing, false)
             values = setting.mapValues { TerminalText.sanitized($0) }
-        } else if let scheme = error as? SchemeError, scheme.code == .configuration, scheme.detail.contains("trust anchor") {
+        } else if let scheme = error as? SchemeError, scheme.code == .configuration, scheme.concernsTrustAnchor {
             (key, actionable) = (.trustAnchorUnusable, false)
         }
         Terminal.note("\(messages[.errorPrefix]): \(messages[key, values])")

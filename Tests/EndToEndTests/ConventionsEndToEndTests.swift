@@ -45,6 +45,18 @@ struct ConventionsEndToEndTests {
         #expect(folderInput.standardError.contains("is een map"))
     }
 
+    @Test("A trust anchor that is no JWK Set is named as the operator's keys, in the reader's language (exit 1)")
+    func unusableTrustAnchor() throws {
+        let holder = try TestHolder()
+        let anchor = holder.directory + "/anchor.json"
+        try #"{"keys": []}"#.write(toFile: anchor, atomically: true, encoding: .utf8)
+        var environment = holder.bkEnvironment
+        environment["BK_TRUST_ANCHOR"] = anchor
+        let english = try CommandResult.run(Paths.binaries + "/bk", ["scheme", "show", "--lang", "en"], environment: environment)
+        #expect(english.status == 1)
+        #expect(english.standardError.contains("The scheme operator's keys (--trust-anchor) cannot be used."), "\(english.standardError)")
+    }
+
     @Test("Every option can come from BK_* or the config file; a flag wins over both, the environment over the file")
     func optionsFromEverywhere() throws {
         let holder = try TestHolder()

@@ -8,11 +8,15 @@ public struct SchemeError: CodedError, Hashable {
     /// For `.configuration` because a setting is missing: the setting's `option` and
     /// `variable`, so that the sentence can name them in the reader's language.
     public let missingSetting: [String: String]?
+    /// For `.configuration`: whether it is the trust anchor file that cannot be used, so that
+    /// the sentence names it without reading the detail.
+    public let concernsTrustAnchor: Bool
 
-    public init(_ code: Code, _ detail: String, missingSetting: [String: String]? = nil) {
+    public init(_ code: Code, _ detail: String, missingSetting: [String: String]? = nil, concernsTrustAnchor: Bool = false) {
         self.code = code
         self.detail = detail
         self.missingSetting = missingSetting
+        self.concernsTrustAnchor = concernsTrustAnchor
     }
 
     /// Whether the scheme was fetched and failed a check (exit code 2), as opposed to not

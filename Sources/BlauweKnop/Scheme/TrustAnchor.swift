@@ -12,13 +12,13 @@ public struct TrustAnchor: Sendable {
         do {
             set = try JSONCoding.decode(JWKSet.self, from: bytes)
         } catch {
-            throw SchemeError(.configuration, "the trust anchor is not a JWK Set: \(error)")
+            throw SchemeError(.configuration, "the trust anchor is not a JWK Set: \(error)", concernsTrustAnchor: true)
         }
-        guard !set.keys.isEmpty else { throw SchemeError(.configuration, "the trust anchor holds no keys") }
+        guard !set.keys.isEmpty else { throw SchemeError(.configuration, "the trust anchor holds no keys", concernsTrustAnchor: true) }
         do {
             keys = try TrustedKeys(set.keys)
         } catch {
-            throw SchemeError(.configuration, "the trust anchor has an unusable key: \(error)")
+            throw SchemeError(.configuration, "the trust anchor has an unusable key: \(error)", concernsTrustAnchor: true)
         }
     }
 
@@ -28,9 +28,9 @@ public struct TrustAnchor: Sendable {
         do {
             bytes = try AtomicFile.read(path)
         } catch {
-            throw SchemeError(.configuration, "cannot read the trust anchor: \(error)")
+            throw SchemeError(.configuration, "cannot read the trust anchor: \(error)", concernsTrustAnchor: true)
         }
-        guard let bytes else { throw SchemeError(.configuration, "the trust anchor file \(path) does not exist") }
+        guard let bytes else { throw SchemeError(.configuration, "the trust anchor file \(path) does not exist", concernsTrustAnchor: true) }
         try self.init(jwkSet: bytes)
     }
 }
