@@ -1,3 +1,5 @@
+import Foundation
+
 /// The figures of the Examples data, worked out by hand from Examples/data (amounts in cents).
 enum ExpectedFigures {
     struct Totals: Equatable {
@@ -26,7 +28,41 @@ enum ExpectedFigures {
     ]
 
     static let richTotal = Totals(verplicht: 2_344_634, vereffend: 124_234, saldo: 2_220_400, achterstallig: 80_400, zaken: 7)
-    static let richNextDueDate = "2026-08-31"
+    static let richNextDueDate = shifted("2026-08-31")
+
+    /// The day the Examples data's figures above hold on. Every date of the data a test holder
+    /// serves is moved by the days since then (`dayShift`), so that what is overdue and what is
+    /// still to come is the same on any day the tests run (the DUO instalment of 2031-01-31
+    /// stays in the future).
+    static let designedToday = "2026-12-06"
+
+    /// Days from `designedToday` to today (UTC).
+    static let dayShift: Int = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        guard let designed = formatter.date(from: designedToday) else { return 0 }
+        return Int((Date().timeIntervalSince(designed) / 86_400).rounded(.down))
+    }()
+
+    /// `value` with a leading `YYYY-MM-DD` moved by `dayShift` days; any other text as it is.
+    static func shifted(_ value: String) -> String {
+        guard value.count >= 10, value.prefix(10).allSatisfy({ $0.isNumber || $0 == "-" }), value.prefix(10).filter({ $0 == "-" }).count == 2 else { return value }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        guard let date = formatter.date(from: String(value.prefix(10))) else { return value }
+        return formatter.string(from: date.addingTimeInterval(Double(dayShift) * 86_400)) + value.dropFirst(10)
+    }
+
+    /// A JSON tree with every date moved by `dayShift`.
+    static func shiftedDates(_ value: Any) -> Any {
+        switch value {
+        case let text as String: shifted(text)
+        case let array as [Any]: array.map(shiftedDates)
+        case let object as [String: Any]: object.mapValues(shiftedDates)
+        default: value
+        }
+    }
 
     /// The grand total without one holder.
     static func richTotal(without holder: String) -> Totals {

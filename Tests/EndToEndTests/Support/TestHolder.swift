@@ -126,6 +126,17 @@ final class TestHolder {
         return (result, object)
     }
 
+    /// An organisation's data file with its dates moved to keep their distance to today
+    /// (`ExpectedFigures.dayShift`), written beside the environment.
+    private static func shiftedData(_ relative: String, into folder: String) throws -> String {
+        let source = Paths.examples + "/" + relative
+        guard ExpectedFigures.dayShift != 0 else { return source }
+        let tree = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: source)))
+        let target = folder + "/shifted-" + (relative as NSString).lastPathComponent
+        try JSONSerialization.data(withJSONObject: ExpectedFigures.shiftedDates(tree)).write(to: URL(fileURLWithPath: target))
+        return target
+    }
+
     private static func writeEnvironment(_ options: Options, to path: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: Paths.examples + "/environment.json"))
         guard var root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -145,7 +156,8 @@ final class TestHolder {
         root["organizations"] = organizations.map { organization in
             var organization = organization
             organization["key"] = absolute(organization["key"])
-            organization["data"] = absolute(organization["data"])
+            organization["data"] = (try? shiftedData((organization["data"] as? String) ?? "", into: (path as NSString).deletingLastPathComponent))
+                ?? absolute(organization["data"])
             if let name = organization["short_name"] as? String, let fault = options.faults[name] { organization["fault"] = fault }
             if let name = organization["short_name"] as? String {
                 if let latency = options.latencies[name] { organization["latency_ms"] = latency }
