@@ -6,6 +6,7 @@ import HummingbirdTLS
 import Logging
 import NIOCore
 import NIOSSL
+import Synchronization
 
 /// `bk-holder`: serves the scheme, the App Manager and every organisation of an environment
 /// over TLS on loopback, each organisation on its own address and port.
@@ -48,7 +49,8 @@ public struct HolderServer: Sendable {
         let settings = environment.file.scheme
         AppManagerService(environment: environment, clock: clock)
             .addRoutes(to: schemeRouter, baseURL: { ports.url(host: settings.host, index: 0) })
-        applications.append(try makeApplication(router: schemeRouter, host: settings.host, port: settings.port, index: 0, ports: ports, tls: tls, logger: logger))
+        applications.append(
+            try makeApplication(router: schemeRouter, host: settings.host, port: settings.port, index: 0, ports: ports, tls: tls, logger: logger))
 
         for (offset, organization) in environment.organizations.enumerated() {
             let index = offset + 1
@@ -63,11 +65,13 @@ public struct HolderServer: Sendable {
             let host = organization.settings.host
             OrganizationService(
                 organization: organization, otherKey: otherKey, verifier: verifier, clock: clock, limits: environment.limits,
-                currentScheme: { schemeEndpoint.verified(now: $0) })
-                .addRoutes(to: router, baseURL: { ports.url(host: host, index: index) }, otherHostURL: { ports.url(host: settings.host, index: 0) })
+                currentScheme: { schemeEndpoint.verified(now: $0) }
+            )
+            .addRoutes(to: router, baseURL: { ports.url(host: host, index: index) }, otherHostURL: { ports.url(host: settings.host, index: 0) })
             let organizationTLS = organization.settings.fault.flatMap { faultyTLS[$0] } ?? tls
             applications.append(
-                try makeApplication(router: router, host: host, port: organization.settings.port, index: index, ports: ports, tls: organizationTLS, logger: logger))
+                try makeApplication(
+                    router: router, host: host, port: organization.settings.port, index: index, ports: ports, tls: organizationTLS, logger: logger))
         }
 
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -153,37 +157,39 @@ struct SchemeEndpoint: Sendable {
 }
 
 /// The last scheme the holder verified, by its JWS.
-private final class VerifiedSchemeCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last: VerifiedScheme?
+private final class VerifiedSchemeCache: Sendable {
+    private let last = Mutex<VerifiedScheme?>(nil)
 
-    func scheme(for compact: String) -> VerifiedScheme? { lock.withLock { last?.compact == compact ? last : nil } }
-    func store(_ scheme: VerifiedScheme) { lock.withLock { last = scheme } }
+    func scheme(for compact: String) -> VerifiedScheme? { last.withLock { $0?.compact == compact ? $0 : nil } }
+    func store(_ scheme: VerifiedScheme) { last.withLock { $0 = scheme } }
 }
 
 /// The ports the listeners actually bound (port 0 picks a free one).
-final class BoundPorts: @unchecked Sendable {
-    private let lock = NSLock()
-    private var ports: [Int?]
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+final class BoundPorts: Sendable {
+    private struct State {
+        var ports: [Int?]
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
 
-    init(count: Int) { ports = Array(repeating: nil, count: count) }
+    private let state: Mutex<State>
+
+    init(count: Int) { state = Mutex(State(ports: Array(repeating: nil, count: count))) }
 
     func record(index: Int, port: Int) {
-        let ready: [CheckedContinuation<Void, Never>] = lock.withLock {
-            ports[index] = port
-            guard ports.allSatisfy({ $0 != nil }) else { return [] }
-            defer { waiters.removeAll() }
-            return waiters
+        let ready: [CheckedContinuation<Void, Never>] = state.withLock { state in
+            state.ports[index] = port
+            guard state.ports.allSatisfy({ $0 != nil }) else { return [] }
+            defer { state.waiters.removeAll() }
+            return state.waiters
         }
         ready.forEach { $0.resume() }
     }
 
     func waitUntilAllBound() async {
         await withCheckedContinuation { continuation in
-            let done = lock.withLock {
-                if ports.allSatisfy({ $0 != nil }) { return true }
-                waiters.append(continuation)
+            let done = state.withLock { state in
+                if state.ports.allSatisfy({ $0 != nil }) { return true }
+                state.waiters.append(continuation)
                 return false
             }
             if done { continuation.resume() }
@@ -191,7 +197,7 @@ final class BoundPorts: @unchecked Sendable {
     }
 
     func url(host: String, index: Int) -> String {
-        let port = lock.withLock { ports[index] } ?? 0
+        let port = state.withLock { $0.ports[index] } ?? 0
         return "https://\(host):\(port)"
     }
 }

@@ -1,5 +1,6 @@
 import BlauweKnop
 import Foundation
+import Synchronization
 
 /// Builds and signs the scheme document for the environment, once the real ports are known.
 struct SchemePublisher: Sendable {
@@ -60,19 +61,12 @@ struct SchemePublisher: Sendable {
 }
 
 /// The last signed scheme, shared by every request.
-private final class SignedScheme: @unchecked Sendable {
-    private let lock = NSLock()
-    private var payload: [UInt8] = []
-    private var compact: String?
+private final class SignedScheme: Sendable {
+    private let last = Mutex<(payload: [UInt8], compact: String)?>(nil)
 
-    func compact(for payload: [UInt8]) -> String? { lock.withLock { self.payload == payload ? compact : nil } }
+    func compact(for payload: [UInt8]) -> String? { last.withLock { $0?.payload == payload ? $0?.compact : nil } }
 
-    func store(_ compact: String, for payload: [UInt8]) {
-        lock.withLock {
-            self.payload = payload
-            self.compact = compact
-        }
-    }
+    func store(_ compact: String, for payload: [UInt8]) { last.withLock { $0 = (payload, compact) } }
 }
 
 /// The base URLs of every listener, known once all are bound.

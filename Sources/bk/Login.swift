@@ -1,6 +1,7 @@
 import ArgumentParser
 import BlauweKnop
 import Foundation
+import Synchronization
 
 /// `bk login`: create the app key and obtain the credential (PROTOCOL §3).
 struct Login: AsyncParsableCommand {
@@ -30,7 +31,9 @@ struct Login: AsyncParsableCommand {
     var format: TextOrJSON = .text
 
     func validate() throws {
-        if let testBSN, !Identifiers.isBSN(testBSN) { throw UsageProblem.error(.usageInvalidBSN, ["value": TerminalText.sanitized(String(testBSN.prefix(40)))]) }
+        if let testBSN, !Identifiers.isBSN(testBSN) {
+            throw UsageProblem.error(.usageInvalidBSN, ["value": TerminalText.sanitized(String(testBSN.prefix(40)))])
+        }
         try timeout.require("--timeout", atMost: DurationArgument.oneDay)
     }
 
@@ -90,12 +93,11 @@ struct Login: AsyncParsableCommand {
 }
 
 /// Whether the login has started polling the App Manager (set once, from any task).
-final class PollingFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
+final class PollingFlag: Sendable {
+    private let value = Atomic(false)
 
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    func set() { value.store(true, ordering: .releasing) }
 }
 
 /// What `bk login --format json` prints (`Schemas/login.schema.json`).
@@ -138,7 +140,8 @@ struct Logout: AsyncParsableCommand {
         do {
             // Logging out needs only the state folder: a config file that cannot be read must
             // not keep a citizen's key on the computer.
-            let directory = global.stateDir ?? ProcessInfo.processInfo.environment["BK_STATE_DIR"] ?? (try? global.settings())?.stateDirectory
+            let directory =
+                global.stateDir ?? ProcessInfo.processInfo.environment["BK_STATE_DIR"] ?? (try? global.settings())?.stateDirectory
                 ?? StateDirectory.defaultPath(environment: ProcessInfo.processInfo.environment)
             let removed = try IdentityStore(directory: StateDirectory(path: directory)).remove()
             if format == .json { Terminal.print(removed ? "{\"logged_out\":true}\n" : "{\"logged_out\":false}\n") }

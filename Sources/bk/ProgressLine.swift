@@ -1,5 +1,6 @@
 import BlauweKnop
 import Foundation
+import Synchronization
 
 /// One live line on standard error while bk waits: a spinner and what it waits for, redrawn
 /// four times a second. Only on a terminal; erased when done, so nothing of it reaches a pipe,
@@ -62,20 +63,19 @@ final class ProgressLine: @unchecked Sendable {
 }
 
 /// The latest progress of an overview, shared between the builder's callback and the line.
-final class OverviewProgressText: @unchecked Sendable {
+final class OverviewProgressText: Sendable {
     /// Pending organisations are named once the run takes longer than this.
     static let namePendingAfter: Duration = .seconds(2)
 
-    private let lock = NSLock()
     private let messages: Messages
-    private var progress: OverviewProgress?
+    private let latest = Mutex<OverviewProgress?>(nil)
 
     init(messages: Messages) { self.messages = messages }
 
-    func update(_ progress: OverviewProgress) { lock.withLock { self.progress = progress } }
+    func update(_ progress: OverviewProgress) { latest.withLock { $0 = progress } }
 
     func text(after elapsed: Duration) -> String? {
-        lock.withLock {
+        latest.withLock { progress in
             guard let progress else { return nil }
             var line = messages[.progressAnswered, ["done": "\(progress.done)", "total": "\(progress.total)"]]
             if elapsed > Self.namePendingAfter, !progress.pending.isEmpty {

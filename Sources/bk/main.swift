@@ -1,20 +1,20 @@
 import ArgumentParser
 import BlauweKnop
 import Foundation
+import Synchronization
 
 // bk's entry point. The command runs in a detached task while the main thread waits on a
 // semaphore: Swift's async main parks the main thread in libdispatch's sigsuspend loop, which
 // valgrind 3.19 cannot run, and bk must stay measurable with callgrind (see BENCHMARKS.md).
 
 /// The outcome of the command, handed from the task to the main thread.
-final class CommandOutcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
+final class CommandOutcome: Sendable {
+    private let stored = Mutex<(any Error)?>(nil)
     let finished = DispatchSemaphore(value: 0)
 
     var error: (any Error)? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 internal import CCurl
+import Synchronization
 
 /// The transport engine: every HTTPS request of the process goes through it.
 ///
@@ -44,7 +45,8 @@ public final class CurlEngine: Sendable {
             throw TransportError(.invalidURL, "refusing a non-https URL: \(request.url)")
         }
         if let unsafe = request.headers.first(where: { !HTTPRequest.isSafeHeader(name: $0.name, value: $0.value) }) {
-            throw TransportError(.invalidRequest, "refusing to send the header '\(TerminalText.sanitized(unsafe.name))': it holds characters a header may not have")
+            throw TransportError(
+                .invalidRequest, "refusing to send the header '\(TerminalText.sanitized(unsafe.name))': it holds characters a header may not have")
         }
         let shard = shards[hosts.shard(for: request.url, of: shards.count)]
         let seconds = min(timeout ?? requestTimeout, requestTimeout)
@@ -80,20 +82,23 @@ public final class CurlEngine: Sendable {
 }
 
 /// Which shard serves which host: assigned round robin on first use, then kept.
-final class HostAssignments: @unchecked Sendable {
-    private let lock = NSLock()
-    private var assigned: [Substring: Int] = [:]
-    private var next = 0
+final class HostAssignments: Sendable {
+    private struct State {
+        var assigned: [Substring: Int] = [:]
+        var next = 0
+    }
+
+    private let state = Mutex(State())
 
     /// The shard index for a URL's authority (`host:port`, lowercased).
     func shard(for url: String, of count: Int) -> Int {
         guard count > 1 else { return 0 }
         let authority = Self.authority(of: url)
-        return lock.withLock {
-            if let index = assigned[authority] { return index }
-            let index = next % count
-            next += 1
-            assigned[authority] = index
+        return state.withLock { state in
+            if let index = state.assigned[authority] { return index }
+            let index = state.next % count
+            state.next += 1
+            state.assigned[authority] = index
             return index
         }
     }
@@ -124,4 +129,3 @@ enum CurlGlobal {
 
     static func initialize() { _ = initialized }
 }
-
