@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev zlib1g-dev libxml2-utils openssl jq python3-jsonschema \
 	libcairo2-dev libpango1.0-dev libqpdf-dev qpdf poppler-utils fonts-dejavu-core
 
-.PHONY: setup build layers test demo bench fuzz sanitize adversarial install clean
+.PHONY: setup build layers lint format test demo bench fuzz sanitize adversarial install clean
 
 ## setup: install missing system packages and create the test PKI when absent
 setup:
@@ -33,8 +33,16 @@ build: setup
 layers:
 	@python3 Scripts/layers.py
 
-## test: the layer check, then unit and end-to-end tests
-test: layers build
+## lint: the code as swift format (.swift-format) would write it; any difference fails
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+## format: rewrite the code as swift format would
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
+
+## test: the layer check and lint, then unit and end-to-end tests
+test: layers lint build
 	$(SWIFT) test $(BUILD_FLAGS)
 
 ## demo: start the test holders, log in the richest test citizen, print the overview

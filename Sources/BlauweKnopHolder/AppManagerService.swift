@@ -29,7 +29,8 @@ actor AppManagerService {
         let id = SecureRandom.token(bytes: 16)
         registrations[id] = Registration(appKey: request.appPublicKey.canonical, bsn: nil, created: clock.epochSeconds)
         let base = baseURL + "/v1/registrations/" + id
-        return HolderResponse.json(AppManagerMessages.Registration(registrationID: id, authenticationURL: base + "/authenticate", pollURL: base), status: .created)
+        return HolderResponse.json(
+            AppManagerMessages.Registration(registrationID: id, authenticationURL: base + "/authenticate", pollURL: base), status: .created)
     }
 
     func authenticate(id: String, bsn: String) -> Response {

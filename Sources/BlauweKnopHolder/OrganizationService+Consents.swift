@@ -7,7 +7,6 @@ extension OrganizationService {
         var consent: String
     }
 
-
     /// `POST <consents_url>`: every check of §10.2 against the current scheme, then the
     /// session's citizen and app key, this holder in `organizations`, not expired.
     func registerConsent(authorization: String?, request: ConsentRequest?) -> Response {
@@ -28,7 +27,8 @@ extension OrganizationService {
             return HolderResponse.problem(.badRequest, "Consent refused", detail: "this organisation is not in the consent")
         }
         switch consents.register(consent, now: now) {
-        case .created(let at): return HolderResponse.json(ConsentRegistration(jti: consent.claims.jti, registeredAt: ConsentRegistry.moment(at)), status: .created)
+        case .created(let at):
+            return HolderResponse.json(ConsentRegistration(jti: consent.claims.jti, registeredAt: ConsentRegistry.moment(at)), status: .created)
         case .alreadyRegistered(let at): return HolderResponse.json(ConsentRegistration(jti: consent.claims.jti, registeredAt: ConsentRegistry.moment(at)))
         case .conflict: return HolderResponse.problem(.conflict, "Consent refused", detail: "another consent has this id")
         case .tooManyForCitizen:
@@ -57,18 +57,25 @@ extension OrganizationService {
 
     nonisolated func addConsentRoutes(
         to router: Router<HolderRequestContext>,
-        route: (HolderEndpoint, String, @escaping @Sendable (Request, HolderFault?) async -> Response) -> @Sendable (Request, HolderRequestContext) async -> Response
+        route: (HolderEndpoint, String, @escaping @Sendable (Request, HolderFault?) async -> Response) ->
+            @Sendable (Request, HolderRequestContext) async -> Response
     ) {
-        router.post("/v1/consents", use: route(.consents, "/v1/consents") { request, _ in
-            let body = await request.decodeJSON(ConsentRequest.self)
-            return await self.registerConsent(authorization: request.headers[.authorization], request: body)
-        })
-        router.get("/v1/consents", use: route(.consents, "/v1/consents") { request, _ in
-            await self.listConsents(authorization: request.headers[.authorization])
-        })
-        router.delete("/v1/consents/:jti", use: route(.consents, "/v1/consents") { request, _ in
-            let jti = request.uri.path.split(separator: "/").last.map(String.init) ?? ""
-            return await self.revokeConsent(authorization: request.headers[.authorization], jti: jti)
-        })
+        router.post(
+            "/v1/consents",
+            use: route(.consents, "/v1/consents") { request, _ in
+                let body = await request.decodeJSON(ConsentRequest.self)
+                return await self.registerConsent(authorization: request.headers[.authorization], request: body)
+            })
+        router.get(
+            "/v1/consents",
+            use: route(.consents, "/v1/consents") { request, _ in
+                await self.listConsents(authorization: request.headers[.authorization])
+            })
+        router.delete(
+            "/v1/consents/:jti",
+            use: route(.consents, "/v1/consents") { request, _ in
+                let jti = request.uri.path.split(separator: "/").last.map(String.init) ?? ""
+                return await self.revokeConsent(authorization: request.headers[.authorization], jti: jti)
+            })
     }
 }

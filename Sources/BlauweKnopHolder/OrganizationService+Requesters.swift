@@ -32,10 +32,13 @@ extension OrganizationService {
         guard consent.claims.organizations.contains(organization.settings.oin) else { return refuse("this organisation is not in the consent") }
         guard let keys = scheme.requesterKeys[consent.claims.aud] else { return refuse("the requester is not in the scheme") }
         guard let proofJWS = try? JWS(compact: proofCompact), let kid = proofJWS.header.kid,
-            let payload = try? proofJWS.verified(with: keys, type: SessionClient.proofType), let proof = try? JSONCoding.decode(SessionClient.Proof.self, from: payload)
+            let payload = try? proofJWS.verified(with: keys, type: SessionClient.proofType),
+            let proof = try? JSONCoding.decode(SessionClient.Proof.self, from: payload)
         else { return refuse("the proof is not signed by a key of the consent's requester") }
         guard proof.aud == organization.settings.oin else { return refuse("the proof is for another organisation") }
-        guard proof.iat >= now - SessionVerifier.proofSkewSeconds, proof.iat <= now + SessionVerifier.proofSkewSeconds else { return refuse("the proof's iat is out of range") }
+        guard proof.iat >= now - SessionVerifier.proofSkewSeconds, proof.iat <= now + SessionVerifier.proofSkewSeconds else {
+            return refuse("the proof's iat is out of range")
+        }
         guard consumeChallenge(proof.nonce, now: now) else { return refuse("unknown, used or expired challenge") }
         let exp = min(now + Self.sessionLifetime, consent.claims.exp)
         let token = SecureRandom.token(bytes: 32)
@@ -63,7 +66,8 @@ extension OrganizationService {
         document.detail = session.detail.rawValue
         do {
             if session.detail == .saldo && documentFault != .fullDocumentForSaldo {
-                return HolderResponse.jose(try JWS.sign(payload: JSONCoding.encode(saldoDocument(document)), type: FinancialClaimsDocument.jwsType, key: organization.key))
+                return HolderResponse.jose(
+                    try JWS.sign(payload: JSONCoding.encode(saldoDocument(document)), type: FinancialClaimsDocument.jwsType, key: organization.key))
             }
             return HolderResponse.jose(try forger.jws(for: document, fault: documentFault))
         } catch {

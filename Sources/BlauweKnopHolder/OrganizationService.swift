@@ -155,10 +155,14 @@ actor OrganizationService {
     }
 
     /// Adds this organisation's routes to a router.
-    nonisolated func addRoutes(to router: Router<HolderRequestContext>, baseURL: @escaping @Sendable () -> String, otherHostURL: @escaping @Sendable () -> String) {
+    nonisolated func addRoutes(
+        to router: Router<HolderRequestContext>, baseURL: @escaping @Sendable () -> String, otherHostURL: @escaping @Sendable () -> String
+    ) {
         let settings = organization.settings
         /// Runs a handler after the latency, unless a transport fault answers instead.
-        func route(_ endpoint: HolderEndpoint, _ path: String, _ handler: @escaping @Sendable (Request, HolderFault?) async -> Response) -> @Sendable (Request, HolderRequestContext) async -> Response {
+        func route(
+            _ endpoint: HolderEndpoint, _ path: String, _ handler: @escaping @Sendable (Request, HolderFault?) async -> Response
+        ) -> @Sendable (Request, HolderRequestContext) async -> Response {
             { request, context in
                 await self.simulateLatency()
                 let fault = await self.fault(at: endpoint)
@@ -171,31 +175,37 @@ actor OrganizationService {
                 return await handler(request, fault)
             }
         }
-        router.get("/.well-known/bk-configuration", use: route(.discovery, "/.well-known/bk-configuration") { _, fault in
-            let base = baseURL()
-            let oin = fault == .wrongDiscoveryOIN ? "00000009999999999000" : settings.oin
-            var response = HolderResponse.json(
-                DiscoveryDocument(
-                    oin: oin, sessionURL: base + "/v1/sessions", financialClaimsURL: base + "/v1/financial-claims-information",
-                    consentsURL: self.supportsConsents ? base + "/v1/consents" : nil))
-            // Clients may keep the document this long (PROTOCOL §2): a repeat run skips a round trip.
-            response.headers[.cacheControl] = "max-age=\(Self.discoveryMaxAge)"
-            return response
-        })
+        router.get(
+            "/.well-known/bk-configuration",
+            use: route(.discovery, "/.well-known/bk-configuration") { _, fault in
+                let base = baseURL()
+                let oin = fault == .wrongDiscoveryOIN ? "00000009999999999000" : settings.oin
+                var response = HolderResponse.json(
+                    DiscoveryDocument(
+                        oin: oin, sessionURL: base + "/v1/sessions", financialClaimsURL: base + "/v1/financial-claims-information",
+                        consentsURL: self.supportsConsents ? base + "/v1/consents" : nil))
+                // Clients may keep the document this long (PROTOCOL §2): a repeat run skips a round trip.
+                response.headers[.cacheControl] = "max-age=\(Self.discoveryMaxAge)"
+                return response
+            })
         if supportsConsents { addConsentRoutes(to: router, route: route) }
         router.post("/v1/sessions/challenge", use: route(.challenge, "/v1/sessions/challenge") { _, _ in await self.newChallenge() })
-        router.post("/v1/sessions", use: route(.session, "/v1/sessions") { request, fault in
-            guard let body = await request.decodeJSON(AnySessionRequest.self) else {
-                return HolderResponse.problem(.badRequest, "Malformed session request")
-            }
-            switch (body.credential, body.consent) {
-            case (let credential?, nil): return await self.createSession(.init(credential: credential, proof: body.proof), fault: fault)
-            case (nil, let consent?) where self.supportsConsents: return await self.createRequesterSession(consent: consent, proof: body.proof)
-            default: return HolderResponse.problem(.badRequest, "Malformed session request")
-            }
-        })
-        router.get("/v1/financial-claims-information", use: route(.claims, "/v1/financial-claims-information") { request, fault in
-            await self.claims(authorization: request.headers[.authorization], documentFault: fault)
-        })
+        router.post(
+            "/v1/sessions",
+            use: route(.session, "/v1/sessions") { request, fault in
+                guard let body = await request.decodeJSON(AnySessionRequest.self) else {
+                    return HolderResponse.problem(.badRequest, "Malformed session request")
+                }
+                switch (body.credential, body.consent) {
+                case (let credential?, nil): return await self.createSession(.init(credential: credential, proof: body.proof), fault: fault)
+                case (nil, let consent?) where self.supportsConsents: return await self.createRequesterSession(consent: consent, proof: body.proof)
+                default: return HolderResponse.problem(.badRequest, "Malformed session request")
+                }
+            })
+        router.get(
+            "/v1/financial-claims-information",
+            use: route(.claims, "/v1/financial-claims-information") { request, fault in
+                await self.claims(authorization: request.headers[.authorization], documentFault: fault)
+            })
     }
 }

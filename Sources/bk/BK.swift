@@ -30,6 +30,9 @@ struct BK: AsyncParsableCommand {
             \(examples)
             """,
         version: BlauweKnopVersion.current,
-        subcommands: [Login.self, Logout.self, StatusCommand.self, OverviewCommand.self, ConsentCommand.self, RequesterCommand.self, VerifyCommand.self, PDFCommand.self, CheckCommand.self, SchemeCommand.self, FetchURLsCommand.self]
+        subcommands: [
+            Login.self, Logout.self, StatusCommand.self, OverviewCommand.self, ConsentCommand.self, RequesterCommand.self, VerifyCommand.self, PDFCommand.self,
+            CheckCommand.self, SchemeCommand.self, FetchURLsCommand.self,
+        ]
     )
 }

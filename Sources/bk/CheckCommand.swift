@@ -56,7 +56,9 @@ struct CheckCommand: AsyncParsableCommand {
     func validate() throws {
         try deadline.require("--deadline", atMost: DurationArgument.oneDay)
         guard (0...100_000).contains(warnCertDays) else { throw UsageProblem.error(.usageRange, ["option": "--warn-cert-days", "low": "0", "high": "100000"]) }
-        if let maxLatencyMs, !(1...86_400_000).contains(maxLatencyMs) { throw UsageProblem.error(.usageRange, ["option": "--max-latency-ms", "low": "1", "high": "86400000"]) }
+        if let maxLatencyMs, !(1...86_400_000).contains(maxLatencyMs) {
+            throw UsageProblem.error(.usageRange, ["option": "--max-latency-ms", "low": "1", "high": "86400000"])
+        }
     }
 
     var chosenFormat: Format {

@@ -79,7 +79,8 @@ enum ConfiguredOptions {
         // Only keys and variables beyond the settings resolved elsewhere need the description.
         let file = (try? ClientSettings.readConfig(path, explicit: explicit, isOptionName: { _ in true }, isCommandPath: { _ in true })) ?? [:]
         let globalVariables = Set(ClientSettings.Key.allCases.map(\.environmentVariable) + ["BK_CONFIG"])
-        let wanted = file.keys.contains { !global.contains($0) }
+        let wanted =
+            file.keys.contains { !global.contains($0) }
             || environment.keys.contains { $0.hasPrefix("BK_") && !globalVariables.contains($0) }
         guard wanted else { return arguments }
         var added: [String] = []

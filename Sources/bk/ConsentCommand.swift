@@ -176,7 +176,9 @@ struct ConsentCommand: AsyncParsableCommand {
     struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "revoke", abstract: "Withdraw a consent at every organisation that holds it.",
-            discussion: "An organisation that cannot be reached is asked again on the next 'bk consent' run until it confirms; 'bk consent list' shows the consent as pending until then. Exit 0: withdrawn everywhere; 3: still pending somewhere.")
+            discussion:
+                "An organisation that cannot be reached is asked again on the next 'bk consent' run until it confirms; 'bk consent list' shows the consent as pending until then. Exit 0: withdrawn everywhere; 3: still pending somewhere."
+        )
 
         @OptionGroup var global: GlobalOptions
 

@@ -28,7 +28,12 @@ struct DurationArgument: ExpressibleByArgument, Sendable, CustomStringConvertibl
     /// Throws a usage error unless `low < seconds <= high`.
     func require(_ option: String, above low: Double = 0, atMost high: Double) throws {
         guard seconds > low, seconds <= high else {
-            throw UsageProblem.error(.usageDuration, ["option": option, "low": "\(Int(low))", "high": "\(DurationArgument(seconds: high))", "value": TerminalText.sanitized(String(text.prefix(40)))])
+            throw UsageProblem.error(
+                .usageDuration,
+                [
+                    "option": option, "low": "\(Int(low))", "high": "\(DurationArgument(seconds: high))",
+                    "value": TerminalText.sanitized(String(text.prefix(40))),
+                ])
         }
     }
 

@@ -57,9 +57,13 @@ struct GlobalOptions: ParsableArguments {
         try connectTimeout.require("--connect-timeout", atMost: DurationArgument.oneDay)
         try requestTimeout.require("--request-timeout", atMost: DurationArgument.oneDay)
         try lowSpeedTime?.require("--low-speed-time", atMost: DurationArgument.oneDay)
-        guard (1...100_000).contains(maxConnections) else { throw UsageProblem.error(.usageRange, ["option": "--max-connections", "low": "1", "high": "100000"]) }
+        guard (1...100_000).contains(maxConnections) else {
+            throw UsageProblem.error(.usageRange, ["option": "--max-connections", "low": "1", "high": "100000"])
+        }
         guard (1...64).contains(engineThreads) else { throw UsageProblem.error(.usageRange, ["option": "--engine-threads", "low": "1", "high": "64"]) }
-        guard (0...1 << 30).contains(lowSpeedLimit) else { throw UsageProblem.error(.usageRange, ["option": "--low-speed-limit", "low": "0", "high": "1073741824"]) }
+        guard (0...1 << 30).contains(lowSpeedLimit) else {
+            throw UsageProblem.error(.usageRange, ["option": "--low-speed-limit", "low": "0", "high": "1073741824"])
+        }
     }
 
     /// The resolved settings.

@@ -12,7 +12,9 @@ struct PDFCommand: ParsableCommand {
     struct Render: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "render", abstract: "Make the PDF of an overview in JSON or XML, after verifying it.",
-            discussion: "Refuses an overview that is not authentic (exit 4) or whose scheme is not trusted (exit 2). An incomplete or old overview is rendered, and its pages say so; the exit code is then 3, as for 'bk verify'.")
+            discussion:
+                "Refuses an overview that is not authentic (exit 4) or whose scheme is not trusted (exit 2). An incomplete or old overview is rendered, and its pages say so; the exit code is then 3, as for 'bk verify'."
+        )
 
         @OptionGroup var global: GlobalOptions
 
@@ -52,7 +54,8 @@ struct PDFCommand: ParsableCommand {
     /// `bk pdf extract FILE.pdf -o DIR`: the attached files, for other tools.
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "extract", abstract: "Write the files attached to an overview PDF (overzicht.json and each organisation's signed document) into a folder.",
+            commandName: "extract",
+            abstract: "Write the files attached to an overview PDF (overzicht.json and each organisation's signed document) into a folder.",
             discussion: "The files are written as they are attached; nothing is verified here. Use 'bk verify FILE.pdf' for that.")
 
         @OptionGroup var global: GlobalOptions

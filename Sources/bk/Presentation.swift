@@ -20,7 +20,8 @@ struct Presentation: Sendable {
         messages = Messages(Language.resolve(flag: global.lang, environment: environment, configured: configured))
         verbose = global.verbose
         quiet = global.quiet
-        color = !global.noColor && environment["NO_COLOR"].map(\.isEmpty) != false && Terminal.standardOutputIsTerminal
+        color =
+            !global.noColor && environment["NO_COLOR"].map(\.isEmpty) != false && Terminal.standardOutputIsTerminal
             && environment["TERM"] != "dumb"
         width = Terminal.width(environment: environment)
     }

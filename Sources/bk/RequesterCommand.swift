@@ -124,7 +124,9 @@ extension RequesterCommand {
                         let index = next
                         next += 1
                         let file = files[index]
-                        group.addTask { (index, await fetch(file, scheme: scheme, key: key, http: http, client: client, discoveries: discoveries, flows: flowsEach)) }
+                        group.addTask {
+                            (index, await fetch(file, scheme: scheme, key: key, http: http, client: client, discoveries: discoveries, flows: flowsEach))
+                        }
                     }
                     for _ in 0..<min(parallel, files.count) { startNext() }
                     var rows = [BatchSummary.Row?](repeating: nil, count: files.count)

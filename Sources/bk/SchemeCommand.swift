@@ -53,7 +53,9 @@ struct SchemeCommand: AsyncParsableCommand {
         func run() async throws {
             let scheme = try await SchemeCommand.verifiedScheme(global, json: format == .json)
             if format == .json {
-                let report = SchemeVerification(valid: true, version: scheme.document.version, expiresAt: Timestamps.rfc3339(Date(timeIntervalSince1970: TimeInterval(scheme.document.exp))))
+                let report = SchemeVerification(
+                    valid: true, version: scheme.document.version, expiresAt: Timestamps.rfc3339(Date(timeIntervalSince1970: TimeInterval(scheme.document.exp)))
+                )
                 Terminal.print(String(decoding: (try? JSONCoding.encoder().encode(report)) ?? Data(), as: UTF8.self) + "\n")
             }
         }

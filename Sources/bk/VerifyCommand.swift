@@ -81,7 +81,8 @@ struct VerifyCommand: AsyncParsableCommand {
         if underConsent {
             let notAsked = report.holders.filter { $0.status == .notInConsent }.map(\.name)
             if !notAsked.isEmpty {
-                lines.append(text[notAsked.count == 1 ? .notAskedOne : .notAskedMany, ["count": "\(notAsked.count)", "names": notAsked.joined(separator: ", ")]])
+                lines.append(
+                    text[notAsked.count == 1 ? .notAskedOne : .notAskedMany, ["count": "\(notAsked.count)", "names": notAsked.joined(separator: ", ")]])
             }
         }
         for missing in report.missing {

@@ -9,7 +9,8 @@ struct Base64URLTests {
         #expect(Base64URL.decode(Base64URL.encode(bytes)) == bytes)
     }
 
-    @Test("Refuses padding, the standard alphabet, white space and non-canonical tails",
+    @Test(
+        "Refuses padding, the standard alphabet, white space and non-canonical tails",
         arguments: ["Zm9v=", "Zm+v", "Zm/v", "Zm 9v", "Zh", "Z", "Zm9vYg=="])
     func strict(text: String) {
         #expect(Base64URL.decode(text) == nil)

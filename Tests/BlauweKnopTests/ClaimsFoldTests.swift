@@ -99,7 +99,8 @@ struct ClaimsFoldTests {
 
     @Test("Unknown event types are kept out of the totals, with a warning")
     func unknownEvent() throws {
-        let unknown = Gebeurtenis(gebeurtenisType: "RenteBijgeschreven", gebeurtenisKenmerk: "e-2", datumtijdGebeurtenis: Self.time, zaakkenmerk: Self.zaak, bedrag: 99)
+        let unknown = Gebeurtenis(
+            gebeurtenisType: "RenteBijgeschreven", gebeurtenisKenmerk: "e-2", datumtijdGebeurtenis: Self.time, zaakkenmerk: Self.zaak, bedrag: 99)
         let folded = try Self.fold([Self.imposed("e-1", 1000), unknown])
         #expect(folded.verplicht == 1000)
         #expect(folded.warnings.count == 1)

@@ -28,12 +28,19 @@ struct ConsentTests {
         let document = SchemeDocument(
             iss: "00000001234567890000", environment: "test", version: 3, iat: now - day, exp: now + 7 * day,
             organizations: [
-                .init(oin: cjib, name: "CJIB", shortName: "CJIB", discoveryURL: "https://127.0.0.2/.well-known/bk-configuration", publicKeys: [organizationKey.publicJWK])
+                .init(
+                    oin: cjib, name: "CJIB", shortName: "CJIB", discoveryURL: "https://127.0.0.2/.well-known/bk-configuration",
+                    publicKeys: [organizationKey.publicJWK])
             ],
-            appManagers: [.init(oin: "00000001800866472000", name: "AM", registrationURL: "https://127.0.0.1/v1/registrations", publicKeys: [managerKey.publicJWK])],
+            appManagers: [
+                .init(oin: "00000001800866472000", name: "AM", registrationURL: "https://127.0.0.1/v1/registrations", publicKeys: [managerKey.publicJWK])
+            ],
             requesters: requesters
-                ? [.init(oin: requesterOIN, name: "Gemeente Utrecht — Schuldhulpverlening", shortName: "Utrecht SHV", purposes: ["schuldhulpverlening"],
-                         maxConsentDays: 180, publicKeys: [try PrivateKey.generate(.p256).publicJWK])]
+                ? [
+                    .init(
+                        oin: requesterOIN, name: "Gemeente Utrecht — Schuldhulpverlening", shortName: "Utrecht SHV", purposes: ["schuldhulpverlening"],
+                        maxConsentDays: 180, publicKeys: [try PrivateKey.generate(.p256).publicJWK])
+                ]
                 : nil)
         let anchor = try TrustAnchor(jwkSet: JSONCoding.encode(["keys": [operatorKey.publicJWK]]))
         let compact = try JWS.sign(payload: JSONCoding.encode(document), type: VerifiedScheme.jwsType, key: operatorKey)
@@ -108,7 +115,8 @@ struct ConsentTests {
         }
         var compact = try JWS.sign(payload: JSONCoding.encode(claims), type: type, key: signer)
         if edit == "detail everything" {
-            let payload = String(decoding: try JSONCoding.encode(claims), as: UTF8.self).replacingOccurrences(of: #""detail":"full""#, with: #""detail":"everything""#)
+            let payload = String(decoding: try JSONCoding.encode(claims), as: UTF8.self).replacingOccurrences(
+                of: #""detail":"full""#, with: #""detail":"everything""#)
             compact = try JWS.sign(payload: Array(payload.utf8), type: type, key: signer)
         }
         let error = #expect(throws: ConsentError.self, "\(edit)") { try Consent(compact: compact, scheme: scheme, now: at) }

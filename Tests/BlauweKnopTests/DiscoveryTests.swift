@@ -8,7 +8,8 @@ struct DiscoveryTests {
         oin: "00000001003214345000", name: "CJIB", shortName: "CJIB", discoveryURL: "https://127.0.0.2/.well-known/bk-configuration", publicKeys: [])
 
     func document(_ consents: String?) throws -> DiscoveryDocument {
-        var text = #"{"oin": "00000001003214345000", "profile": "bk-1", "session_url": "https://127.0.0.2/v1/sessions", "financial_claims_url": "https://127.0.0.2/v1/fcid""#
+        var text =
+            #"{"oin": "00000001003214345000", "profile": "bk-1", "session_url": "https://127.0.0.2/v1/sessions", "financial_claims_url": "https://127.0.0.2/v1/fcid""#
         if let consents { text += #", "consents_url": "\#(consents)""# }
         return try JSONCoding.decode(DiscoveryDocument.self, from: Array((text + "}").utf8))
     }

@@ -17,10 +17,12 @@ struct HostAssignmentsTests {
         #expect(HostAssignments().shard(for: "https://x/", of: 1) == 0)
     }
 
-    @Test("The authority ends at the path, query or fragment; the port is part of it", arguments: [
-        ("https://Host.Example:443/a/b", "host.example:443"), ("https://h?q=/x", "h"), ("https://h#f", "h"), ("https://h", "h"),
-        ("no-scheme", "no-scheme"),
-    ])
+    @Test(
+        "The authority ends at the path, query or fragment; the port is part of it",
+        arguments: [
+            ("https://Host.Example:443/a/b", "host.example:443"), ("https://h?q=/x", "h"), ("https://h#f", "h"), ("https://h", "h"),
+            ("no-scheme", "no-scheme"),
+        ])
     func authority(url: String, expected: String) {
         #expect(HostAssignments.authority(of: url) == Substring(expected))
     }

@@ -3,7 +3,9 @@ import Testing
 
 @Suite("Identifiers and money")
 struct IdentifiersTests {
-    @Test("BSN elfproef", arguments: [("999993653", true), ("999991012", true), ("123456789", false), ("000000000", false), ("99999365", false), ("99999365a", false)])
+    @Test(
+        "BSN elfproef",
+        arguments: [("999993653", true), ("999991012", true), ("123456789", false), ("000000000", false), ("99999365", false), ("99999365a", false)])
     func bsn(text: String, valid: Bool) {
         #expect(Identifiers.isBSN(text) == valid)
     }

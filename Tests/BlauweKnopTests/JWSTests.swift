@@ -38,7 +38,8 @@ struct JWSTests {
         #expect(error.code == .unknownKey)
     }
 
-    @Test("Forbidden header members and algorithms are refused before any key is used",
+    @Test(
+        "Forbidden header members and algorithms are refused before any key is used",
         arguments: [
             #"{"alg":"none","typ":"t","kid":"k"}"#, #"{"alg":"HS256","typ":"t","kid":"k"}"#, #"{"alg":"RS256","typ":"t","kid":"k"}"#,
             #"{"alg":"ES256","typ":"t","kid":"k","jwk":{}}"#, #"{"alg":"ES256","typ":"t","kid":"k","crit":["exp"]}"#,

@@ -12,7 +12,9 @@ struct OverviewDocumentTests {
         return url.path + "/FuzzCrashes"
     }()
 
-    static let finds: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: findsDirectory)) ?? []).filter { !$0.hasPrefix(".") && $0 != "README.md" }.sorted()
+    static let finds: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: findsDirectory)) ?? []).filter {
+        !$0.hasPrefix(".") && $0 != "README.md"
+    }.sorted()
 
     @Test("Every fuzzer find runs through the parsers without a crash", arguments: finds)
     func fuzzFind(name: String) throws {

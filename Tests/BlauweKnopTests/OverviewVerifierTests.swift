@@ -32,7 +32,11 @@ struct OverviewVerifierTests {
     func duplicateTotals() throws {
         let text = json(try fixture.overview(documents: documents))
         let totals = try #require(text.range(of: "\"totals\" : {"))
-        let forged = text.replacingCharacters(in: totals, with: "\"totals\" : {\"saldo\" : 1, \"achterstallig\" : 0, \"verplicht\" : 1, \"vereffend\" : 0, \"zaken\" : 1, \"volgende_vervaldatum\" : null},\n  \"totals\" : {")
+        let forged = text.replacingCharacters(
+            in: totals,
+            with:
+                "\"totals\" : {\"saldo\" : 1, \"achterstallig\" : 0, \"verplicht\" : 1, \"vereffend\" : 0, \"zaken\" : 1, \"volgende_vervaldatum\" : null},\n  \"totals\" : {"
+        )
         let report = fixture.verify(forged)
         #expect(report.verdict == .tampered)
         #expect(report.problems.first?.contains("appears twice") == true)
@@ -40,7 +44,8 @@ struct OverviewVerifierTests {
 
     @Test("A member bk does not write is found by the whole-file comparison")
     func unknownMember() throws {
-        let text = json(try fixture.overview(documents: documents)).replacingOccurrences(of: "\"complete\" :", with: "\"note\" : \"all paid\",\n  \"complete\" :")
+        let text = json(try fixture.overview(documents: documents)).replacingOccurrences(
+            of: "\"complete\" :", with: "\"note\" : \"all paid\",\n  \"complete\" :")
         let report = fixture.verify(text)
         #expect(report.verdict == .tampered)
         #expect(report.problems.first?.contains("note") == true)
@@ -89,7 +94,9 @@ struct OverviewVerifierTests {
         var mixed = overview
         let yesterday = try fixture.overview(documents: documents, generatedAt: "2026-08-31T23:59:50+02:00")
         mixed.holders[0] = yesterday.holders[0]
-        mixed.totals = Overview.merge(holders: mixed.holders, evidence: mixed.evidence, scheme: fixture.scheme, bsn: SignedOverviewFixture.bsn, generatedAt: generated).totals
+        mixed.totals =
+            Overview.merge(holders: mixed.holders, evidence: mixed.evidence, scheme: fixture.scheme, bsn: SignedOverviewFixture.bsn, generatedAt: generated)
+            .totals
         #expect(fixture.verify(json(mixed)).verdict == .tampered)
     }
 
@@ -130,7 +137,8 @@ struct OverviewVerifierTests {
         switch name {
         case "a repeated element": xml.replacingOccurrences(of: "<complete>true</complete>", with: "<complete>true</complete>\n  <complete>false</complete>")
         case "an internal DTD entity":
-            xml.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", with: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE overview [<!ENTITY x \"1\">]>")
+            xml.replacingOccurrences(
+                of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", with: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE overview [<!ENTITY x \"1\">]>")
         case "an attribute": xml.replacingOccurrences(of: "<complete>", with: "<complete note=\"x\">")
         case "a non-canonical integer": xml.replacingOccurrences(of: "<duration_ms>12</duration_ms>", with: "<duration_ms>+12</duration_ms>")
         case "another encoding": xml.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"ISO-8859-1\"")

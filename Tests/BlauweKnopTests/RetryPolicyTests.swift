@@ -5,9 +5,11 @@ import Testing
 /// The retry policy of PROTOCOL §6: full-jitter exponential backoff and `Retry-After`.
 @Suite("Retry policy")
 struct RetryPolicyTests {
-    @Test("Retry-After in seconds is honoured; dates, negatives and junk are not", arguments: [
-        ("1", Duration.seconds(1)), (" 7 ", .seconds(7)), ("99999", .seconds(3600)),
-    ])
+    @Test(
+        "Retry-After in seconds is honoured; dates, negatives and junk are not",
+        arguments: [
+            ("1", Duration.seconds(1)), (" 7 ", .seconds(7)), ("99999", .seconds(3600)),
+        ])
     func retryAfter(header: String, expected: Duration) {
         #expect(RetryAfter.parse(header) == expected)
     }

@@ -19,18 +19,22 @@ struct SchemeRequesterTests {
     }
 
     var requester: SchemeDocument.Requester {
-        .init(oin: "00000001001234567000", name: "Gemeente Utrecht — Schuldhulpverlening", shortName: "Utrecht SHV",
-              purposes: ["schuldhulpverlening"], maxConsentDays: 180, publicKeys: [requesterKey.publicJWK])
+        .init(
+            oin: "00000001001234567000", name: "Gemeente Utrecht — Schuldhulpverlening", shortName: "Utrecht SHV",
+            purposes: ["schuldhulpverlening"], maxConsentDays: 180, publicKeys: [requesterKey.publicJWK])
     }
 
     func scheme(_ requesters: [SchemeDocument.Requester]?) -> SchemeDocument {
         SchemeDocument(
             iss: "00000001234567890000", environment: "test", version: 3, iat: 1_000, exp: 100_000,
             organizations: [
-                .init(oin: "00000001003214345000", name: "CJIB", shortName: "CJIB", discoveryURL: "https://127.0.0.2/.well-known/bk-configuration",
-                      publicKeys: [organizationKey.publicJWK])
+                .init(
+                    oin: "00000001003214345000", name: "CJIB", shortName: "CJIB", discoveryURL: "https://127.0.0.2/.well-known/bk-configuration",
+                    publicKeys: [organizationKey.publicJWK])
             ],
-            appManagers: [.init(oin: "00000001800866472000", name: "AM", registrationURL: "https://127.0.0.1/v1/registrations", publicKeys: [organizationKey.publicJWK])],
+            appManagers: [
+                .init(oin: "00000001800866472000", name: "AM", registrationURL: "https://127.0.0.1/v1/registrations", publicKeys: [organizationKey.publicJWK])
+            ],
             requesters: requesters)
     }
 
@@ -51,8 +55,10 @@ struct SchemeRequesterTests {
 
     @Test(
         "Each broken requester rejects the whole scheme",
-        arguments: ["bad OIN", "OIN of an organisation", "OIN twice", "no keys", "key of an organisation", "no purposes",
-                    "purpose with capitals", "purpose twice", "0 days", "367 days"])
+        arguments: [
+            "bad OIN", "OIN of an organisation", "OIN twice", "no keys", "key of an organisation", "no purposes",
+            "purpose with capitals", "purpose twice", "0 days", "367 days",
+        ])
     func rejected(edit: String) throws {
         var broken = requester
         var others: [SchemeDocument.Requester] = []

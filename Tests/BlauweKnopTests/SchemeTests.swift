@@ -19,10 +19,13 @@ struct SchemeTests {
         SchemeDocument(
             iss: "00000001234567890000", environment: environment, version: version, iat: iat, exp: exp,
             organizations: [
-                .init(oin: "00000001003214345000", name: "CJIB", shortName: "CJIB", discoveryURL: "https://127.0.0.2/.well-known/bk-configuration",
+                .init(
+                    oin: "00000001003214345000", name: "CJIB", shortName: "CJIB", discoveryURL: "https://127.0.0.2/.well-known/bk-configuration",
                     publicKeys: [organizationKey.publicJWK])
             ],
-            appManagers: [.init(oin: "00000001800866472000", name: "AM", registrationURL: "https://127.0.0.1/v1/registrations", publicKeys: [organizationKey.publicJWK])])
+            appManagers: [
+                .init(oin: "00000001800866472000", name: "AM", registrationURL: "https://127.0.0.1/v1/registrations", publicKeys: [organizationKey.publicJWK])
+            ])
     }
 
     func sign(_ document: SchemeDocument, key: PrivateKey? = nil) throws -> String {

@@ -9,7 +9,8 @@ struct SettingsTests {
     func precedence() throws {
         let directory = NSTemporaryDirectory() + "bk-settings-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory + "/bk", withIntermediateDirectories: true)
-        try #"{"scheme-url":"https://file/","environment":"acc","cacert":"ca.pem"}"#.write(toFile: directory + "/bk/config.json", atomically: true, encoding: .utf8)
+        try #"{"scheme-url":"https://file/","environment":"acc","cacert":"ca.pem"}"#.write(
+            toFile: directory + "/bk/config.json", atomically: true, encoding: .utf8)
         let environment = ["XDG_CONFIG_HOME": directory, "BK_ENVIRONMENT": "test", "HOME": directory]
         let fromFile = try ClientSettings.resolve(flags: [:], environment: environment)
         #expect(fromFile.schemeURL == "https://file/")
@@ -35,7 +36,9 @@ struct SettingsTests {
         try AtomicFile.write("second", to: path, mode: 0o600)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "second")
         #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.contains((path as NSString).lastPathComponent + ".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter {
+            $0.contains((path as NSString).lastPathComponent + ".")
+        }
         #expect(leftovers.isEmpty)
     }
 }

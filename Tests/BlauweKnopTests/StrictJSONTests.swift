@@ -54,8 +54,9 @@ struct StrictJSONTests {
 
     @Test("Integers and other numbers are told apart; escapes and surrogate pairs decode")
     func values() throws {
-        #expect(try Self.parse("[0, -12, 9223372036854775807, 1.0, 1e2, 9223372036854775808]")
-            == .array([.integer(0), .integer(-12), .integer(Int.max), .number(1), .number(100), .number(9_223_372_036_854_775_808)]))
+        #expect(
+            try Self.parse("[0, -12, 9223372036854775807, 1.0, 1e2, 9223372036854775808]")
+                == .array([.integer(0), .integer(-12), .integer(Int.max), .number(1), .number(100), .number(9_223_372_036_854_775_808)]))
         #expect(try Self.parse(#""a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00""#) == .string("a\"\\/\u{8}\u{C}\n\r\té😀"))
     }
 
@@ -64,14 +65,17 @@ struct StrictJSONTests {
         var iat: Int64
     }
 
-    @Test("An integer field refuses a fraction, an exponent, a string or an out-of-range number", arguments: ["100.0", "1e2", "\"100\"", "1.5", "true", "null", "99999999999999999999"])
+    @Test(
+        "An integer field refuses a fraction, an exponent, a string or an out-of-range number",
+        arguments: ["100.0", "1e2", "\"100\"", "1.5", "true", "null", "99999999999999999999"])
     func integerFields(bedrag: String) {
         #expect(throws: DecodingProblem.self) { try JSONCoding.decode(Figures.self, from: Array(#"{"bedrag": \#(bedrag), "iat": 1}"#.utf8)) }
     }
 
     @Test("A signed FCID payload with a duplicate member is refused before anything is merged")
     func duplicateInSignedPayload() throws {
-        let payload = #"{"iss":"00000001003214345000","sub":"999993653","aud":"x","iat":1,"exp":2,"document_type":"financial_claims_information","document_version":"3.0","financiele_zaken":[],"financiele_zaken":[{"zaakkenmerk":"A","gebeurtenissen":[]}]}"#
+        let payload =
+            #"{"iss":"00000001003214345000","sub":"999993653","aud":"x","iat":1,"exp":2,"document_type":"financial_claims_information","document_version":"3.0","financiele_zaken":[],"financiele_zaken":[{"zaakkenmerk":"A","gebeurtenissen":[]}]}"#
         let error = #expect(throws: DecodingProblem.self) { try JSONCoding.decode(FinancialClaimsDocument.self, from: Array(payload.utf8)) }
         #expect(error?.summary.contains("financiele_zaken") == true)
     }

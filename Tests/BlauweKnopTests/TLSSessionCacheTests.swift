@@ -14,7 +14,8 @@ struct TLSSessionCacheTests {
         func bigEndian(_ value: UInt64, _ width: Int) -> [UInt8] { (0..<width).reversed().map { UInt8(truncatingIfNeeded: value >> UInt64($0 * 8)) } }
         var bytes = Array("bk tls sessions 1\n".utf8) + trust
         for (key, receivedAt, der) in records {
-            bytes += bigEndian(UInt64(key.utf8.count), 2) + Array(key.utf8) + bigEndian(UInt64(bitPattern: receivedAt), 8) + bigEndian(UInt64(der.count), 4) + der
+            bytes +=
+                bigEndian(UInt64(key.utf8.count), 2) + Array(key.utf8) + bigEndian(UInt64(bitPattern: receivedAt), 8) + bigEndian(UInt64(der.count), 4) + der
         }
         return bytes
     }
@@ -86,8 +87,10 @@ struct DiscoveryCacheControlTests {
         #expect(DiscoveryCache.maxAge(cacheControl: "max-age=3600") == 3600)
         #expect(DiscoveryCache.maxAge(cacheControl: "public, MAX-AGE=60") == 60)
         #expect(DiscoveryCache.maxAge(cacheControl: " max-age = 5 ") == 5)
-        for refused in [nil, "", "public", "no-store, max-age=60", "max-age=60, no-cache", "max-age=", "max-age=-1", "max-age=1e3",
-                        "max-age=12345678901", "max-age=\"60\"", "max-age=６０"] {
+        for refused in [
+            nil, "", "public", "no-store, max-age=60", "max-age=60, no-cache", "max-age=", "max-age=-1", "max-age=1e3",
+            "max-age=12345678901", "max-age=\"60\"", "max-age=６０",
+        ] {
             #expect(DiscoveryCache.maxAge(cacheControl: refused) == nil, "\(refused ?? "nil")")
         }
     }

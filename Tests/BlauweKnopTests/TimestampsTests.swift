@@ -5,9 +5,11 @@ import Testing
 /// The hand-written RFC 3339 code against Foundation's formatter.
 @Suite("Timestamps")
 struct TimestampsTests {
-    @Test("Parsing agrees with ISO8601DateFormatter", arguments: [
-        "2026-09-01T09:00:00+02:00", "2026-11-23T10:00:00Z", "1999-12-31T23:59:59-05:30", "2024-02-29T12:00:00.123+01:00", "1970-01-01T00:00:00Z",
-    ])
+    @Test(
+        "Parsing agrees with ISO8601DateFormatter",
+        arguments: [
+            "2026-09-01T09:00:00+02:00", "2026-11-23T10:00:00Z", "1999-12-31T23:59:59-05:30", "2024-02-29T12:00:00.123+01:00", "1970-01-01T00:00:00Z",
+        ])
     func parsing(text: String) throws {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = text.contains(".") ? [.withInternetDateTime, .withFractionalSeconds] : [.withInternetDateTime]
@@ -15,7 +17,11 @@ struct TimestampsTests {
         #expect(Timestamps.parseRFC3339(text)?.timeIntervalSince1970 == expected.timeIntervalSince1970.rounded(.down))
     }
 
-    @Test("Malformed times and dates are refused", arguments: ["2026-02-30T00:00:00Z", "2026-09-01 09:00:00Z", "2026-09-01T09:00:00", "2026-13-01T00:00:00Z", "2026-09-01T24:00:00Z", "2026-09-01T09:00:00+2:00"])
+    @Test(
+        "Malformed times and dates are refused",
+        arguments: [
+            "2026-02-30T00:00:00Z", "2026-09-01 09:00:00Z", "2026-09-01T09:00:00", "2026-13-01T00:00:00Z", "2026-09-01T24:00:00Z", "2026-09-01T09:00:00+2:00",
+        ])
     func malformed(text: String) {
         #expect(Timestamps.parseRFC3339(text) == nil)
     }

@@ -114,7 +114,8 @@ struct FirstRunEndToEndTests {
         let overview = try CommandResult.run(Paths.binaries + "/bk", ["overview"], environment: environment)
         #expect(overview.status == 1)
         let said = overview.standardError
-        let expected = language == "nl"
+        let expected =
+            language == "nl"
             ? ["De instelling scheme-url ontbreekt", "--scheme-url, BK_SCHEME_URL of \"scheme-url\"", "beheerder van het stelsel", "Voor het eerst"]
             : ["The setting scheme-url is missing", "--scheme-url, BK_SCHEME_URL or \"scheme-url\"", "scheme operator", "The first time"]
         for sentence in expected { #expect(said.contains(sentence), "\(sentence) in \(said)") }

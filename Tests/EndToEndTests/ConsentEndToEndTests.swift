@@ -27,7 +27,9 @@ struct ConsentEndToEndTests {
         #expect(!grant.standardError.contains(language == "nl" ? "Geef dit bestand" : "Give this file"), "\(grant.standardError)")
     }
 
-    @Test("bk consent list shows a short id; revoke takes it, the consent file or the full id; an unknown id is exit 1", arguments: ["short id", "file", "full id"])
+    @Test(
+        "bk consent list shows a short id; revoke takes it, the consent file or the full id; an unknown id is exit 1",
+        arguments: ["short id", "file", "full id"])
     func revokeBy(selector: String) throws {
         let holder = try TestHolder()
         try holder.login(ExpectedFigures.richCitizen)
@@ -80,13 +82,15 @@ struct ConsentEndToEndTests {
         #expect(try holder.bk("consent", "revoke", "not-an-id").status == 1, "an id no consent has: exit 1, said as such")
     }
 
-    @Test("What the scheme does not allow is refused before anything is sent; without a terminal or --yes nothing is given", arguments: [
-        ["--to", "Gemeente Elders", "--purpose", "schuldhulpverlening", "--days", "30", "--yes"],
-        ["--to", "Utrecht SHV", "--purpose", "incasso", "--days", "30", "--yes"],
-        ["--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "181", "--yes"],
-        ["--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30", "--only", "Nergens", "--yes"],
-        ["--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30"],
-    ])
+    @Test(
+        "What the scheme does not allow is refused before anything is sent; without a terminal or --yes nothing is given",
+        arguments: [
+            ["--to", "Gemeente Elders", "--purpose", "schuldhulpverlening", "--days", "30", "--yes"],
+            ["--to", "Utrecht SHV", "--purpose", "incasso", "--days", "30", "--yes"],
+            ["--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "181", "--yes"],
+            ["--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30", "--only", "Nergens", "--yes"],
+            ["--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30"],
+        ])
     func refused(arguments: [String]) throws {
         let holder = try TestHolder()
         try holder.login(ExpectedFigures.richCitizen)

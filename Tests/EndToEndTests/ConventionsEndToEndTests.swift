@@ -82,10 +82,13 @@ struct ConventionsEndToEndTests {
         #expect(detailed.standardOutput.contains("vóór "), "overview's own key turned --detail on: \(detailed.standardOutput)")
         let consent = holder.directory + "/consent.jws"
         let granted = try CommandResult.run(
-            Paths.binaries + "/bk", ["consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "3", "--only", "CJIB", "--yes", "-o", consent],
+            Paths.binaries + "/bk",
+            ["consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "3", "--only", "CJIB", "--yes", "-o", consent],
             environment: scoped)
         #expect(granted.status == 0, "\(granted.standardError)")
-        #expect(try RequesterEndToEndTests.payload(String(contentsOfFile: consent, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))["detail"] as? String == "saldo")
+        #expect(
+            try RequesterEndToEndTests.payload(String(contentsOfFile: consent, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))["detail"]
+                as? String == "saldo")
         try #"{"overview": {"colour": "blue"}}"#.write(toFile: config, atomically: true, encoding: .utf8)
         let unknownScoped = try CommandResult.run(Paths.binaries + "/bk", ["overview"], environment: scoped)
         #expect(unknownScoped.status == 1)

@@ -54,8 +54,10 @@ struct CounsellorFilesEndToEndTests {
             // A reference as a case system makes it, with what a spreadsheet would take for a formula.
             let grant = try CommandResult.run(
                 Paths.binaries + "/bk",
-                ["consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30", "--only", "CJIB,DUO,CAK,Utrecht", "--yes",
-                 "--reference", index == 0 ? "SHV-2026/0042" : "=HYPERLINK(\"x\")", "-o", consents + "/client-\(index).jws"], environment: environment)
+                [
+                    "consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30", "--only", "CJIB,DUO,CAK,Utrecht", "--yes",
+                    "--reference", index == 0 ? "SHV-2026/0042" : "=HYPERLINK(\"x\")", "-o", consents + "/client-\(index).jws",
+                ], environment: environment)
             #expect(grant.status == 0, "\(grant.standardError)")
         }
         let batch = try RequesterRun.batch(holder, consents: consents, out: out)

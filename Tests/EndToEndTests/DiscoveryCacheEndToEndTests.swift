@@ -45,7 +45,9 @@ struct DiscoveryCacheEndToEndTests {
         #expect(try Self.fromCache(second) == 9)
     }
 
-    @Test("A kept document edited to send one organisation's session to another costs one round trip: fetched again, the overview is complete and the cache mended")
+    @Test(
+        "A kept document edited to send one organisation's session to another costs one round trip: fetched again, the overview is complete and the cache mended"
+    )
     func tamperedEntryIsReplaced() throws {
         let holder = try TestHolder()
         try holder.login(ExpectedFigures.richCitizen)

@@ -31,7 +31,9 @@ struct AdversarialHolderFloodEndToEndTests {
         #expect(result.status == 0, "\(result.standardError)")
     }
 
-    @Test("2 000 half-sent connections from one address: held only up to the per-client cap, closed after the idle timeout, and another client is served meanwhile")
+    @Test(
+        "2 000 half-sent connections from one address: held only up to the per-client cap, closed after the idle timeout, and another client is served meanwhile"
+    )
     func halfOpenConnections() throws {
         let holder = try TestHolder(.init(limits: ["connections_per_client": 64, "idle_timeout_seconds": 5]))
         let base = try #require(URL(string: try Self.baseURL(holder, name: "Centraal Justitieel Incassobureau")))
@@ -68,7 +70,9 @@ struct AdversarialHolderFloodEndToEndTests {
     }
 
     /// A citizen's session at one organisation, through bk's library.
-    static func citizenSession(_ holder: TestHolder, bsn: String, at name: String) async throws -> (client: BlauweKnopClient, http: HTTPClient, token: String, consentsURL: String) {
+    static func citizenSession(
+        _ holder: TestHolder, bsn: String, at name: String
+    ) async throws -> (client: BlauweKnopClient, http: HTTPClient, token: String, consentsURL: String) {
         var environment = holder.bkEnvironment
         environment["BK_STATE_DIR"] = holder.directory + "/citizen-" + bsn
         #expect(try CommandResult.run(Paths.binaries + "/bk", ["login", "--test-bsn", bsn], environment: environment).status == 0)
@@ -107,10 +111,14 @@ struct AdversarialHolderFloodEndToEndTests {
         #expect(problem.contains("application/problem+json"), "\(problem)")
         var environment = holder.bkEnvironment
         environment["BK_STATE_DIR"] = holder.directory + "/citizen-other"
-        #expect(try CommandResult.run(Paths.binaries + "/bk", ["login", "--test-bsn", ExpectedFigures.singleDebtCitizen], environment: environment).status == 0)
+        #expect(
+            try CommandResult.run(Paths.binaries + "/bk", ["login", "--test-bsn", ExpectedFigures.singleDebtCitizen], environment: environment).status == 0)
         let grant = try CommandResult.run(
             Paths.binaries + "/bk",
-            ["consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30", "--only", "CJIB", "--yes", "-o", holder.directory + "/other.jws"],
+            [
+                "consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30", "--only", "CJIB", "--yes", "-o",
+                holder.directory + "/other.jws",
+            ],
             environment: environment)
         #expect(grant.status == 0, "\(grant.standardError)")
     }
@@ -159,7 +167,10 @@ struct AdversarialHolderFloodEndToEndTests {
         try #require(made.status == 0, "\(made.standardError)")
         let served = try CommandResult.run(
             Paths.binaries + "/bk-holder",
-            ["serve", "--config", Paths.examples + "/environment.json", "--port", "0", "--certificate", Paths.examples + "/pki/server.pem", "--private-key", key])
+            [
+                "serve", "--config", Paths.examples + "/environment.json", "--port", "0", "--certificate", Paths.examples + "/pki/server.pem", "--private-key",
+                key,
+            ])
         #expect(served.status != 0)
         #expect(!served.standardOutput.contains("ready"), "\(served.standardOutput)")
     }

@@ -46,7 +46,8 @@ struct AdversarialHostilePDFEndToEndTests {
         let made = try CommandResult.run("/usr/bin/python3", [Self.forger, "content-bomb", original, hostile])
         try #require(made.status == 0, "\(made.standardError)")
         #expect(try PDFEndToEndTests.tool("qpdf", ["--check", hostile]).status == 0)
-        let verify = try CommandResult.run("/usr/bin/python3", [Self.forger, "run", Paths.binaries + "/bk", "verify", hostile], environment: holder.bkEnvironment)
+        let verify = try CommandResult.run(
+            "/usr/bin/python3", [Self.forger, "run", Paths.binaries + "/bk", "verify", hostile], environment: holder.bkEnvironment)
         let figures = verify.standardOutput.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         #expect(figures.first == 4, "verify: \(verify.standardOutput)")
         #expect((figures.last ?? .max) < Self.residentLimit, "verify took \(figures.last ?? -1) KiB")
@@ -66,7 +67,9 @@ struct AdversarialHostilePDFEndToEndTests {
         #expect(dutch.standardOutput.contains("De PDF bevat iets dat bk er nooit in zet"), "\(dutch.standardOutput)")
     }
 
-    @Test("A PDF that says another bk drew its pages: its data are checked, its pages said not compared (exit 3, never 0, never altered)", arguments: ["nl", "en"])
+    @Test(
+        "A PDF that says another bk drew its pages: its data are checked, its pages said not compared (exit 3, never 0, never altered)",
+        arguments: ["nl", "en"])
     func otherLayoutVersion(language: String) throws {
         let (holder, original) = try PDFEndToEndTests.pdf()
         let other = holder.directory + "/other-version.pdf"
@@ -78,7 +81,9 @@ struct AdversarialHostilePDFEndToEndTests {
         #expect(result.standardOutput.contains(said), "\(result.standardOutput)")
         #expect(!result.standardOutput.contains(language == "nl" ? "NIET ECHT" : "NOT AUTHENTIC"))
         let json = try holder.bk("verify", "--format", "json", other)
-        #expect(json.standardOutput.contains(#""verdict" : "pages_not_compared""#) || json.standardOutput.contains(#""verdict":"pages_not_compared""#), "\(json.standardOutput)")
+        #expect(
+            json.standardOutput.contains(#""verdict" : "pages_not_compared""#) || json.standardOutput.contains(#""verdict":"pages_not_compared""#),
+            "\(json.standardOutput)")
         #expect(try Validators.jsonSchemaProblem(document: json.standardOutput, schema: Paths.packageRoot + "/Schemas/verify-report.schema.json") == nil)
     }
 
@@ -86,7 +91,8 @@ struct AdversarialHostilePDFEndToEndTests {
     func endlessStandardInput() throws {
         let holder = try TestHolder()
         // 300 MiB of spaces from a pipe: bk refuses after 256 MiB and one byte, and never holds more.
-        let script = "import subprocess, resource, sys\n"
+        let script =
+            "import subprocess, resource, sys\n"
             + "p = subprocess.Popen([sys.argv[1], 'verify', '-'], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
             + "chunk = b' ' * (1 << 20)\n"
             + "try:\n    for _ in range(300): p.stdin.write(chunk)\n    p.stdin.close()\nexcept BrokenPipeError: pass\n"

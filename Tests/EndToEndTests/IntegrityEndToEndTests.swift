@@ -73,6 +73,8 @@ struct IntegrityEndToEndTests {
         #expect(result.standardOutput.contains("NIET volledig"))
         #expect(result.standardOutput.contains("niet te controleren"))
         #expect(!result.standardOutput.contains("NIET ECHT"), "bk cannot know a refused document is false, only that it could not be checked")
-        #expect(result.standardOutput.replacingOccurrences(of: "\n    ", with: " ").contains("Het document van deze organisatie kon niet worden gecontroleerd en is niet meegeteld."))
+        #expect(
+            result.standardOutput.replacingOccurrences(of: "\n    ", with: " ").contains(
+                "Het document van deze organisatie kon niet worden gecontroleerd en is niet meegeteld."))
     }
 }

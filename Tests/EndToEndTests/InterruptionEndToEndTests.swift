@@ -105,7 +105,8 @@ struct InterruptionEndToEndTests {
         try holder.login(ExpectedFigures.richCitizen)
         let consent = holder.directory + "/consent.jws"
         let running = try Running(
-            holder, ["consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "3", "--only", "CJIB,DUO", "--yes", "-o", consent])
+            holder,
+            ["consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "3", "--only", "CJIB,DUO", "--yes", "-o", consent])
         let seconds = running.interrupt(with: SIGTERM)
         Self.expectEndedBy(SIGTERM, running, within: seconds, "consent grant")
         #expect(!FileManager.default.fileExists(atPath: consent))
@@ -116,7 +117,8 @@ struct InterruptionEndToEndTests {
     func controlCOnTerminal() throws {
         let holder = try TestHolder(.init(faults: ["CJIB": "stall_after_headers"]))
         try holder.login(ExpectedFigures.richCitizen)
-        let (status, seconds, screen) = try PseudoTerminal.controlC([Paths.binaries + "/bk", "overview", "--deadline", "60"], after: 3.5, environment: holder.bkEnvironment)
+        let (status, seconds, screen) = try PseudoTerminal.controlC(
+            [Paths.binaries + "/bk", "overview", "--deadline", "60"], after: 3.5, environment: holder.bkEnvironment)
         #expect(status == 130, "\(screen)")
         #expect(seconds < 1.0 * Self.slack, "\(seconds) s after Ctrl-C")
         #expect(screen.contains("\r\u{1B}[K"), "the live line was drawn: \(screen.debugDescription)")

@@ -42,7 +42,8 @@ struct AdversarialLocalFilesEndToEndTests {
         environment["BK_LANG"] = language
         let consent = holder.directory + "/consent.jws"
         let grant = try CommandResult.run(
-            Paths.binaries + "/bk", ["consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30", "--only", "CJIB", "-o", consent],
+            Paths.binaries + "/bk",
+            ["consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30", "--only", "CJIB", "-o", consent],
             environment: environment)
         #expect(grant.status != 0)
         #expect(!FileManager.default.fileExists(atPath: consent), "a consent was granted with --yes from a file others may write")

@@ -67,7 +67,8 @@ struct LoginWaitEndToEndTests {
     @Test("The wait shows the minutes left on a terminal, and Ctrl-C ends it")
     func countdownInMinutes() throws {
         let holder = try TestHolder()
-        let (status, _, screen) = try PseudoTerminal.controlC([Paths.binaries + "/bk", "login", "--timeout", "5m"], after: 3, environment: holder.bkEnvironment)
+        let (status, _, screen) = try PseudoTerminal.controlC(
+            [Paths.binaries + "/bk", "login", "--timeout", "5m"], after: 3, environment: holder.bkEnvironment)
         #expect(status == 130, "\(screen)")
         #expect(screen.contains("Wachten tot u bent ingelogd (nog 5 minuten)"), "\(screen)")
     }
@@ -84,7 +85,8 @@ struct DecliningEndToEndTests {
         let command = "'" + Paths.binaries + "/bk' login --test-bsn " + ExpectedFigures.singleDebtCitizen
         var environment = holder.bkEnvironment
         environment["TERM"] = "xterm-256color"
-        let result = try CommandResult.run("/usr/bin/script", ["-q", "-e", "-c", "stty cols 80; " + command, "/dev/null"], environment: environment, input: "nee\n")
+        let result = try CommandResult.run(
+            "/usr/bin/script", ["-q", "-e", "-c", "stty cols 80; " + command, "/dev/null"], environment: environment, input: "nee\n")
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("U koos nee: er is niets veranderd."), "\(result.standardOutput)")
         #expect(!result.standardOutput.contains("Er ging iets mis"), "\(result.standardOutput)")

@@ -37,7 +37,9 @@ struct MachineOutputEndToEndTests {
         try Self.expectValid(after, against: "status", "status after logout")
     }
 
-    @Test("A failure is a JSON error document on standard output when JSON was asked for", arguments: [["overview", "--format", "json"], ["status", "--format", "json", "--config", "/nonexistent.json"]])
+    @Test(
+        "A failure is a JSON error document on standard output when JSON was asked for",
+        arguments: [["overview", "--format", "json"], ["status", "--format", "json", "--config", "/nonexistent.json"]])
     func errorsAsJSON(arguments: [String]) throws {
         let holder = try TestHolder()
         let result = try CommandResult.run(Paths.binaries + "/bk", arguments, environment: holder.bkEnvironment)

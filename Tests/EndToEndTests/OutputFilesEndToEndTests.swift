@@ -25,10 +25,12 @@ struct OutputFilesEndToEndTests {
         let holder = try TestHolder()
         try holder.login(ExpectedFigures.richCitizen)
         let nl = language == "nl"
-        for (name, hint) in [("overzicht.csv", nl ? "bk maakt geen .csv-bestanden" : "bk does not make .csv files"),
-                             ("brief.docx", nl ? "geen .docx-bestanden" : "not make .docx files"),
-                             ("json", nl ? "Bedoelt u --format json?" : "Did you mean --format json?"),
-                             ("pdf", "--format pdf")] {
+        for (name, hint) in [
+            ("overzicht.csv", nl ? "bk maakt geen .csv-bestanden" : "bk does not make .csv files"),
+            ("brief.docx", nl ? "geen .docx-bestanden" : "not make .docx files"),
+            ("json", nl ? "Bedoelt u --format json?" : "Did you mean --format json?"),
+            ("pdf", "--format pdf"),
+        ] {
             let result = try holder.bk("overview", "--lang", language, "-o", holder.directory + "/" + name)
             #expect(result.status == 64, "\(name): \(result.standardError)")
             #expect(result.standardError.replacingOccurrences(of: "\n", with: " ").contains(hint), "\(name): \(result.standardError)")
@@ -59,8 +61,9 @@ struct OutputFilesEndToEndTests {
         let (status, lines) = try TerminalEndToEndTests.onTerminal(holder, columns: 80, ["overview", "--lang", language, "-o", pdf])
         #expect(status == 0)
         let screen = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        let pages = try #require(try PDFEndToEndTests.tool("pdfinfo", [pdf]).standardOutput.split(separator: "\n").first { $0.hasPrefix("Pages:") }?
-            .split(separator: " ").last.flatMap { Int($0) })
+        let pages = try #require(
+            try PDFEndToEndTests.tool("pdfinfo", [pdf]).standardOutput.split(separator: "\n").first { $0.hasPrefix("Pages:") }?
+                .split(separator: " ").last.flatMap { Int($0) })
         let expected = language == "nl" ? "Uw overzicht staat in \(pdf), \(pages) pagina's." : "Your overview is in \(pdf), \(pages) pages."
         #expect(screen.contains(expected), "\(lines)")
         let piped = try holder.bk("overview", "--lang", language, "-o", holder.directory + "/o.json")

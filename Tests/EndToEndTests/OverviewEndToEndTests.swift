@@ -56,7 +56,8 @@ struct OverviewEndToEndTests {
         try holder.login(ExpectedFigures.richCitizen)
         let (_, json) = try holder.overviewJSON()
         let today = String((json["generated_at"] as? String ?? "").prefix(10))
-        let table = try CommandResult.run(Paths.binaries + "/bk", ["overview", "--lang", "en"], environment: holder.bkEnvironment.merging(["COLUMNS": "200"]) { $1 })
+        let table = try CommandResult.run(
+            Paths.binaries + "/bk", ["overview", "--lang", "en"], environment: holder.bkEnvironment.merging(["COLUMNS": "200"]) { $1 })
         let parser = DateFormatter()
         parser.locale = Locale(identifier: "en_US_POSIX")
         parser.dateFormat = "yyyy-MM-dd"
@@ -80,7 +81,8 @@ struct OverviewEndToEndTests {
         // At 80 columns the column stays: a missed date's mark goes under it instead.
         let narrow = try CommandResult.run(Paths.binaries + "/bk", ["overview"], environment: holder.bkEnvironment.merging(["COLUMNS": "80"]) { $1 })
         #expect(narrow.standardOutput.contains("Betaal vóór"), "\(narrow.standardOutput)")
-        #expect(narrow.standardOutput.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "te\u{00A0}laat" }, "\(narrow.standardOutput)")
+        #expect(
+            narrow.standardOutput.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces) == "te\u{00A0}laat" }, "\(narrow.standardOutput)")
         #expect(narrow.standardOutput.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 

@@ -49,13 +49,17 @@ struct PDFEndToEndTests {
         let extracted = holder.directory + "/extracted.json"
         #expect(try Self.tool("pdfdetach", ["-savefile", "overzicht.json", "-o", extracted, path]).status == 0)
         let schema = try CommandResult.run(
-            "/usr/bin/python3", ["-c", "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))",
-                                 extracted, Paths.packageRoot + "/Schemas/overview.schema.json"])
+            "/usr/bin/python3",
+            [
+                "-c", "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))",
+                extracted, Paths.packageRoot + "/Schemas/overview.schema.json",
+            ])
         #expect(schema.status == 0, "\(schema.standardError)")
         #expect(try holder.bk("verify", extracted).status == 0)
         let verified = try holder.bk("verify", path)
         #expect(verified.status == 0, "\(verified.standardOutput)")
-        let piped = try CommandResult.run("/bin/bash", ["-c", "exec \"$0\" verify - < \"$1\"", Paths.binaries + "/bk", path], environment: holder.bkEnvironment)
+        let piped = try CommandResult.run(
+            "/bin/bash", ["-c", "exec \"$0\" verify - < \"$1\"", Paths.binaries + "/bk", path], environment: holder.bkEnvironment)
         #expect(piped.status == 0, "standard input: \(piped.standardOutput)")
     }
 
@@ -99,8 +103,9 @@ struct PDFEndToEndTests {
             try Data(bytes).write(to: URL(fileURLWithPath: qdf))
             let fixed = try CommandResult.run("/bin/bash", ["-c", "fix-qdf \"$0\" > \"$1\"", qdf, tampered], environment: ["PATH": "/usr/bin:/bin"])
             #expect(fixed.status == 0)
-            #expect(try Self.tool("pdftotext", [tampered, "-"]).standardOutput != Self.tool("pdftotext", [path, "-"]).standardOutput,
-                    "the edit shows on the page")
+            #expect(
+                try Self.tool("pdftotext", [tampered, "-"]).standardOutput != Self.tool("pdftotext", [path, "-"]).standardOutput,
+                "the edit shows on the page")
         case "page":
             #expect(try Self.tool("qpdf", [path, "--pages", path, "1-4", "--", tampered]).status == 0)
         case "attachment":
@@ -113,8 +118,14 @@ struct PDFEndToEndTests {
             #expect(try holder.bk("verify", other).status == 0)
             let without = holder.directory + "/without.pdf"
             #expect(try Self.tool("qpdf", [path, "--remove-attachment=overzicht.json", "--", without]).status == 0)
-            #expect(try Self.tool("qpdf", [without, "--add-attachment", other, "--key=overzicht.json", "--filename=overzicht.json",
-                                           "--mimetype=application/json", "--", tampered]).status == 0)
+            #expect(
+                try Self.tool(
+                    "qpdf",
+                    [
+                        without, "--add-attachment", other, "--key=overzicht.json", "--filename=overzicht.json",
+                        "--mimetype=application/json", "--", tampered,
+                    ]
+                ).status == 0)
         }
         let result = try holder.bk("verify", "--lang", "en", tampered)
         #expect(result.status == 4, "\(edit): \(result.standardOutput)")
@@ -143,7 +154,9 @@ struct PDFEndToEndTests {
         let tree = structure.standardOutput.split(separator: "\n")
         #expect(tree.first == "Document", "one root: \(tree.prefix(3))")
         #expect(tree.dropFirst().allSatisfy { $0.hasPrefix(" ") }, "everything under the one Document root")
-        for element in ["H1", "H2", "H3", "Table", "TR", "TD"] { #expect(tree.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix(element) }, "\(element)") }
+        for element in ["H1", "H2", "H3", "Table", "TR", "TD"] {
+            #expect(tree.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix(element) }, "\(element)")
+        }
         let pages = try #require(OverviewPDF.pageCount(of: [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))))
         let texts = try (1...pages).map { try Self.tool("pdftotext", ["-f", "\($0)", "-l", "\($0)", path, "-"]).standardOutput }
         let (_, json) = try holder.overviewJSON()
@@ -167,7 +180,9 @@ struct PDFEndToEndTests {
         #expect(broken.isEmpty, "no line ends in a word broken with a hyphen: \(broken)")
     }
 
-    @Test("A lossless re-save by qpdf still verifies: pages are compared by what they draw, not by bytes", arguments: ["--qdf", "--linearize", "--object-streams=generate"])
+    @Test(
+        "A lossless re-save by qpdf still verifies: pages are compared by what they draw, not by bytes",
+        arguments: ["--qdf", "--linearize", "--object-streams=generate"])
     func resaved(option: String) throws {
         let (holder, path) = try Self.pdf()
         let resaved = holder.directory + "/resaved.pdf"
@@ -209,7 +224,9 @@ struct PDFEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: holder.directory + "/edited.pdf"))
     }
 
-    @Test("cairo, pango and qpdf are opened only for a PDF: with broken copies first in the library path the JSON overview works, the PDF is refused with a reason (exit 1, no file)")
+    @Test(
+        "cairo, pango and qpdf are opened only for a PDF: with broken copies first in the library path the JSON overview works, the PDF is refused with a reason (exit 1, no file)"
+    )
     func librariesLoadedOnlyForPDF() throws {
         let holder = try TestHolder()
         try holder.login(ExpectedFigures.richCitizen)

@@ -49,7 +49,9 @@ struct RequesterEndToEndTests {
         return try #require(try JSONSerialization.jsonObject(with: Data(data)) as? [String: Any])
     }
 
-    @Test("Grant → requester overview under the consent → documents for the requester's key carrying the consent → the citizen sees each access → revoke → refused")
+    @Test(
+        "Grant → requester overview under the consent → documents for the requester's key carrying the consent → the citizen sees each access → revoke → refused"
+    )
     func grantFetchRevoke() throws {
         let holder = try TestHolder()
         try holder.login(ExpectedFigures.richCitizen)
@@ -58,7 +60,8 @@ struct RequesterEndToEndTests {
         let (result, overview) = try Self.requesterOverview(holder, consent: consent, key: key)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(try Validators.jsonSchemaProblem(document: result.standardOutput, schema: Paths.packageRoot + "/Schemas/overview.schema.json") == nil)
-        let statuses = Dictionary(uniqueKeysWithValues: (overview["holders"] as? [[String: Any]] ?? []).map { ($0["short_name"] as? String ?? "", $0["status"] as? String ?? "") })
+        let statuses = Dictionary(
+            uniqueKeysWithValues: (overview["holders"] as? [[String: Any]] ?? []).map { ($0["short_name"] as? String ?? "", $0["status"] as? String ?? "") })
         #expect(statuses["CJIB"] == "ok" && statuses["DUO"] == "ok")
         #expect(statuses["RVO"] == "not_supported")
         #expect(statuses["Belastingdienst"] == "not_in_consent" && statuses["CAK"] == "not_in_consent")
@@ -123,7 +126,9 @@ struct RequesterEndToEndTests {
         #expect(try Self.requesterOverview(holder, consent: consent, key: open).0.status == 1, "a consent with a broken signature")
     }
 
-    @Test("bk verify checks a requester's overview as §10.6: untouched it is authentic; an edited consent, a removed consent or a holder outside the consent shown as ok is tampering")
+    @Test(
+        "bk verify checks a requester's overview as §10.6: untouched it is authentic; an edited consent, a removed consent or a holder outside the consent shown as ok is tampering"
+    )
     func verifyRequesterOverview() throws {
         let holder = try TestHolder()
         try holder.login(ExpectedFigures.richCitizen)
@@ -142,23 +147,26 @@ struct RequesterEndToEndTests {
             try JSONSerialization.data(withJSONObject: copy).write(to: URL(fileURLWithPath: file))
             return try holder.bk("verify", file).status
         }
-        #expect(try edited { root in
-            var consent = root["consent"] as? [String: Any] ?? [:]
-            consent["detail"] = "saldo"
-            root["consent"] = consent
-        } == 4)
-        #expect(try edited { root in
-            var evidence = root["evidence"] as? [String: Any] ?? [:]
-            evidence["consent"] = nil
-            root["evidence"] = evidence
-        } == 4)
-        #expect(try edited { root in
-            var holders = root["holders"] as? [[String: Any]] ?? []
-            if let index = holders.firstIndex(where: { $0["short_name"] as? String == "Belastingdienst" }) {
-                holders[index]["status"] = "unreachable"
-            }
-            root["holders"] = holders
-        } == 4)
+        #expect(
+            try edited { root in
+                var consent = root["consent"] as? [String: Any] ?? [:]
+                consent["detail"] = "saldo"
+                root["consent"] = consent
+            } == 4)
+        #expect(
+            try edited { root in
+                var evidence = root["evidence"] as? [String: Any] ?? [:]
+                evidence["consent"] = nil
+                root["evidence"] = evidence
+            } == 4)
+        #expect(
+            try edited { root in
+                var holders = root["holders"] as? [[String: Any]] ?? []
+                if let index = holders.firstIndex(where: { $0["short_name"] as? String == "Belastingdienst" }) {
+                    holders[index]["status"] = "unreachable"
+                }
+                root["holders"] = holders
+            } == 4)
     }
 
     @Test("bk requester batch: three citizens' consents and a broken file in one run; an overview per consent that verifies, and a summary in JSON and CSV")
@@ -172,8 +180,11 @@ struct RequesterEndToEndTests {
             #expect(try CommandResult.run(Paths.binaries + "/bk", ["login", "--test-bsn", bsn], environment: environment).status == 0)
             let grant = try CommandResult.run(
                 Paths.binaries + "/bk",
-                ["consent", "grant", "--to", "00000001001234567000", "--purpose", "schuldhulpverlening", "--until", Self.inTwoWeeks, "--only", "CJIB,DUO", "--yes",
-                 "-o", consents + "/citizen-\(index).jws"], environment: environment)
+                [
+                    "consent", "grant", "--to", "00000001001234567000", "--purpose", "schuldhulpverlening", "--until", Self.inTwoWeeks, "--only", "CJIB,DUO",
+                    "--yes",
+                    "-o", consents + "/citizen-\(index).jws",
+                ], environment: environment)
             #expect(grant.status == 0, "\(grant.standardError)")
         }
         try "not a consent".write(toFile: consents + "/broken.jws", atomically: true, encoding: .utf8)
@@ -281,7 +292,8 @@ struct RequesterEndToEndTests {
             environment: environment)
         #expect(result.status == 0, "\(result.standardError)")
         if format == "xml" {
-            #expect(try Validators.xsdProblem(document: String(contentsOfFile: path, encoding: .utf8), schema: Paths.packageRoot + "/Schemas/overview.xsd") == nil)
+            #expect(
+                try Validators.xsdProblem(document: String(contentsOfFile: path, encoding: .utf8), schema: Paths.packageRoot + "/Schemas/overview.xsd") == nil)
         }
         let verified = try holder.bk("verify", path)
         #expect(verified.status == 0, "\(verified.standardOutput)")

@@ -10,7 +10,8 @@ struct RequesterScopeEndToEndTests {
     /// Runs `bk requester overview` with the citizen's settings and the examples' requester key.
     static func requester(_ holder: TestHolder, consent: String, _ extra: [String]) throws -> CommandResult {
         try CommandResult.run(
-            Paths.binaries + "/bk", ["requester", "overview", "--consent", consent, "--requester-key", try RequesterEndToEndTests.requesterKey(holder)] + extra,
+            Paths.binaries + "/bk",
+            ["requester", "overview", "--consent", consent, "--requester-key", try RequesterEndToEndTests.requesterKey(holder)] + extra,
             environment: RequesterRun.environment(holder))
     }
 
@@ -41,8 +42,14 @@ struct RequesterScopeEndToEndTests {
         let table = try Self.requester(holder, consent: consent, ["--format", "table", "--lang", language]).standardOutput
         let nl = language == "nl"
         for expected in nl
-            ? ["Schulden van de cliënt bij de overheid", "Gevraagd met de toestemming: CJIB, DUO.", "7 organisaties niet gevraagd: hierover zegt dit overzicht niets", "Code van de toestemming: ", "de cliënt had € 224,00 al moeten betalen"]
-            : ["The client's debts to the government", "Asked under the consent: CJIB, DUO.", "7 organisations not asked: this overview says nothing about them", "Consent code: ", "the client should already have paid €224.00"]
+            ? [
+                "Schulden van de cliënt bij de overheid", "Gevraagd met de toestemming: CJIB, DUO.",
+                "7 organisaties niet gevraagd: hierover zegt dit overzicht niets", "Code van de toestemming: ", "de cliënt had € 224,00 al moeten betalen",
+            ]
+            : [
+                "The client's debts to the government", "Asked under the consent: CJIB, DUO.",
+                "7 organisations not asked: this overview says nothing about them", "Consent code: ", "the client should already have paid €224.00",
+            ]
         {
             #expect(table.replacingOccurrences(of: "\n  ", with: " ").contains(expected), "\(expected) in \(table)")
         }
@@ -81,7 +88,9 @@ struct RequesterScopeEndToEndTests {
         let table = try Self.requester(holder, consent: consent, ["--format", "table"]).standardOutput.replacingOccurrences(of: "\n  ", with: " ")
         #expect(table.contains("geen enkele gevraagde organisatie heeft gegevens gegeven"), "\(table)")
         #expect(table.contains("zonder Blauwe Knop Plus en dus niet gevraagd: RVO"), "\(table)")
-        for reassurance in ["niets te laat", "gewaarmerkte documenten", "Volgende betaling"] { #expect(!table.contains(reassurance), "\(reassurance) in \(table)") }
+        for reassurance in ["niets te laat", "gewaarmerkte documenten", "Volgende betaling"] {
+            #expect(!table.contains(reassurance), "\(reassurance) in \(table)")
+        }
     }
 
     @Test("After the client revoked: every organisation refuses, the counsellor is told to ask for a new consent, never to log in", arguments: ["nl", "en"])
@@ -98,8 +107,11 @@ struct RequesterScopeEndToEndTests {
         #expect(overview["complete_in_consent"] as? Bool == false)
         let statuses = (overview["holders"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String }
         #expect(statuses.filter { $0 == "unauthorized" }.count == 2, "\(statuses)")
-        let table = try Self.requester(holder, consent: consent, ["--format", "table", "--lang", language]).standardOutput.replacingOccurrences(of: "\n    ", with: " ")
+        let table = try Self.requester(holder, consent: consent, ["--format", "table", "--lang", language]).standardOutput.replacingOccurrences(
+            of: "\n    ", with: " ")
         #expect(table.contains(language == "nl" ? "Vraag de cliënt om een nieuwe toestemming" : "Ask the client for a new consent"), "\(table)")
-        for wrong in ["bk login", "niets te laat", "nothing overdue", "gewaarmerkte documenten", "sealed documents"] { #expect(!table.contains(wrong), "\(wrong) in \(table)") }
+        for wrong in ["bk login", "niets te laat", "nothing overdue", "gewaarmerkte documenten", "sealed documents"] {
+            #expect(!table.contains(wrong), "\(wrong) in \(table)")
+        }
     }
 }

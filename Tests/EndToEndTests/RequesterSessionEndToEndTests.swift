@@ -37,14 +37,17 @@ struct RequesterSessionEndToEndTests {
 
         func claimsStatus(at shortName: String, token: String) async throws -> Int {
             let discovery = try await discovery(shortName)
-            return try await http.send(HTTPRequest(url: discovery.financialClaimsURL, headers: [("Authorization", "Bearer \(token)")], maxResponseBytes: 8 << 20)).status
+            return try await http.send(
+                HTTPRequest(url: discovery.financialClaimsURL, headers: [("Authorization", "Bearer \(token)")], maxResponseBytes: 8 << 20)
+            ).status
         }
     }
 
     static func requester(_ holder: TestHolder, only: String) async throws -> Requester {
         try holder.login(ExpectedFigures.richCitizen)
         let path = holder.directory + "/consent.jws"
-        let grant = try holder.bk("consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30", "--only", only, "--yes", "-o", path)
+        let grant = try holder.bk(
+            "consent", "grant", "--to", "Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "30", "--only", only, "--yes", "-o", path)
         guard grant.status == 0 else { throw TestFailure("grant failed: \(grant.standardError)") }
         var environment = holder.bkEnvironment
         environment["BK_STATE_DIR"] = holder.directory + "/requester-state"
@@ -80,8 +83,9 @@ struct RequesterSessionEndToEndTests {
 /// refused by `bk requester overview` before any holder is asked (exit 1), and by the holders.
 @Suite("Broken consents end to end")
 struct BrokenConsentEndToEndTests {
-    @Test("Expired, another citizen's, signed before the credential, longer than the scheme allows: exit 1, nothing fetched",
-          arguments: ["expired", "other citizen", "before the credential", "181 days"])
+    @Test(
+        "Expired, another citizen's, signed before the credential, longer than the scheme allows: exit 1, nothing fetched",
+        arguments: ["expired", "other citizen", "before the credential", "181 days"])
     func refused(edit: String) async throws {
         let holder = try TestHolder()
         try holder.login(ExpectedFigures.richCitizen)

@@ -21,7 +21,8 @@ struct SchemeEndToEndTests {
     func wrongEnvironment() throws {
         let holder = try TestHolder(.init(environment: "acc"))
         let result = try CommandResult.run(
-            Paths.binaries + "/bk", ["overview", "--environment", "test", "--verbose"], environment: holder.bkEnvironment.merging(["BK_ENVIRONMENT": "test"]) { $1 })
+            Paths.binaries + "/bk", ["overview", "--environment", "test", "--verbose"],
+            environment: holder.bkEnvironment.merging(["BK_ENVIRONMENT": "test"]) { $1 })
         #expect(result.status == 2)
         #expect(result.standardError.contains("environment"))
     }
@@ -44,7 +45,8 @@ struct SchemeEndToEndTests {
     func untrustedSigner() throws {
         let holder = try TestHolder()
         let anchor = holder.directory + "/other-anchor.json"
-        try #"{"keys":[{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}]}"#.write(toFile: anchor, atomically: true, encoding: .utf8)
+        try #"{"keys":[{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}]}"#.write(
+            toFile: anchor, atomically: true, encoding: .utf8)
         let result = try CommandResult.run(
             Paths.binaries + "/bk", ["overview", "--verbose"], environment: holder.bkEnvironment.merging(["BK_TRUST_ANCHOR": anchor]) { $1 })
         #expect(result.status == 2)

@@ -9,7 +9,8 @@ import Testing
 struct UsageEndToEndTests {
     static func bk(_ arguments: [String], columns: Int = 80) throws -> CommandResult {
         try CommandResult.run(
-            Paths.binaries + "/bk", arguments, environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "COLUMNS": "\(columns)", "HOME": NSTemporaryDirectory()])
+            Paths.binaries + "/bk", arguments,
+            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "COLUMNS": "\(columns)", "HOME": NSTemporaryDirectory()])
     }
 
     /// What swift-argument-parser says in English, never shown without --verbose.
@@ -19,8 +20,14 @@ struct UsageEndToEndTests {
     static let mistakes: [([String], String, String)] = [
         (["overveiw"], "'overveiw' is geen opdracht van bk. Bedoelde u 'bk overview'?", "'overveiw' is not a bk command. Did you mean 'bk overview'?"),
         (["consent", "grnat"], "Bedoelde u 'bk consent grant'?", "Did you mean 'bk consent grant'?"),
-        (["overview", "--detial"], "bk overview kent de optie '--detial' niet. Bedoelde u '--detail'?", "bk overview has no option '--detial'. Did you mean '--detail'?"),
-        (["overview", "--format", "csv"], "'csv' kan niet bij --format. Kies uit: table, json, xml of pdf.", "'csv' is not a value --format takes. Choose from: table, json, xml or pdf."),
+        (
+            ["overview", "--detial"], "bk overview kent de optie '--detial' niet. Bedoelde u '--detail'?",
+            "bk overview has no option '--detial'. Did you mean '--detail'?"
+        ),
+        (
+            ["overview", "--format", "csv"], "'csv' kan niet bij --format. Kies uit: table, json, xml of pdf.",
+            "'csv' is not a value --format takes. Choose from: table, json, xml or pdf."
+        ),
         (["verify"], "Bij bk verify hoort nog: BESTAND.", "bk verify also needs: FILE."),
         (["overview", "--deadline"], "Na --deadline hoort een waarde.", "--deadline needs a value."),
         (["overview", "--parallel", "0"], "--parallel moet groter zijn dan 0", "--parallel must be above 0"),
@@ -29,7 +36,10 @@ struct UsageEndToEndTests {
         (["consent", "grant", "--to", "X", "--purpose", "y"], "Zeg hoe lang: --days AANTAL of --until", "Say how long: --days N or --until"),
         (["help", "overveiw"], "Bedoelde u 'bk overview'?", "Did you mean 'bk overview'?"),
         (["status", "--lang", "fr"], "--lang kan nl of en zijn.", "--lang takes nl or en."),
-        (["overview", "--detail=yes"], "--detail is een schakelaar zonder waarde: laat '=yes' weg.", "--detail is a switch without a value: leave out '=yes'."),
+        (
+            ["overview", "--detail=yes"], "--detail is een schakelaar zonder waarde: laat '=yes' weg.",
+            "--detail is a switch without a value: leave out '=yes'."
+        ),
     ]
 
     @Test("A usage error is exit 64, said in the run's language with its next step, and no English parser words", arguments: ["nl", "en"])
@@ -47,18 +57,29 @@ struct UsageEndToEndTests {
         }
     }
 
-
     @Test("A consent the scheme does not allow is said with what to do instead, in the run's language only", arguments: ["nl", "en"])
     func consentRefusals(language: String) throws {
         let holder = try TestHolder()
         try holder.login(ExpectedFigures.richCitizen)
         let grant = ["consent", "grant", "--lang", language, "--yes", "--to"]
         let cases: [([String], String, String)] = [
-            (["nobody", "--purpose", "x", "--days", "3"], "'nobody' is geen aanvrager in de lijst van organisaties.", "'nobody' is not a requester of the scheme."),
+            (
+                ["nobody", "--purpose", "x", "--days", "3"], "'nobody' is geen aanvrager in de lijst van organisaties.",
+                "'nobody' is not a requester of the scheme."
+            ),
             (["Utrecht SHV", "--purpose", "x", "--days", "3"], "Kies uit: schuldhulpverlening.", "Choose from: schuldhulpverlening."),
-            (["Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "3000"], "mag hoogstens 180 dagen toestemming krijgen", "may have consent for at most 180 days"),
-            (["Utrecht SHV", "--purpose", "schuldhulpverlening", "--until", "01-01-2020"], "01-01-2020 is al voorbij. Kies een latere dag.", "01-01-2020 has passed. Choose a later day."),
-            (["Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "3", "--only", "XYZ"], "'XYZ' is geen organisatie in de lijst.", "'XYZ' is not an organisation of the scheme."),
+            (
+                ["Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "3000"], "mag hoogstens 180 dagen toestemming krijgen",
+                "may have consent for at most 180 days"
+            ),
+            (
+                ["Utrecht SHV", "--purpose", "schuldhulpverlening", "--until", "01-01-2020"], "01-01-2020 is al voorbij. Kies een latere dag.",
+                "01-01-2020 has passed. Choose a later day."
+            ),
+            (
+                ["Utrecht SHV", "--purpose", "schuldhulpverlening", "--days", "3", "--only", "XYZ"], "'XYZ' is geen organisatie in de lijst.",
+                "'XYZ' is not an organisation of the scheme."
+            ),
         ]
         for (arguments, dutch, english) in cases {
             let result = try holder.bk(grant + arguments)
@@ -88,7 +109,9 @@ struct UsageEndToEndTests {
         return found
     }
 
-    @Test("Every command's help, as --help and as bk help, in both languages: every option, no line past 80 columns, no English in Dutch", arguments: ["nl", "en"])
+    @Test(
+        "Every command's help, as --help and as bk help, in both languages: every option, no line past 80 columns, no English in Dutch",
+        arguments: ["nl", "en"])
     func helpPages(language: String) throws {
         let commands = try Self.commands()
         #expect(commands.count >= 20)

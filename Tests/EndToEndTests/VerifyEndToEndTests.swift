@@ -31,7 +31,8 @@ struct VerifyEndToEndTests {
         #expect(Self.verdict(result) == "authentic")
     }
 
-    @Test("An untouched overview with one organisation down is authentic but incomplete (exit 3); the missing one is named with its claim",
+    @Test(
+        "An untouched overview with one organisation down is authentic but incomplete (exit 3); the missing one is named with its claim",
         arguments: ["json", "xml"])
     func authenticIncomplete(format: String) throws {
         let (holder, path) = try Self.overview(format: format)
@@ -50,52 +51,73 @@ struct VerifyEndToEndTests {
 
     /// Edits of the JSON file, each of which must be found.
     static let edits: [(String, @Sendable (inout [String: Any]) -> Void)] = [
-        ("a holder amount", { root in
-            var holders = root["holders"] as? [[String: Any]] ?? []
-            var totals = holders[2]["totals"] as? [String: Any] ?? [:]
-            totals["saldo"] = 100
-            holders[2]["totals"] = totals
-            root["holders"] = holders
-        }),
-        ("a grand total", { root in
-            var totals = root["totals"] as? [String: Any] ?? [:]
-            totals["achterstallig"] = 0
-            root["totals"] = totals
-        }),
-        ("a holder name", { root in
-            var holders = root["holders"] as? [[String: Any]] ?? []
-            holders[0]["name"] = "Belastingdienst (edited)"
-            root["holders"] = holders
-        }),
-        ("a removed holder", { root in
-            var holders = root["holders"] as? [[String: Any]] ?? []
-            holders.remove(at: 3)
-            root["holders"] = holders
-        }),
-        ("a removed document with its holder still shown", { root in
-            var evidence = root["evidence"] as? [String: Any] ?? [:]
-            var documents = evidence["documents"] as? [[String: Any]] ?? []
-            documents.removeFirst()
-            evidence["documents"] = documents
-            root["evidence"] = evidence
-        }),
-        ("a changed byte in a signed document", { root in
-            var evidence = root["evidence"] as? [String: Any] ?? [:]
-            var documents = evidence["documents"] as? [[String: Any]] ?? []
-            var jws = Array((documents[0]["jws"] as? String ?? "").utf8)
-            let index = jws.firstIndex(of: UInt8(ascii: ".")).map { $0 + 20 } ?? 0
-            jws[index] = jws[index] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
-            documents[0]["jws"] = String(decoding: jws, as: UTF8.self)
-            evidence["documents"] = documents
-            root["evidence"] = evidence
-        }),
-        ("a missing holder shown as ok", { root in
-            var holders = root["holders"] as? [[String: Any]] ?? []
-            holders[5]["status"] = "ok"
-            holders[5]["error"] = NSNull()
-            root["holders"] = holders
-            root["complete"] = true
-        }),
+        (
+            "a holder amount",
+            { root in
+                var holders = root["holders"] as? [[String: Any]] ?? []
+                var totals = holders[2]["totals"] as? [String: Any] ?? [:]
+                totals["saldo"] = 100
+                holders[2]["totals"] = totals
+                root["holders"] = holders
+            }
+        ),
+        (
+            "a grand total",
+            { root in
+                var totals = root["totals"] as? [String: Any] ?? [:]
+                totals["achterstallig"] = 0
+                root["totals"] = totals
+            }
+        ),
+        (
+            "a holder name",
+            { root in
+                var holders = root["holders"] as? [[String: Any]] ?? []
+                holders[0]["name"] = "Belastingdienst (edited)"
+                root["holders"] = holders
+            }
+        ),
+        (
+            "a removed holder",
+            { root in
+                var holders = root["holders"] as? [[String: Any]] ?? []
+                holders.remove(at: 3)
+                root["holders"] = holders
+            }
+        ),
+        (
+            "a removed document with its holder still shown",
+            { root in
+                var evidence = root["evidence"] as? [String: Any] ?? [:]
+                var documents = evidence["documents"] as? [[String: Any]] ?? []
+                documents.removeFirst()
+                evidence["documents"] = documents
+                root["evidence"] = evidence
+            }
+        ),
+        (
+            "a changed byte in a signed document",
+            { root in
+                var evidence = root["evidence"] as? [String: Any] ?? [:]
+                var documents = evidence["documents"] as? [[String: Any]] ?? []
+                var jws = Array((documents[0]["jws"] as? String ?? "").utf8)
+                let index = jws.firstIndex(of: UInt8(ascii: ".")).map { $0 + 20 } ?? 0
+                jws[index] = jws[index] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+                documents[0]["jws"] = String(decoding: jws, as: UTF8.self)
+                evidence["documents"] = documents
+                root["evidence"] = evidence
+            }
+        ),
+        (
+            "a missing holder shown as ok",
+            { root in
+                var holders = root["holders"] as? [[String: Any]] ?? []
+                holders[5]["status"] = "ok"
+                holders[5]["error"] = NSNull()
+                root["holders"] = holders
+                root["complete"] = true
+            }
+        ),
         ("another citizen's BSN", { root in root["citizen"] = ["bsn": ExpectedFigures.singleDebtCitizen] }),
     ]
 
@@ -137,7 +159,8 @@ struct VerifyEndToEndTests {
     func otherTrustAnchor() throws {
         let (holder, path) = try Self.overview(format: "json")
         let anchor = holder.directory + "/other-anchor.json"
-        try #"{"keys":[{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}]}"#.write(toFile: anchor, atomically: true, encoding: .utf8)
+        try #"{"keys":[{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}]}"#.write(
+            toFile: anchor, atomically: true, encoding: .utf8)
         let result = try CommandResult.run(
             Paths.binaries + "/bk", ["verify", path], environment: holder.bkEnvironment.merging(["BK_TRUST_ANCHOR": anchor]) { $1 })
         #expect(result.status == 2)
@@ -168,7 +191,9 @@ struct VerifyNotAnOverviewEndToEndTests {
         for path in paths {
             let result = try holder.bk("verify", "--lang", language, path)
             #expect(result.status == 1, "\(path): \(result.standardOutput)")
-            #expect(result.standardOutput.contains(language == "nl" ? "dit bestand is geen overzicht van bk" : "this file is not an overview made by bk"), "\(result.standardOutput)")
+            #expect(
+                result.standardOutput.contains(language == "nl" ? "dit bestand is geen overzicht van bk" : "this file is not an overview made by bk"),
+                "\(result.standardOutput)")
             #expect(!result.standardOutput.contains(language == "nl" ? "NIET ECHT" : "NOT AUTHENTIC"))
         }
         let json = try holder.bk("verify", "--format", "json", paths[2])

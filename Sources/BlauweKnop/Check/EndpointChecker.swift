@@ -47,8 +47,12 @@ public struct EndpointChecker: Sendable {
     /// Key sanity and validity of the scheme itself.
     func schemeCases() -> [CheckCase] {
         let document = scheme.document
-        var cases = [CheckCase(group: "scheme", name: "signature", outcome: .pass, message: "signed by the trust anchor, environment '\(document.environment)', version \(document.version)",
-                note: CheckNote(.checkSigned, ["environment": document.environment, "version": "\(document.version)"]))]
+        var cases = [
+            CheckCase(
+                group: "scheme", name: "signature", outcome: .pass,
+                message: "signed by the trust anchor, environment '\(document.environment)', version \(document.version)",
+                note: CheckNote(.checkSigned, ["environment": document.environment, "version": "\(document.version)"]))
+        ]
         let hoursLeft = (document.exp - clock.epochSeconds) / 3600
         cases.append(
             CheckCase(
@@ -77,13 +81,17 @@ public struct EndpointChecker: Sendable {
         if !requesters.isEmpty {
             // VerifiedScheme has refused any requester that breaks §10.1; this says what was checked.
             let keyCount = requesters.reduce(0) { $0 + (scheme.requesterKeys[$1.oin]?.ids.count ?? 0) }
-            cases.append(CheckCase(
-                group: "scheme", name: "requesters", outcome: .pass,
-                message: "\(requesters.count) requesters with \(keyCount) keys, all usable, none shared with another entry; purposes and consent days well-formed",
-                note: CheckNote(.checkRequestersFine, ["count": "\(requesters.count)", "keys": "\(keyCount)"])))
+            cases.append(
+                CheckCase(
+                    group: "scheme", name: "requesters", outcome: .pass,
+                    message:
+                        "\(requesters.count) requesters with \(keyCount) keys, all usable, none shared with another entry; purposes and consent days well-formed",
+                    note: CheckNote(.checkRequestersFine, ["count": "\(requesters.count)", "keys": "\(keyCount)"])))
         }
         let oinCount = document.organizations.count + document.appManagers.count + requesters.count
-        cases.append(CheckCase(group: "scheme", name: "oins", outcome: .pass, message: "\(oinCount) distinct OINs",
+        cases.append(
+            CheckCase(
+                group: "scheme", name: "oins", outcome: .pass, message: "\(oinCount) distinct OINs",
                 note: CheckNote(.checkOINs, ["count": "\(oinCount)"])))
         return cases
     }
@@ -94,12 +102,15 @@ public struct EndpointChecker: Sendable {
         let response: HTTPResponse
         do {
             response = try await http.send(
-                HTTPRequest(url: organization.discoveryURL, headers: [("Accept", "application/json")], maxResponseBytes: DiscoveryDocument.maxBytes, captureCertificate: true))
+                HTTPRequest(
+                    url: organization.discoveryURL, headers: [("Accept", "application/json")], maxResponseBytes: DiscoveryDocument.maxBytes,
+                    captureCertificate: true))
         } catch {
             // A failure after the handshake (a slow or broken answer) is the discovery step's.
             guard error.handshakeCompleted else {
                 let failed = CheckCase(
-                    group: group, name: "tls", outcome: .error, message: error.detail, durationMs: milliseconds(since: started), note: Self.connectionNote(error))
+                    group: group, name: "tls", outcome: .error, message: error.detail, durationMs: milliseconds(since: started),
+                    note: Self.connectionNote(error))
                 return [failed, skipped(group, "discovery"), skipped(group, "challenge")]
             }
             return [
@@ -118,25 +129,36 @@ public struct EndpointChecker: Sendable {
             guard response.status == 200 else { throw HolderFailure.http(response, step: "discovery") }
             discovery = try JSONCoding.decode(DiscoveryDocument.self, from: response.body)
             try discovery.check(against: organization)
-            cases.append(timed(CheckCase(group: group, name: "discovery", outcome: .pass, message: "profile bk-1, OIN matches", durationMs: discoveryMs, note: CheckNote(.checkDiscoveryFine))))
+            cases.append(
+                timed(
+                    CheckCase(
+                        group: group, name: "discovery", outcome: .pass, message: "profile bk-1, OIN matches", durationMs: discoveryMs,
+                        note: CheckNote(.checkDiscoveryFine))))
         } catch {
-            cases.append(CheckCase(group: group, name: "discovery", outcome: .error, message: "\(error)", durationMs: discoveryMs, note: CheckNote(.checkFailedDiscovery)))
+            cases.append(
+                CheckCase(
+                    group: group, name: "discovery", outcome: .error, message: "\(error)", durationMs: discoveryMs, note: CheckNote(.checkFailedDiscovery)))
             cases.append(skipped(group, "challenge"))
             return cases
         }
         let challengeStarted = ContinuousClock.now
         do {
             let reply = try await http.exchange(
-                .postJSON(url: discovery.sessionURL + "/challenge", body: Array("{}".utf8), maxResponseBytes: 64 << 10), expecting: [200, 201], step: "challenge")
+                .postJSON(url: discovery.sessionURL + "/challenge", body: Array("{}".utf8), maxResponseBytes: 64 << 10), expecting: [200, 201],
+                step: "challenge")
             struct Challenge: Decodable { var challenge: String }
             let challenge = try JSONCoding.decode(Challenge.self, from: reply.body)
             guard Base64URL.decode(challenge.challenge)?.count == 32 else { throw HolderFailure(.invalidDocument, "the challenge is not 32 random bytes") }
-            cases.append(timed(CheckCase(group: group, name: "challenge", outcome: .pass, message: "fresh 32-byte challenge", durationMs: milliseconds(since: challengeStarted),
-                note: CheckNote(.checkChallengeFine))))
+            cases.append(
+                timed(
+                    CheckCase(
+                        group: group, name: "challenge", outcome: .pass, message: "fresh 32-byte challenge", durationMs: milliseconds(since: challengeStarted),
+                        note: CheckNote(.checkChallengeFine))))
         } catch {
-            cases.append(CheckCase(
-                group: group, name: "challenge", outcome: .error, message: "\(error)", durationMs: milliseconds(since: challengeStarted),
-                note: CheckNote(.checkFailedChallenge)))
+            cases.append(
+                CheckCase(
+                    group: group, name: "challenge", outcome: .error, message: "\(error)", durationMs: milliseconds(since: challengeStarted),
+                    note: CheckNote(.checkFailedChallenge)))
         }
         return cases
     }
@@ -170,12 +192,17 @@ public struct EndpointChecker: Sendable {
     private func tlsCase(_ group: String, _ response: HTTPResponse) -> CheckCase {
         let duration = Int(response.tlsSeconds * 1000)
         guard let expiry = response.certificateExpiry else {
-            return timed(CheckCase(group: group, name: "tls", outcome: .warning, message: "TLS 1.3, certificate valid, but libcurl reported no expiry date", durationMs: duration,
+            return timed(
+                CheckCase(
+                    group: group, name: "tls", outcome: .warning, message: "TLS 1.3, certificate valid, but libcurl reported no expiry date",
+                    durationMs: duration,
                     note: CheckNote(.checkTLSNoExpiry)))
         }
         let days = Int(expiry.timeIntervalSince(clock.now) / 86_400)
         let outcome: CheckOutcome = days < options.warnCertificateDays ? .warning : .pass
-        return timed(CheckCase(group: group, name: "tls", outcome: outcome, message: "TLS 1.3, certificate valid for \(days) more days", durationMs: duration,
+        return timed(
+            CheckCase(
+                group: group, name: "tls", outcome: outcome, message: "TLS 1.3, certificate valid for \(days) more days", durationMs: duration,
                 note: CheckNote(.checkTLSDays, ["days": "\(days)"])))
     }
 

@@ -116,7 +116,8 @@ public enum ClaimsFold {
         ]
         return checks.compactMap { name, stated, derived in
             guard let stated, stated != derived else { return nil }
-            return "opgegeven \(name) \(Money.euros(stated)) wijkt af van de gebeurtenissen (\(Money.euros(derived))); het overzicht gebruikt \(Money.euros(derived))"
+            return
+                "opgegeven \(name) \(Money.euros(stated)) wijkt af van de gebeurtenissen (\(Money.euros(derived))); het overzicht gebruikt \(Money.euros(derived))"
         }
     }
 

@@ -29,7 +29,10 @@ public enum ClaimsVerifier {
         } catch {
             throw HolderFailure(.invalidSignature, "document signature rejected: \(error)")
         }
-        if detail == .saldo { return try verifySaldo(compact: compact, payload: payload, organization: organization, bsn: bsn, appKeyThumbprint: appKeyThumbprint, now: now, today: today) }
+        if detail == .saldo {
+            return try verifySaldo(
+                compact: compact, payload: payload, organization: organization, bsn: bsn, appKeyThumbprint: appKeyThumbprint, now: now, today: today)
+        }
         let document: FinancialClaimsDocument
         do {
             document = try JSONCoding.decode(FinancialClaimsDocument.self, from: payload)
@@ -59,7 +62,10 @@ public enum ClaimsVerifier {
         }
         if case .object(let root) = tree, case .array(let zaken)? = root["financiele_zaken"] {
             for case .object(let zaak) in zaken where !Set(zaak.keys).isSubset(of: SaldoDocument.zaakMembers) {
-                throw HolderFailure(.invalidDocument, "the document holds more than the consent's detail 'saldo' allows (\(Set(zaak.keys).subtracting(SaldoDocument.zaakMembers).sorted().joined(separator: ", ")))")
+                throw HolderFailure(
+                    .invalidDocument,
+                    "the document holds more than the consent's detail 'saldo' allows (\(Set(zaak.keys).subtracting(SaldoDocument.zaakMembers).sorted().joined(separator: ", ")))"
+                )
             }
         }
         let envelope = FinancialClaimsDocument(
@@ -79,7 +85,9 @@ public enum ClaimsVerifier {
             throw HolderFailure(.invalidDocument, "document issued by \(document.iss), not by \(organization.oin)")
         }
         guard document.sub == bsn else { throw HolderFailure(.invalidDocument, "document is about another citizen") }
-        guard appKeyThumbprint == nil || document.aud == appKeyThumbprint else { throw HolderFailure(.invalidDocument, "document was made for another app key (replay refused)") }
+        guard appKeyThumbprint == nil || document.aud == appKeyThumbprint else {
+            throw HolderFailure(.invalidDocument, "document was made for another app key (replay refused)")
+        }
         guard document.exp > now else { throw HolderFailure(.invalidDocument, "document expired at \(EpochTime.describe(document.exp))") }
         guard document.iat <= now + clockSkewSeconds else {
             throw HolderFailure(.invalidDocument, "document is issued in the future (\(EpochTime.describe(document.iat)))")

@@ -80,11 +80,15 @@ public struct SaldoDocument: Codable, Sendable, Hashable {
         /// The stated figures as a folded zaak: overdue is what of the open requests is past
         /// its due date (never more than saldo), marked as stated by the organisation.
         func folded(today: String) throws(HolderFailure) -> FoldedZaak {
-            guard totaalFinancieelVerplicht >= 0, totaalFinancieelVereffend >= 0, openBetalingsverplichtingen.allSatisfy({ $0.bedrag > 0 && Timestamps.isCalendarDate($0.vervaldatum) }) else {
-                throw HolderFailure(.invalidDocument, "document content rejected: a saldo zaak has a negative figure, an amount not above zero or a malformed date")
+            guard totaalFinancieelVerplicht >= 0, totaalFinancieelVereffend >= 0,
+                openBetalingsverplichtingen.allSatisfy({ $0.bedrag > 0 && Timestamps.isCalendarDate($0.vervaldatum) })
+            else {
+                throw HolderFailure(
+                    .invalidDocument, "document content rejected: a saldo zaak has a negative figure, an amount not above zero or a malformed date")
             }
             guard saldo == totaalFinancieelVerplicht - totaalFinancieelVereffend else {
-                throw HolderFailure(.invalidDocument, "document content rejected: the saldo of \(TerminalText.sanitized(zaakkenmerk)) is not verplicht − vereffend")
+                throw HolderFailure(
+                    .invalidDocument, "document content rejected: the saldo of \(TerminalText.sanitized(zaakkenmerk)) is not verplicht − vereffend")
             }
             let open = openBetalingsverplichtingen.map { request in
                 OpenBetalingsverplichting(

@@ -99,7 +99,8 @@ public struct ClientSettings: Sendable, Equatable {
                 for (option, value) in options {
                     let scoped = key + "/" + option
                     guard isOptionName(option) else {
-                        throw SettingsError("the config file \(path) has an unknown key '\(scoped)'", kind: .configUnknownKey, values: ["path": path, "key": scoped])
+                        throw SettingsError(
+                            "the config file \(path) has an unknown key '\(scoped)'", kind: .configUnknownKey, values: ["path": path, "key": scoped])
                     }
                     result[scoped] = try configValue(value, key: scoped, path: path)
                 }

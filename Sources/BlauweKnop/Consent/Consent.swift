@@ -137,7 +137,8 @@ public struct Consent: Sendable {
             throw ConsentError(.notAllowed, "the requester \(TerminalText.sanitized(String(claims.aud.prefix(40)))) is not in the scheme")
         }
         guard requester.purposes.contains(claims.purpose) else {
-            throw ConsentError(.notAllowed, "'\(TerminalText.sanitized(String(claims.purpose.prefix(64))))' is not a purpose of \(TerminalText.sanitized(requester.name))")
+            throw ConsentError(
+                .notAllowed, "'\(TerminalText.sanitized(String(claims.purpose.prefix(64))))' is not a purpose of \(TerminalText.sanitized(requester.name))")
         }
         let known = Set(scheme.document.organizations.map(\.oin))
         guard !claims.organizations.isEmpty, Set(claims.organizations).count == claims.organizations.count,
@@ -147,7 +148,8 @@ public struct Consent: Sendable {
         }
         let lifetime = claims.exp.subtractingReportingOverflow(claims.iat)
         guard claims.exp > claims.iat, !lifetime.overflow, lifetime.partialValue <= Int64(requester.maxConsentDays) * 86_400 else {
-            throw ConsentError(.notAllowed, "the consent runs longer than the \(requester.maxConsentDays) days the scheme allows \(TerminalText.sanitized(requester.name))")
+            throw ConsentError(
+                .notAllowed, "the consent runs longer than the \(requester.maxConsentDays) days the scheme allows \(TerminalText.sanitized(requester.name))")
         }
         guard claims.iat <= now + Self.clockSkewSeconds else { throw ConsentError(.malformed, "the consent is issued in the future") }
         if checkExpiry, claims.exp <= now { throw ConsentError(.expired, "the consent expired at \(EpochTime.describe(claims.exp))") }

@@ -23,13 +23,19 @@ public struct ConsentPlan: Sendable {
             throw ConsentError(.notAllowed, "the reference must be 1 to 64 printable characters, without control characters", refusal: .badReference)
         }
         let wanted = requesterName.lowercased()
-        guard let requester = (scheme.document.requesters ?? []).first(where: { $0.oin == requesterName || $0.shortName?.lowercased() == wanted || $0.name.lowercased() == wanted })
+        guard
+            let requester = (scheme.document.requesters ?? []).first(where: {
+                $0.oin == requesterName || $0.shortName?.lowercased() == wanted || $0.name.lowercased() == wanted
+            })
         else {
-            throw ConsentError(.notAllowed, "'\(TerminalText.sanitized(requesterName))' is not a requester of the scheme", refusal: .unknownRequester, values: ["value": requesterName])
+            throw ConsentError(
+                .notAllowed, "'\(TerminalText.sanitized(requesterName))' is not a requester of the scheme", refusal: .unknownRequester,
+                values: ["value": requesterName])
         }
         guard requester.purposes.contains(purpose) else {
             throw ConsentError(
-                .notAllowed, "'\(TerminalText.sanitized(purpose))' is not a purpose of \(TerminalText.sanitized(requester.name)); it has: \(requester.purposes.joined(separator: ", "))",
+                .notAllowed,
+                "'\(TerminalText.sanitized(purpose))' is not a purpose of \(TerminalText.sanitized(requester.name)); it has: \(requester.purposes.joined(separator: ", "))",
                 refusal: .unknownPurpose, values: ["value": purpose, "requester": requester.name, "choices": requester.purposes.joined(separator: ", ")])
         }
         let exp: Int64
@@ -39,7 +45,8 @@ public struct ConsentPlan: Sendable {
             exp = now + Int64(days) * 86_400
         case (nil, let until?):
             guard let end = Timestamps.endOfDay(until) else {
-                throw ConsentError(.notAllowed, "'\(TerminalText.sanitized(until))' is not a date (YYYY-MM-DD or DD-MM-YYYY)", refusal: .notADate, values: ["value": until])
+                throw ConsentError(
+                    .notAllowed, "'\(TerminalText.sanitized(until))' is not a date (YYYY-MM-DD or DD-MM-YYYY)", refusal: .notADate, values: ["value": until])
             }
             guard end > now else { throw ConsentError(.notAllowed, "\(until) has passed", refusal: .datePassed, values: ["value": until]) }
             exp = end
@@ -56,9 +63,14 @@ public struct ConsentPlan: Sendable {
             organizations = []
             for name in only {
                 let lowered = name.lowercased()
-                guard let organization = scheme.document.organizations.first(where: { $0.oin == name || $0.shortName?.lowercased() == lowered || $0.name.lowercased() == lowered })
+                guard
+                    let organization = scheme.document.organizations.first(where: {
+                        $0.oin == name || $0.shortName?.lowercased() == lowered || $0.name.lowercased() == lowered
+                    })
                 else {
-                    throw ConsentError(.notAllowed, "'\(TerminalText.sanitized(name))' is not an organisation of the scheme", refusal: .unknownOrganization, values: ["value": name])
+                    throw ConsentError(
+                        .notAllowed, "'\(TerminalText.sanitized(name))' is not an organisation of the scheme", refusal: .unknownOrganization,
+                        values: ["value": name])
                 }
                 if !organizations.contains(where: { $0.oin == organization.oin }) { organizations.append(organization) }
             }

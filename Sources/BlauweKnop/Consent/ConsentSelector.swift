@@ -22,7 +22,9 @@ public enum ConsentSelector {
     /// - Throws: `.unknown` when none does, `.ambiguous` when several do.
     public static func match(_ prefix: String, in ids: [String]) throws(ConsentError) -> String {
         let found = Set(ids.filter { $0.hasPrefix(prefix) })
-        guard !prefix.isEmpty, let only = found.first else { throw ConsentError(.unknown, "no consent of yours has the id '\(TerminalText.sanitized(String(prefix.prefix(40))))'") }
+        guard !prefix.isEmpty, let only = found.first else {
+            throw ConsentError(.unknown, "no consent of yours has the id '\(TerminalText.sanitized(String(prefix.prefix(40))))'")
+        }
         guard found.count == 1 else { throw ConsentError(.ambiguous, "more than one consent starts with '\(TerminalText.sanitized(prefix))'") }
         return only
     }

@@ -61,7 +61,9 @@ extension HTTPClient {
     }
 
     /// The decoded JSON reply of a step.
-    static func reply<Reply: Decodable>(from outcome: Result<HTTPResponse, TransportError>, expecting statuses: Set<Int>, step: String) throws(HolderFailure) -> Reply {
+    static func reply<Reply: Decodable>(
+        from outcome: Result<HTTPResponse, TransportError>, expecting statuses: Set<Int>, step: String
+    ) throws(HolderFailure) -> Reply {
         try decoded(checked(outcome, expecting: statuses, step: step), step: step)
     }
 

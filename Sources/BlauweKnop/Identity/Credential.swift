@@ -71,7 +71,8 @@ public struct Credential: Sendable {
             throw IdentityError(.damaged, "the credential is malformed: \(error)")
         }
         guard signers.contains(where: { $0.oin == claims.iss }) else {
-            throw IdentityError(.damaged, "the credential names issuer \(TerminalText.sanitized(String(claims.iss.prefix(40)))), but another App Manager signed it")
+            throw IdentityError(
+                .damaged, "the credential names issuer \(TerminalText.sanitized(String(claims.iss.prefix(40)))), but another App Manager signed it")
         }
         guard Identifiers.isBSN(claims.sub) else { throw IdentityError(.damaged, "the credential does not name a valid BSN") }
         guard claims.environment == environment else {

@@ -47,7 +47,8 @@ public struct LoginFlow: Sendable {
             throw IdentityError(.storage, "cannot create an app key: \(error)")
         }
         let registration: AppManagerMessages.Registration = try await exchange(
-            try post(manager.registrationURL, AppManagerMessages.RegistrationRequest(appPublicKey: key.publicJWK, clientName: "bk/\(BlauweKnopVersion.current)")),
+            try post(
+                manager.registrationURL, AppManagerMessages.RegistrationRequest(appPublicKey: key.publicJWK, clientName: "bk/\(BlauweKnopVersion.current)")),
             expecting: [200, 201], step: "registration")
         for url in [registration.authenticationURL, registration.pollURL] where !URLParts.isHTTPS(url) {
             throw IdentityError(.appManager, "the App Manager gave a non-https URL: \(url)")
@@ -60,7 +61,9 @@ public struct LoginFlow: Sendable {
             showAuthenticationURL(registration.authenticationURL)
         }
         while true {
-            let result: AppManagerMessages.Status = try await exchange(HTTPRequest(url: registration.pollURL, headers: [("Accept", "application/json")], maxResponseBytes: Self.maxResponseBytes), expecting: [200], step: "status")
+            let result: AppManagerMessages.Status = try await exchange(
+                HTTPRequest(url: registration.pollURL, headers: [("Accept", "application/json")], maxResponseBytes: Self.maxResponseBytes), expecting: [200],
+                step: "status")
             switch result.status {
             case "completed":
                 guard let compact = result.credential else { throw IdentityError(.appManager, "the App Manager completed the login without a credential") }

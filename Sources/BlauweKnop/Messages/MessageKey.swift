@@ -5,7 +5,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case statusOK, statusOKWithWarnings, statusUnreachable, statusTimeout, statusHTTPError, statusUnauthorized
     case statusInvalidSignature, statusInvalidDocument, statusUnsupportedVersion, statusNotInConsent, statusNotSupported
     // Why a holder is missing, in plain words.
-    case reasonUnreachable, reasonTimeout, reasonHTTPError, reasonUnauthorized, reasonIntegrity, reasonUnsupportedVersion, reasonNotInConsent, reasonNotSupported
+    case reasonUnreachable, reasonTimeout, reasonHTTPError, reasonUnauthorized, reasonIntegrity, reasonUnsupportedVersion, reasonNotInConsent,
+        reasonNotSupported
 
     // The overview table.
     case overviewTitle, overviewMadeAt, overviewSealExplained
@@ -23,7 +24,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case consentSummaryUntil, consentSummaryRevoke, consentQuestion, consentCancelled, consentNeedsYes, consentRegistered
     case consentNotSupported, consentFailed, consentWritten, errorConsentNotAllowed, consentListEmpty, consentColumnRequester
     case consentColumnPurpose, consentColumnDetail, consentColumnUntil, consentColumnState, consentColumnAccesses, consentStateActive
-    case consentStateRevoked, consentStateExpired, consentDetailFull, consentDetailSaldo, consentRegisteredNowhere, consentEarlierAccess, consentEarlierAccesses, consentAccessHeading, consentAccessLine, consentUnavailable
+    case consentStateRevoked, consentStateExpired, consentDetailFull, consentDetailSaldo, consentRegisteredNowhere, consentEarlierAccess,
+        consentEarlierAccesses, consentAccessHeading, consentAccessLine, consentUnavailable
     case consentRevoked, consentNotHeld, consentRevokeFailed, consentStatePending, consentCode, consentColumnID, consentUnknownID, consentAmbiguousID
     // The PDF form (PROTOCOL §8.2).
     case pdfTitle, pdfWho, pdfMadeAt, pdfTotalToPay, pdfNoDebts, pdfNoDebtsAt, pdfDebtsHeading, pdfCaseReference, pdfToPay, pdfLateAmount
@@ -46,10 +48,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case checkDiscoveryFine, checkChallengeFine, checkNotReached, checkRegistrationHTTP, checkSlow
     case checkConnectionRefused, checkFailedTLS, checkFailedDiscovery, checkFailedChallenge, checkFailedSettings, checkFailedScheme
     case probeSignature, probeExpiry, probeKeys, probeRequesters, probeOINs, probeTLS, probeDiscovery, probeChallenge, probeFetch
-    case schemeTitle, schemeValidity, schemeColumnOrganization, schemeColumnURL, schemeColumnShortName, schemeColumnKeys, schemeColumnAppManager, schemeColumnRequester, schemeColumnPurposes, schemeMaxDays
+    case schemeTitle, schemeValidity, schemeColumnOrganization, schemeColumnURL, schemeColumnShortName, schemeColumnKeys, schemeColumnAppManager,
+        schemeColumnRequester, schemeColumnPurposes, schemeMaxDays
 
     // Login, logout, progress.
-    case loginVisit, loginDone, logoutDone, logoutNothing, progressAnswered, progressWaiting, loginWaitingMinutes, loginWaitingOneMinute, loginWaitingSeconds, loginTimedOut, tlsSessionsResumed, discoveryFromCache
+    case loginVisit, loginDone, logoutDone, logoutNothing, progressAnswered, progressWaiting, loginWaitingMinutes, loginWaitingOneMinute, loginWaitingSeconds,
+        loginTimedOut, tlsSessionsResumed, discoveryFromCache
     case statusLoggedIn, statusExpired, statusNotLoggedIn, statusScheme, statusNoScheme, statusFolder
     case loginReplaceQuestion, loginReplaceDeclined, loginReplaceRefused, answerYes
 

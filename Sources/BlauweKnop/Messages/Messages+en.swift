@@ -151,7 +151,8 @@ extension Messages {
         .pdfObjectText: "Then contact {name}. You can do so this way:",
         .pdfNoContact: "This organisation gave no contact details. Look on the organisation's website.",
         .pdfCheckHeading: "Is this overview authentic?",
-        .pdfCheckText: "This file also holds the data itself, with the digital signature of each organisation. With the program bk anyone can check it: 'bk verify' checks every signature, works out every amount again and compares these pages with the data. If anything was changed, bk says the overview is not authentic.",
+        .pdfCheckText:
+            "This file also holds the data itself, with the digital signature of each organisation. With the program bk anyone can check it: 'bk verify' checks every signature, works out every amount again and compares these pages with the data. If anything was changed, bk says the overview is not authentic.",
         .pdfFingerprint: "Code of this overview (to read out on the phone): {short}",
         .pdfFingerprintFull: "Full code (SHA-256 of overzicht.json): {full}",
         .pdfPage: "page {page} of {pages}",
@@ -208,7 +209,8 @@ extension Messages {
         .usageDuration: "{option} must be more than {low} seconds and at most {high} (you gave {value}).",
         .usageFlagTakesNoValue: "{option} is a switch without a value: leave out '={value}'.",
         .usageNoURLs: "{path} holds no URLs.",
-        .verdictPagesNotCompared: "AUTHENTIC, BUT PAGES NOT COMPARED: the data in the PDF are correct, but this version of bk cannot check that the pages match them.",
+        .verdictPagesNotCompared:
+            "AUTHENTIC, BUT PAGES NOT COMPARED: the data in the PDF are correct, but this version of bk cannot check that the pages match them.",
         .findingMalformed: "The file is damaged or not as bk writes it. It cannot be read with certainty.",
         .findingOrganisationDiffers: "{name}: what the file says differs from the sealed document.",
         .findingDocumentInvalid: "{name}: the document does not have a valid signature.",
@@ -222,7 +224,8 @@ extension Messages {
         .findingAttachmentDiffers: "The attached file {file} was changed, removed or added.",
         .findingPDFAdditions: "The PDF holds something bk never puts in one, such as an action, form or annotation.",
         .findingPDFDiffers: "Something else in the PDF was changed, such as its title, language or structure.",
-        .findingPagesNotCompared: "This PDF was made with another version of bk. Its data were checked, its pages were not. Check the pages with that version, or use the data itself ('bk pdf extract').",
+        .findingPagesNotCompared:
+            "This PDF was made with another version of bk. Its data were checked, its pages were not. Check the pages with that version, or use the data itself ('bk pdf extract').",
 
         .checkColumnEndpoint: "Endpoint",
         .checkColumnCheck: "Check",
@@ -252,7 +255,8 @@ extension Messages {
         .checkFailedDiscovery: "the discovery document is wrong or does not come",
         .checkFailedChallenge: "no usable challenge",
         .checkFailedSettings: "bk is not set up: nothing was checked",
-        .settingMissing: "The setting {option} is missing. Give --{option}, {variable} or \"{option}\" in the config file. The address of the list of organisations and the key file (trust anchor) come from the scheme operator; see 'The first time' in the README.",
+        .settingMissing:
+            "The setting {option} is missing. Give --{option}, {variable} or \"{option}\" in the config file. The address of the list of organisations and the key file (trust anchor) come from the scheme operator; see 'The first time' in the README.",
         .checkFailedScheme: "the list of organisations cannot be fetched or trusted",
         .probeSignature: "signature",
         .probeExpiry: "expiry",

@@ -106,7 +106,8 @@ extension Messages {
         .consentDetailSaldo: "alleen bedragen",
         .consentEarlierAccess: "En 1 keer eerder.",
         .consentEarlierAccesses: "En {count} keer eerder.",
-        .consentRegisteredNowhere: "Uw toestemming is bij geen enkele organisatie vastgelegd. Er is dus niets gedeeld, en er is geen bestand gemaakt. Probeer het later opnieuw.",
+        .consentRegisteredNowhere:
+            "Uw toestemming is bij geen enkele organisatie vastgelegd. Er is dus niets gedeeld, en er is geen bestand gemaakt. Probeer het later opnieuw.",
         .consentColumnID: "Id",
         .consentUnknownID: "U heeft geen toestemming met dit id. Kijk met 'bk consent list' welke toestemmingen u gaf.",
         .consentAmbiguousID: "Meer dan één toestemming begint zo. Geef meer tekens van het id.",
@@ -151,7 +152,8 @@ extension Messages {
         .pdfObjectText: "Neem dan contact op met {name}. Dat kan zo:",
         .pdfNoContact: "Deze organisatie gaf geen contactgegevens. Kijk op de website van de organisatie.",
         .pdfCheckHeading: "Is dit overzicht echt?",
-        .pdfCheckText: "In dit bestand zitten ook de gegevens zelf, met de digitale handtekening van elke organisatie. Met het programma bk kan iedereen dat controleren: 'bk verify' controleert elke handtekening, rekent alle bedragen opnieuw uit en vergelijkt deze pagina's met de gegevens. Is er iets veranderd, dan zegt bk dat het overzicht niet echt is.",
+        .pdfCheckText:
+            "In dit bestand zitten ook de gegevens zelf, met de digitale handtekening van elke organisatie. Met het programma bk kan iedereen dat controleren: 'bk verify' controleert elke handtekening, rekent alle bedragen opnieuw uit en vergelijkt deze pagina's met de gegevens. Is er iets veranderd, dan zegt bk dat het overzicht niet echt is.",
         .pdfFingerprint: "Kenmerk van dit overzicht (om voor te lezen aan de telefoon): {short}",
         .pdfFingerprintFull: "Volledig kenmerk (SHA-256 van overzicht.json): {full}",
         .pdfPage: "pagina {page} van {pages}",
@@ -162,7 +164,8 @@ extension Messages {
         .verifyMissingClaim: "{name}: er is geen gewaarmerkt document. Het bestand zegt: '{status}'. Dat is niet te controleren.",
         .verifyProblem: "PROBLEEM: {problem}",
         .verifyOldest: "Oudste document: {moment}",
-        .verdictAuthenticInConsent: "ECHT EN VOLLEDIG BINNEN DE TOESTEMMING: het overzicht klopt met de gewaarmerkte documenten van alle gevraagde organisaties.",
+        .verdictAuthenticInConsent:
+            "ECHT EN VOLLEDIG BINNEN DE TOESTEMMING: het overzicht klopt met de gewaarmerkte documenten van alle gevraagde organisaties.",
         .verdictNotAnOverview: "GEEN OVERZICHT: dit bestand is geen overzicht van bk. Er is niets gecontroleerd.",
         .verdictAuthentic: "ECHT EN VOLLEDIG: het overzicht klopt met de gewaarmerkte documenten van alle organisaties.",
         .verdictIncomplete: "ECHT, MAAR NIET VOLLEDIG: van sommige organisaties is geen gewaarmerkt document.",
@@ -208,7 +211,8 @@ extension Messages {
         .usageDuration: "{option} moet meer dan {low} seconden zijn en hoogstens {high} (u gaf {value}).",
         .usageFlagTakesNoValue: "{option} is een schakelaar zonder waarde: laat '={value}' weg.",
         .usageNoURLs: "In {path} staan geen URL's.",
-        .verdictPagesNotCompared: "ECHT, MAAR PAGINA'S NIET VERGELEKEN: de gegevens in de PDF kloppen, maar deze versie van bk kan niet nagaan of de pagina's ermee overeenkomen.",
+        .verdictPagesNotCompared:
+            "ECHT, MAAR PAGINA'S NIET VERGELEKEN: de gegevens in de PDF kloppen, maar deze versie van bk kan niet nagaan of de pagina's ermee overeenkomen.",
         .findingMalformed: "Het bestand is beschadigd of niet zoals bk het schrijft. Het kan niet met zekerheid worden gelezen.",
         .findingOrganisationDiffers: "{name}: wat in het bestand staat, is anders dan in het gewaarmerkte document.",
         .findingDocumentInvalid: "{name}: het document heeft geen geldige handtekening.",
@@ -222,13 +226,15 @@ extension Messages {
         .findingAttachmentDiffers: "Het bijgevoegde bestand {file} is veranderd, weggehaald of toegevoegd.",
         .findingPDFAdditions: "De PDF bevat iets dat bk er nooit in zet, zoals een actie, formulier of aantekening.",
         .findingPDFDiffers: "Iets anders in de PDF is veranderd, zoals de titel, de taal of de opbouw.",
-        .findingPagesNotCompared: "Deze PDF is gemaakt met een andere versie van bk. De gegevens erin zijn gecontroleerd, de pagina's niet. Controleer de pagina's met die versie, of gebruik de gegevens zelf ('bk pdf extract').",
+        .findingPagesNotCompared:
+            "Deze PDF is gemaakt met een andere versie van bk. De gegevens erin zijn gecontroleerd, de pagina's niet. Controleer de pagina's met die versie, of gebruik de gegevens zelf ('bk pdf extract').",
 
         .checkColumnEndpoint: "Adres",
         .checkColumnCheck: "Controle",
         .checkColumnResult: "Uitkomst",
         .checkColumnDetail: "Toelichting",
-        .checkSummary: "{total} {total:controle|controles}: {pass} goed, {warning} {warning:waarschuwing|waarschuwingen}, {error} {error:fout|fouten}, {skipped} overgeslagen",
+        .checkSummary:
+            "{total} {total:controle|controles}: {pass} goed, {warning} {warning:waarschuwing|waarschuwingen}, {error} {error:fout|fouten}, {skipped} overgeslagen",
         .outcomePass: "goed",
         .outcomeWarning: "WAARSCHUWING",
         .outcomeError: "FOUT",
@@ -252,7 +258,8 @@ extension Messages {
         .checkFailedDiscovery: "het discovery-document klopt niet of komt niet",
         .checkFailedChallenge: "geen bruikbare uitdaging",
         .checkFailedSettings: "bk is niet ingesteld: er is niets gecontroleerd",
-        .settingMissing: "De instelling {option} ontbreekt. Geef --{option}, {variable} of \"{option}\" in het configuratiebestand. Het adres van de lijst met organisaties en het bestand met de sleutel (trust anchor) krijgt u van de beheerder van het stelsel; zie 'Voor het eerst' in de README.",
+        .settingMissing:
+            "De instelling {option} ontbreekt. Geef --{option}, {variable} of \"{option}\" in het configuratiebestand. Het adres van de lijst met organisaties en het bestand met de sleutel (trust anchor) krijgt u van de beheerder van het stelsel; zie 'Voor het eerst' in de README.",
         .checkFailedScheme: "de lijst met organisaties is niet op te halen of niet te vertrouwen",
         .probeSignature: "handtekening",
         .probeExpiry: "geldigheid",
@@ -279,7 +286,8 @@ extension Messages {
         .logoutDone: "U bent uitgelogd. De sleutel en het bewijs zijn van deze computer verwijderd.",
         .logoutNothing: "U was niet ingelogd.",
         .tlsSessionsResumed: "Technisch: {resumed} van {offered} bewaarde verbindingen (TLS-sessies) zijn hervat, zonder ze opnieuw helemaal op te bouwen.",
-        .discoveryFromCache: "Technisch: van {count} {count:organisatie|organisaties} kwamen de adressen (discovery-documenten) uit de opslag op deze computer.",
+        .discoveryFromCache:
+            "Technisch: van {count} {count:organisatie|organisaties} kwamen de adressen (discovery-documenten) uit de opslag op deze computer.",
         .progressAnswered: "{done} van {total} {total:organisatie heeft|organisaties hebben} geantwoord",
         .progressWaiting: "nog wachten op: {names}",
 
@@ -299,7 +307,8 @@ extension Messages {
         .fileNotRegular: "{path} is geen gewoon bestand.",
         .fileNoPermission: "U mag {path} niet lezen of schrijven.",
         .fileTooLarge: "Het bestand {path} is te groot.",
-        .pathNotGuarded: "Anderen kunnen {path} veranderen, of het is niet van u. Dan gebruikt bk het niet. Maak het van u en alleen door u te veranderen: chmod go-w {path}",
+        .pathNotGuarded:
+            "Anderen kunnen {path} veranderen, of het is niet van u. Dan gebruikt bk het niet. Maak het van u en alleen door u te veranderen: chmod go-w {path}",
         .configUnreadable: "Het configuratiebestand {path} is niet te lezen of bestaat niet.",
         .configInvalid: "Het configuratiebestand {path} is geen geldig JSON-object met teksten, getallen of true/false.",
         .configUnknownKey: "Het configuratiebestand {path} heeft een onbekende instelling: {key}.",

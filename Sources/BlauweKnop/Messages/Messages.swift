@@ -66,7 +66,8 @@ public struct Messages: Sendable {
     public func date(_ isoDate: String) -> String {
         let parts = isoDate.split(separator: "-")
         guard parts.count == 3, let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]) else { return isoDate }
-        let names = language == .nl
+        let names =
+            language == .nl
             ? ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
             : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         return "\(day) \(names[month - 1]) \(parts[0])"

@@ -52,7 +52,7 @@ struct HolderFlow: Sendable {
         if let discoveries, let kept = discoveries.document(for: organization, now: clock.epochSeconds) {
             do {
                 return try await fetchAndVerify(discovery: kept)
-            } catch where error.status == .timeout {
+            } catch  where error.status == .timeout {
                 throw error
             } catch {
                 discoveries.forget(organization)

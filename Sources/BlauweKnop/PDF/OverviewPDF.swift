@@ -33,7 +33,8 @@ public enum OverviewPDF {
         let document = try QPDFDocument(bytes: pages)
         var files = [PDFAttachment(name: overviewName, bytes: overviewJSON, mimeType: "application/json", relationship: "/Data")]
         for evidence in overview.evidence.documents {
-            files.append(PDFAttachment(name: "\(evidence.oin).fcid.jws", bytes: Array(evidence.jws.utf8), mimeType: "application/jose", relationship: "/Source"))
+            files.append(
+                PDFAttachment(name: "\(evidence.oin).fcid.jws", bytes: Array(evidence.jws.utf8), mimeType: "application/jose", relationship: "/Source"))
         }
         PDFAttachment.attach(files, to: document)
         let root = document.root
@@ -41,9 +42,11 @@ public enum OverviewPDF {
         // cairo writes the structure tree of the tagged text; this says the document is tagged.
         document.set(root, "/MarkInfo", document.dictionary([("/Marked", pdfLibrary.qpdf_oh_new_bool(document.q, QPDF_TRUE))]))
         document.set(root, "/ViewerPreferences", document.dictionary([("/DisplayDocTitle", pdfLibrary.qpdf_oh_new_bool(document.q, QPDF_TRUE))]))
-        document.set(root, "/Metadata", document.stream(
-            Array(XMPMetadata(title: text[.pdfDocumentTitle], created: overview.generatedAt, language: language.rawValue, producer: producer).packet.utf8),
-            [("/Type", document.name("/Metadata")), ("/Subtype", document.name("/XML"))]))
+        document.set(
+            root, "/Metadata",
+            document.stream(
+                Array(XMPMetadata(title: text[.pdfDocumentTitle], created: overview.generatedAt, language: language.rawValue, producer: producer).packet.utf8),
+                [("/Type", document.name("/Metadata")), ("/Subtype", document.name("/XML"))]))
         let info = document.key(document.trailer, "/Info")
         if document.isDictionary(info) { document.set(info, "/Producer", document.text(producer)) }
         return try document.written()

@@ -14,10 +14,12 @@ struct PDFAttachment {
         var names: [qpdf_oh] = []
         var specifications: [qpdf_oh] = []
         for file in files.sorted(by: { $0.name < $1.name }) {
-            let stream = document.stream(file.bytes, [
-                ("/Type", document.name("/EmbeddedFile")), ("/Subtype", document.name("/" + file.mimeType)),
-                ("/Params", document.dictionary([("/Size", document.integer(file.bytes.count))])),
-            ])
+            let stream = document.stream(
+                file.bytes,
+                [
+                    ("/Type", document.name("/EmbeddedFile")), ("/Subtype", document.name("/" + file.mimeType)),
+                    ("/Params", document.dictionary([("/Size", document.integer(file.bytes.count))])),
+                ])
             let specification = document.dictionary([
                 ("/Type", document.name("/Filespec")), ("/F", document.text(file.name)), ("/UF", document.text(file.name)),
                 ("/EF", document.dictionary([("/F", stream), ("/UF", stream)])), ("/AFRelationship", document.name(file.relationship)),
@@ -66,7 +68,9 @@ struct PDFAttachment {
         }
         let overviewSize = entries.first { $0.name == OverviewPDF.overviewName }?.size ?? 0
         let documentsSize = entries.filter { $0.name != OverviewPDF.overviewName }.reduce(0) { $0 + $1.size }
-        guard documentsSize <= overviewSize else { throw PDFError("the attached files are larger together than the overview that holds them all", code: .notBKShape) }
+        guard documentsSize <= overviewSize else {
+            throw PDFError("the attached files are larger together than the overview that holds them all", code: .notBKShape)
+        }
         var files: [String: [UInt8]] = [:]
         for entry in entries {
             files[entry.name] = try decoded(entry.stream, size: entry.size, shown: TerminalText.sanitized(String(entry.name.prefix(80))), in: document)
@@ -78,14 +82,18 @@ struct PDFAttachment {
     private static func declaredSize(of stream: qpdf_oh, shown: String, limit: Int, in document: QPDFDocument) throws(PDFError) -> Int {
         let size = document.integer(document.key(document.key(document.streamDictionary(stream), "/Params"), "/Size"))
         guard let size, size >= 0 else { throw PDFError("the attached file '\(shown)' does not say its size", code: .notBKShape) }
-        guard size <= limit else { throw PDFError("the attached file '\(shown)' says it is larger than bk allows (\(ByteCount.describe(limit)))", code: .notBKShape) }
+        guard size <= limit else {
+            throw PDFError("the attached file '\(shown)' says it is larger than bk allows (\(ByteCount.describe(limit)))", code: .notBKShape)
+        }
         return size
     }
 
     /// An attached file's bytes: stored as they are, or inflated once by bk within `size`.
     private static func decoded(_ stream: qpdf_oh, size: Int, shown: String, in document: QPDFDocument) throws(PDFError) -> [UInt8] {
         let dictionary = document.streamDictionary(stream)
-        guard document.isNull(document.key(dictionary, "/DecodeParms")) else { throw PDFError("the attached file '\(shown)' is encoded in a way bk never writes", code: .notBKShape) }
+        guard document.isNull(document.key(dictionary, "/DecodeParms")) else {
+            throw PDFError("the attached file '\(shown)' is encoded in a way bk never writes", code: .notBKShape)
+        }
         let filter = document.key(dictionary, "/Filter")
         let raw = try document.rawStreamData(stream)
         if document.isNull(filter) {

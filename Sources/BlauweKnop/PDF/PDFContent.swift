@@ -73,11 +73,16 @@ struct PDFContent {
         if !owing.isEmpty {
             // Said in words, not only in bold: "€ 74,00, waarvan € 74,00 te laat".
             let heading = PDFBlock.subheading(text[forRequester ? .pdfClientPerOrganization : .pdfPerOrganization])
-            blocks.append(.keep([heading, .fields(owing.map { holder in
-                let late = holder.totals.achterstallig
-                let value = late > 0 ? text[.pdfOwedLate, ["amount": money(holder.totals.saldo), "late": money(late)]] : money(holder.totals.saldo)
-                return PDFField(label: clean(holder.name), value: value)
-            })]))
+            blocks.append(
+                .keep([
+                    heading,
+                    .fields(
+                        owing.map { holder in
+                            let late = holder.totals.achterstallig
+                            let value = late > 0 ? text[.pdfOwedLate, ["amount": money(holder.totals.saldo), "late": money(late)]] : money(holder.totals.saldo)
+                            return PDFField(label: clean(holder.name), value: value)
+                        }),
+                ]))
         }
         if !free.isEmpty {
             let none: MessageKey = forRequester ? .pdfClientNoDebts : .pdfNoDebts
@@ -113,11 +118,12 @@ struct PDFContent {
     /// The organisations that gave nothing, each with why in plain words.
     private func failures(_ failed: [HolderResult]) -> [PDFBlock] {
         guard !failed.isEmpty else { return [] }
-        var blocks: [PDFBlock] = [.fields(failed.map { PDFField(label: clean($0.name), value: text.reason($0.status, forRequester: forRequester), alert: true) })]
+        var blocks: [PDFBlock] = [
+            .fields(failed.map { PDFField(label: clean($0.name), value: text.reason($0.status, forRequester: forRequester), alert: true) })
+        ]
         if failed.contains(where: \.status.isIntegrityFailure) { blocks.append(.paragraph(text[.integrityWarning])) }
         return blocks
     }
-
 
     private func debts() -> [PDFBlock] {
         let owing = overview.holders.filter { $0.status.isSuccess && !$0.zaken.isEmpty }

@@ -91,7 +91,9 @@ enum PDFContentTokens {
             var decoded: [UInt8] = []
             var position = 0
             while position < raw.count {
-                if raw[position] == UInt8(ascii: "#"), position + 2 < raw.count, let high = Self.hexValue(raw[position + 1]), let low = Self.hexValue(raw[position + 2]) {
+                if raw[position] == UInt8(ascii: "#"), position + 2 < raw.count, let high = Self.hexValue(raw[position + 1]),
+                    let low = Self.hexValue(raw[position + 2])
+                {
                     decoded.append(high << 4 | low)
                     position += 3
                 } else {
@@ -186,8 +188,11 @@ enum PDFContentTokens {
 
         /// A number in one spelling (`.5`, `0.50` and `+0.5` alike), or nil for any other word.
         static func number(_ word: [UInt8]) -> String? {
-            guard !word.isEmpty, word.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }),
-                  let value = Double(String(decoding: word, as: UTF8.self)) ?? Double("0" + String(decoding: word, as: UTF8.self))
+            guard !word.isEmpty,
+                word.allSatisfy({
+                    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+")
+                }),
+                let value = Double(String(decoding: word, as: UTF8.self)) ?? Double("0" + String(decoding: word, as: UTF8.self))
             else { return nil }
             return value == 0 ? "0" : "\(value)"
         }

@@ -7,7 +7,8 @@ enum PDFLibraries {
     /// Opens the libraries, or says in plain words why they cannot be used.
     static func require() throws(PDFError) {
         guard bk_pdf_load() == 1 else {
-            throw PDFError("the PDF libraries could not be loaded (\(String(cString: bk_pdf_load_error()))); install cairo, pango and qpdf, e.g. with 'make setup'")
+            throw PDFError(
+                "the PDF libraries could not be loaded (\(String(cString: bk_pdf_load_error()))); install cairo, pango and qpdf, e.g. with 'make setup'")
         }
     }
 }

@@ -65,7 +65,8 @@ struct PDFPageRenderer {
                 // fit on one page at all.
                 if members.count > 1, y > Self.margin {
                     let height = parts.enumerated().reduce(0.0) { total, item in
-                        total + (item.offset > 0 ? Self.spaceBefore(item.element.block) : 0) + measure(item.element.block, labelWidth: item.element.labelWidth, cr)
+                        total + (item.offset > 0 ? Self.spaceBefore(item.element.block) : 0)
+                            + measure(item.element.block, labelWidth: item.element.labelWidth, cr)
                             + (item.offset < parts.count - 1 ? Self.spaceAfter(item.element.block) : 0)
                     }
                     if y + Self.spaceBefore(parts[0].block) + height > Self.bottom && height <= Self.bottom - Self.margin {
@@ -203,12 +204,13 @@ struct PDFPageRenderer {
         for field in fields {
             let font = Self.font(.fields([field]))
             for word in field.label.split(separator: " ") {
-                let width = withLayout(String(word), width: Self.bodyWidth * 4, font: font, cr) { layout in
-                    var width: Int32 = 0
-                    var height: Int32 = 0
-                    pdfLibrary.pango_layout_get_size(layout, &width, &height)
-                    return Double(width) / Double(BK_PANGO_SCALE)
-                } ?? 0
+                let width =
+                    withLayout(String(word), width: Self.bodyWidth * 4, font: font, cr) { layout in
+                        var width: Int32 = 0
+                        var height: Int32 = 0
+                        pdfLibrary.pango_layout_get_size(layout, &width, &height)
+                        return Double(width) / Double(BK_PANGO_SCALE)
+                    } ?? 0
                 widest = max(widest, width)
             }
         }

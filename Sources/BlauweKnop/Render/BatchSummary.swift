@@ -125,13 +125,16 @@ public struct BatchSummary: Codable, Sendable {
     /// in cents for scripts; see `CSVWriter`).
     public func csv(_ dialect: CSVDialect) -> String {
         let amounts: [String] = dialect == .excelNL ? ["saldo_euro", "achterstallig_euro"] : ["saldo_cents", "achterstallig_cents"]
-        let header: [String] = ["file", "result", "reference", "consent_id", "bsn", "expires", "complete", "complete_in_consent"] + amounts
+        let header: [String] =
+            ["file", "result", "reference", "consent_id", "bsn", "expires", "complete", "complete_in_consent"] + amounts
             + ["missing", "asked", "not_asked", "overview", "reason"]
         let cells = rows.map { row -> [CSVValue] in
             var cells: [CSVValue] = [.text(row.file), .text(row.result), .text(row.reference ?? ""), .text(row.consentID ?? "")]
             cells += [.text(row.bsn ?? ""), .text(row.expires ?? ""), .flag(row.complete), .flag(row.completeInConsent)]
             cells += [.cents(row.saldo), .cents(row.achterstallig), .text(row.missing.joined(separator: "; "))]
-            cells += [.text(row.asked.joined(separator: "; ")), .text(row.notAsked.joined(separator: "; ")), .text(row.overview ?? ""), .text(row.reason ?? "")]
+            cells += [
+                .text(row.asked.joined(separator: "; ")), .text(row.notAsked.joined(separator: "; ")), .text(row.overview ?? ""), .text(row.reason ?? ""),
+            ]
             return cells
         }
         return CSVWriter(dialect).render(header: header, rows: cells)
@@ -140,7 +143,8 @@ public struct BatchSummary: Codable, Sendable {
     /// `schulden.csv`: one row per debt per organisation, for every overview of the batch.
     public func debtsCSV(_ dialect: CSVDialect) -> String {
         let amounts: [String] = dialect == .excelNL ? ["saldo_euro", "achterstallig_euro"] : ["saldo_cents", "achterstallig_cents"]
-        let header: [String] = ["reference", "bsn", "organization", "oin", "zaakkenmerk", "omschrijving"] + amounts
+        let header: [String] =
+            ["reference", "bsn", "organization", "oin", "zaakkenmerk", "omschrijving"] + amounts
             + ["next_due_date", "account", "payment_reference", "contact", "saldo_date", "consent_id"]
         let cells: [[CSVValue]] = rows.flatMap { row in
             row.debts.map { debt -> [CSVValue] in

@@ -29,7 +29,8 @@ public enum CheckFormat: String, Sendable, CaseIterable {
                 case .skipped: .outcomeSkipped
                 }
             table.add([
-                .init(probe.group), .init(probeName(probe.name, messages: text)), .init(text[outcome], alert: probe.outcome == .error), .init("\(probe.durationMs)"),
+                .init(probe.group), .init(probeName(probe.name, messages: text)), .init(text[outcome], alert: probe.outcome == .error),
+                .init("\(probe.durationMs)"),
                 .init(detail(probe, messages: text, verbose: style.verbose)),
             ])
         }
@@ -71,10 +72,15 @@ public enum CheckFormat: String, Sendable, CaseIterable {
         let seconds = Double(report.cases.reduce(0) { $0 + $1.durationMs }) / 1000
         let name = "bk check \(report.environment ?? "") scheme v\(report.schemeVersion.map(String.init) ?? "?")"
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-        xml += #"<testsuites name="\#(attribute(name))" tests="\#(report.cases.count)" failures="\#(report.count(.error))" errors="0" time="\#(time(seconds))">"# + "\n"
-        xml += #"  <testsuite name="\#(attribute(name))" tests="\#(report.cases.count)" failures="\#(report.count(.error))" errors="0" skipped="\#(report.count(.skipped))" time="\#(time(seconds))">"# + "\n"
+        xml +=
+            #"<testsuites name="\#(attribute(name))" tests="\#(report.cases.count)" failures="\#(report.count(.error))" errors="0" time="\#(time(seconds))">"#
+            + "\n"
+        xml +=
+            #"  <testsuite name="\#(attribute(name))" tests="\#(report.cases.count)" failures="\#(report.count(.error))" errors="0" skipped="\#(report.count(.skipped))" time="\#(time(seconds))">"#
+            + "\n"
         for probe in report.cases {
-            let open = #"    <testcase classname="\#(attribute(probe.group))" name="\#(attribute(probe.name))" time="\#(time(Double(probe.durationMs) / 1000))""#
+            let open =
+                #"    <testcase classname="\#(attribute(probe.group))" name="\#(attribute(probe.name))" time="\#(time(Double(probe.durationMs) / 1000))""#
             let message = attribute(probe.message ?? "")
             switch probe.outcome {
             case .pass:
@@ -82,7 +88,9 @@ public enum CheckFormat: String, Sendable, CaseIterable {
             case .warning:
                 xml += open + ">\n      <system-out>WARNING: \(OverviewXML.escapeForReport(probe.message ?? ""))</system-out>\n    </testcase>\n"
             case .error:
-                xml += open + ">\n      <failure type=\"\(probe.name)\" message=\"\(message)\">\(OverviewXML.escapeForReport(probe.message ?? ""))</failure>\n    </testcase>\n"
+                xml +=
+                    open
+                    + ">\n      <failure type=\"\(probe.name)\" message=\"\(message)\">\(OverviewXML.escapeForReport(probe.message ?? ""))</failure>\n    </testcase>\n"
             case .skipped:
                 xml += open + ">\n      <skipped message=\"\(message)\"/>\n    </testcase>\n"
             }

@@ -46,15 +46,18 @@ public struct ConsentOverview: Codable, Sendable {
     }
 
     /// - Parameter pending: ids whose revocation some organisation has not yet confirmed.
-    public init(_ listed: [ConsentRegistrar.Listed], unavailable: [SchemeDocument.Organization], pending: Set<String> = [], scheme: VerifiedScheme, now: Int64) {
+    public init(_ listed: [ConsentRegistrar.Listed], unavailable: [SchemeDocument.Organization], pending: Set<String> = [], scheme: VerifiedScheme, now: Int64)
+    {
         var byID: [String: Entry] = [:]
         var registered: [String: String] = [:]
         for item in listed {
             let consent = item.consent
             let name = scheme.document.requesters?.first { $0.oin == consent.aud }?.name ?? consent.aud
-            var entry = byID[consent.jti] ?? Entry(
-                jti: consent.jti, aud: consent.aud, requesterName: name, purpose: consent.purpose, detail: consent.detail, iat: consent.iat,
-                exp: consent.exp, state: consent.exp <= now ? "expired" : "active", organizations: [], accesses: [], accessCount: 0)
+            var entry =
+                byID[consent.jti]
+                ?? Entry(
+                    jti: consent.jti, aud: consent.aud, requesterName: name, purpose: consent.purpose, detail: consent.detail, iat: consent.iat,
+                    exp: consent.exp, state: consent.exp <= now ? "expired" : "active", organizations: [], accesses: [], accessCount: 0)
             if consent.revokedAt != nil { entry.state = "revoked" }
             entry.organizations.append(item.organization.oin)
             entry.accesses += consent.accesses.map {
@@ -105,15 +108,24 @@ public struct ConsentOverview: Codable, Sendable {
             lines.append(Prose.wrap(text[.consentAccessHeading, ["id": ConsentSelector.shortID(entry.jti)]], width: width))
             for access in entry.accesses {
                 let detail = text[access.detail == .full ? .consentDetailFull : .consentDetailSaldo]
-                lines.append(Prose.wrap(text[.consentAccessLine, [
-                    "moment": text.moment(access.at), "requester": TerminalText.sanitized(entry.requesterName),
-                    "organization": TerminalText.sanitized(names[access.organization] ?? access.organization), "detail": detail,
-                ]], width: width))
+                lines.append(
+                    Prose.wrap(
+                        text[
+                            .consentAccessLine,
+                            [
+                                "moment": text.moment(access.at), "requester": TerminalText.sanitized(entry.requesterName),
+                                "organization": TerminalText.sanitized(names[access.organization] ?? access.organization), "detail": detail,
+                            ]], width: width))
             }
             let earlier = entry.accessCount - entry.accesses.count
-            if earlier > 0 { lines.append(Prose.wrap(text[earlier == 1 ? .consentEarlierAccess : .consentEarlierAccesses, ["count": "\(earlier)"]], width: width)) }
+            if earlier > 0 {
+                lines.append(Prose.wrap(text[earlier == 1 ? .consentEarlierAccess : .consentEarlierAccesses, ["count": "\(earlier)"]], width: width))
+            }
         }
-        if !unavailable.isEmpty { lines.append(""); lines.append(Prose.wrap(text[.consentUnavailable, ["names": unavailable.map { names[$0] ?? $0 }.joined(separator: ", ")]], width: width)) }
+        if !unavailable.isEmpty {
+            lines.append("");
+            lines.append(Prose.wrap(text[.consentUnavailable, ["names": unavailable.map { names[$0] ?? $0 }.joined(separator: ", ")]], width: width))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

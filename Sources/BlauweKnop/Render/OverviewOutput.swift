@@ -31,7 +31,9 @@ public struct OverviewOutput: Sendable, Equatable {
         if let path, format == nil {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             if let named = Form(rawValue: name) { throw OverviewOutputError(.formAsFileName, values: ["name": named.rawValue]) }
-            if let found = fileExtension(path), Form(extensionOf: path) == nil { throw OverviewOutputError(.unknownExtension, values: ["extension": "." + found]) }
+            if let found = fileExtension(path), Form(extensionOf: path) == nil {
+                throw OverviewOutputError(.unknownExtension, values: ["extension": "." + found])
+            }
         }
         let form = format ?? path.flatMap(Form.init(extensionOf:)) ?? .table
         if form == .pdf, path == nil, standardOutputIsTerminal { throw OverviewOutputError(.pdfToTerminal) }

@@ -29,7 +29,9 @@ struct OverviewSentences {
         var lines: [String] = [
             late > 0
                 ? text[forRequester ? .clientOverdueLine : .overdueLine, ["amount": Money.euros(late, in: text.language)]]
-                : text[answered.count == asked.count ? (forRequester ? .clientNoOverdueLine : .noOverdueLine) : (forRequester ? .clientNoOverdueAnswered : .noOverdueAnswered)]
+                : text[
+                    answered.count == asked.count
+                        ? (forRequester ? .clientNoOverdueLine : .noOverdueLine) : (forRequester ? .clientNoOverdueAnswered : .noOverdueAnswered)]
         ]
         let today = String(overview.generatedAt.prefix(10))
         if let next = FoldedZaak.nextDueDate(in: answered.flatMap(\.zaken)), next >= today {

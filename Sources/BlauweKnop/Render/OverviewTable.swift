@@ -74,10 +74,14 @@ public struct OverviewTable: Sendable {
     private func consentLines() -> [String] {
         guard let consent = overview.consent else { return [] }
         let lastDay = Timestamps.calendarDate(Date(timeIntervalSince1970: TimeInterval(consent.exp)))
-        var lines = [text[.clientConsentLine, [
-            "requester": TerminalText.sanitized(consent.requesterName ?? consent.aud), "purpose": TerminalText.sanitized(consent.purpose),
-            "date": text.date(lastDay),
-        ]]]
+        var lines = [
+            text[
+                .clientConsentLine,
+                [
+                    "requester": TerminalText.sanitized(consent.requesterName ?? consent.aud), "purpose": TerminalText.sanitized(consent.purpose),
+                    "date": text.date(lastDay),
+                ]]
+        ]
         if let reference = consent.reference { lines.append(text[.clientReferenceLine, ["reference": TerminalText.sanitized(reference)]]) }
         if let compact = overview.evidence.consent { lines.append(text[.clientConsentCode, ["code": Consent.shortCode(compact)]]) }
         return lines
@@ -158,7 +162,9 @@ public struct OverviewTable: Sendable {
         if style.verbose && !warned.isEmpty {
             lines.append("")
             lines.append(text[.warningsHeader])
-            for holder in warned { for warning in holder.warnings { lines.append("  \(TerminalText.sanitized(holder.displayName)): \(TerminalText.sanitized(warning))") } }
+            for holder in warned {
+                for warning in holder.warnings { lines.append("  \(TerminalText.sanitized(holder.displayName)): \(TerminalText.sanitized(warning))") }
+            }
         }
         return lines
     }
@@ -192,7 +198,14 @@ public struct OverviewTable: Sendable {
                 }
                 for contact in zaak.contactopties {
                     let note = contact.omschrijving.map { " (\(TerminalText.sanitized($0)))" } ?? ""
-                    lines.append(("    " + text[.detailContact, ["kind": TerminalText.sanitized(text.contactKind(contact.soort)), "value": TerminalText.sanitized(contact.waarde)]] + note, false))
+                    lines.append(
+                        (
+                            "    "
+                                + text[
+                                    .detailContact,
+                                    ["kind": TerminalText.sanitized(text.contactKind(contact.soort)), "value": TerminalText.sanitized(contact.waarde)]] + note,
+                            false
+                        ))
                 }
             }
         }

@@ -52,7 +52,8 @@ public enum OverviewXML {
         case .string(let text):
             guard let escaped = escape(text) else {
                 throw OverviewRenderError(
-                    "the text of <\(name)> holds a control character that XML cannot carry (\(TerminalText.sanitized(String(text.prefix(60))))); use --format json")
+                    "the text of <\(name)> holds a control character that XML cannot carry (\(TerminalText.sanitized(String(text.prefix(60))))); use --format json"
+                )
             }
             output += "\(indent)<\(name)>\(escaped)</\(name)>\n"
         }

@@ -27,13 +27,16 @@ extension SchemeSummary {
                 .init(header: text[.schemeColumnRequester], flexible: true), .init(header: "OIN"), .init(header: text[.schemeColumnKeys], dropPriority: 0),
             ])
             for entry in requesters {
-                table.add([.init(TerminalText.sanitized(entry.name)), .init(entry.oin), .init(entry.keyIDs.map { String($0.prefix(8)) }.joined(separator: " "))])
+                table.add([
+                    .init(TerminalText.sanitized(entry.name)), .init(entry.oin), .init(entry.keyIDs.map { String($0.prefix(8)) }.joined(separator: " ")),
+                ])
             }
             lines += table.render(width: style.width, color: false)
             // Purposes as sentences under the table: they are too long for a column.
             for entry in requesters {
                 let days = text[.schemeMaxDays, ["days": "\(entry.maxConsentDays)"]]
-                lines.append(Prose.wrap("\(text[.schemeColumnPurposes]) (\(entry.oin)): \(entry.purposes.joined(separator: ", ")); \(days)", width: style.width))
+                lines.append(
+                    Prose.wrap("\(text[.schemeColumnPurposes]) (\(entry.oin)): \(entry.purposes.joined(separator: ", ")); \(days)", width: style.width))
             }
             lines.append("")
         }

@@ -46,7 +46,8 @@ public struct SchemeClient: Sendable {
         let scheme: VerifiedScheme
         switch response.status {
         case 200:
-            scheme = try VerifiedScheme(compact: String(decoding: response.body, as: UTF8.self), trustAnchor: trustAnchor, environment: environment, now: clock.epochSeconds)
+            scheme = try VerifiedScheme(
+                compact: String(decoding: response.body, as: UTF8.self), trustAnchor: trustAnchor, environment: environment, now: clock.epochSeconds)
         case 304:
             guard let cached, let stored = try? VerifiedScheme(compact: cached, trustAnchor: trustAnchor, environment: environment, now: clock.epochSeconds),
                 stored.payloadDigest == digest

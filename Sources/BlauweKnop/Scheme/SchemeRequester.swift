@@ -33,7 +33,9 @@ extension SchemeDocument {
         /// Whether `purpose` is a well-formed purpose name: 1–64 of `a`–`z`, `0`–`9` and `_`.
         public static func isPurposeName(_ purpose: String) -> Bool {
             !purpose.isEmpty && purpose.utf8.count <= 64
-                && purpose.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_") }
+                && purpose.utf8.allSatisfy {
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_")
+                }
         }
     }
 }

@@ -77,7 +77,8 @@ public struct SchemeStateStore: Sendable {
         } catch {
             throw SchemeError(
                 .configuration,
-                "the scheme state \(directory.schemeStatePath) is damaged (\(error)); remove it to start over (rollback protection restarts from the next scheme)")
+                "the scheme state \(directory.schemeStatePath) is damaged (\(error)); remove it to start over (rollback protection restarts from the next scheme)"
+            )
         }
     }
 }

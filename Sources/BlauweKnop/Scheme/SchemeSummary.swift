@@ -61,7 +61,8 @@ public struct SchemeSummary: Codable, Sendable {
             Entry(oin: $0.oin, name: $0.name, shortName: nil, url: $0.registrationURL, keyIDs: scheme.appManagerKeys[$0.oin]?.ids ?? [])
         }
         requesters = (document.requesters ?? []).map {
-            RequesterEntry(oin: $0.oin, name: $0.name, purposes: $0.purposes, maxConsentDays: $0.maxConsentDays, keyIDs: scheme.requesterKeys[$0.oin]?.ids ?? [])
+            RequesterEntry(
+                oin: $0.oin, name: $0.name, purposes: $0.purposes, maxConsentDays: $0.maxConsentDays, keyIDs: scheme.requesterKeys[$0.oin]?.ids ?? [])
         }
     }
 }

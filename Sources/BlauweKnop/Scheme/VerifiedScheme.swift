@@ -72,12 +72,16 @@ public struct VerifiedScheme: Sendable {
         var result: [String: TrustedKeys] = [:]
         for requester in requesters {
             let name = TerminalText.sanitized(requester.name)
-            guard Identifiers.isOIN(requester.oin) else { throw SchemeError(.invalidContent, "requester '\(name)' has an invalid OIN '\(TerminalText.sanitized(requester.oin))'") }
+            guard Identifiers.isOIN(requester.oin) else {
+                throw SchemeError(.invalidContent, "requester '\(name)' has an invalid OIN '\(TerminalText.sanitized(requester.oin))'")
+            }
             guard result[requester.oin] == nil, !otherOINs.contains(requester.oin) else {
                 throw SchemeError(.invalidContent, "OIN \(requester.oin) appears twice in the scheme")
             }
             guard !requester.publicKeys.isEmpty else { throw SchemeError(.invalidContent, "requester '\(name)' has no public keys") }
-            guard !requester.purposes.isEmpty, requester.purposes.allSatisfy({ SchemeDocument.Requester.isPurposeName($0) }), Set(requester.purposes).count == requester.purposes.count else {
+            guard !requester.purposes.isEmpty, requester.purposes.allSatisfy({ SchemeDocument.Requester.isPurposeName($0) }),
+                Set(requester.purposes).count == requester.purposes.count
+            else {
                 throw SchemeError(.invalidContent, "requester '\(name)' has no purposes, a malformed one or one twice (lowercase a-z, 0-9 and _)")
             }
             guard (1...366).contains(requester.maxConsentDays) else {

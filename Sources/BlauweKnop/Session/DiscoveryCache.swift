@@ -101,7 +101,8 @@ public final class DiscoveryCache: @unchecked Sendable {
             case "no-store", "no-cache": return nil
             case "max-age":
                 guard parts.count == 2, !parts[1].isEmpty, parts[1].utf8.count <= 10,
-                    parts[1].utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let seconds = Int64(parts[1]) else { return nil }
+                    parts[1].utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let seconds = Int64(parts[1])
+                else { return nil }
                 maxAge = seconds
             default: continue
             }

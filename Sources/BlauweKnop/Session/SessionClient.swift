@@ -109,7 +109,8 @@ public struct SessionClient: Sendable {
             expecting: [200, 201], step: "session challenge")
         let proof: String
         do {
-            proof = try JWS.sign(claims: Proof(aud: organizationOIN, nonce: challenge.challenge, iat: clock.epochSeconds), type: Self.proofType, key: presenter.signingKey)
+            proof = try JWS.sign(
+                claims: Proof(aud: organizationOIN, nonce: challenge.challenge, iat: clock.epochSeconds), type: Self.proofType, key: presenter.signingKey)
         } catch {
             throw HolderFailure(.unauthorized, "session: cannot sign the proof: \(error)")
         }

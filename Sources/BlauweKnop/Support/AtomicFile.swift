@@ -77,7 +77,9 @@ public enum AtomicFile {
                 throw FileError(path: path, action: "read", errno: errno)
             }
             if count == 0 { return bytes }
-            guard bytes.count + count <= limit else { throw FileError(path: path, action: "read", reason: "it is larger than \(ByteCount.describe(limit))", kind: .tooLarge) }
+            guard bytes.count + count <= limit else {
+                throw FileError(path: path, action: "read", reason: "it is larger than \(ByteCount.describe(limit))", kind: .tooLarge)
+            }
             bytes.append(contentsOf: chunk[..<count])
         }
     }

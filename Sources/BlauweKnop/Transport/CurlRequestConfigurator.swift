@@ -61,13 +61,14 @@ struct CurlRequestConfigurator {
             let body = request.body ?? []
             codes.append(bk_curl_easy_setopt_long(handle, CURLOPT_POST, 1))
             codes.append(bk_curl_easy_setopt_offset(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
-            codes.append(body.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress.map { address in
-                    address.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                        bk_curl_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0))
-                    }
-                } ?? bk_curl_easy_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
-            })
+            codes.append(
+                body.withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress.map { address in
+                        address.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                            bk_curl_easy_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0))
+                        }
+                    } ?? bk_curl_easy_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+                })
         }
         return codes.allSatisfy { $0 == CURLE_OK }
     }

@@ -7,16 +7,18 @@ enum CurlResult {
         let url = transfer.request.url
         guard code == CURLE_OK else {
             if transfer.exceededLimit || code == CURLE_FILESIZE_EXCEEDED {
-                return .failure(TransportError(.tooLarge, "the response from \(url) is larger than the \(ByteCount.describe(transfer.request.maxResponseBytes)) allowed"))
+                return .failure(
+                    TransportError(.tooLarge, "the response from \(url) is larger than the \(ByteCount.describe(transfer.request.maxResponseBytes)) allowed"))
             }
             var systemError = 0
             _ = bk_curl_easy_getinfo_long(handle, CURLINFO_OS_ERRNO, &systemError)
             if systemError == Int(EMFILE) || systemError == Int(ENFILE) {
                 // This computer's limit, not the organisation's fault: say so, and let the
                 // retry policy try again once other connections have closed.
-                return .failure(TransportError(
-                    .failed, "this computer has too many open files to connect to \(URLParts.host(of: url) ?? url); raise 'ulimit -n' or lower --parallel",
-                    isConnectionFailure: true))
+                return .failure(
+                    TransportError(
+                        .failed, "this computer has too many open files to connect to \(URLParts.host(of: url) ?? url); raise 'ulimit -n' or lower --parallel",
+                        isConnectionFailure: true))
             }
             var failure = error(for: code, url: url, detail: transfer.errorText)
             var handshake: curl_off_t = 0

@@ -48,11 +48,12 @@ final class TLSSessionCache: @unchecked Sendable {
 
     /// The session kept for `key`, removed from the cache: the caller owns the reference.
     func take(_ key: String, now: Int64 = TLSSessionCache.now()) -> OpaquePointer? {
-        guard let entry = lock.withLock({ () -> Entry? in
-            guard let entry = entries.removeValue(forKey: key) else { return nil }
-            changed = true
-            return entry
-        }), Self.isFresh(entry.receivedAt, now: now)
+        guard
+            let entry = lock.withLock({ () -> Entry? in
+                guard let entry = entries.removeValue(forKey: key) else { return nil }
+                changed = true
+                return entry
+            }), Self.isFresh(entry.receivedAt, now: now)
         else { return nil }
         let session: OpaquePointer? = entry.der.withUnsafeBufferPointer { buffer in
             var cursor: UnsafePointer<UInt8>? = buffer.baseAddress

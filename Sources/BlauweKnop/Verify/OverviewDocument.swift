@@ -19,7 +19,9 @@ public enum OverviewDocument {
 
     /// Members that are integers in the overview; `achterstallig` is a boolean inside a
     /// payment request and an integer elsewhere.
-    static let integerMembers: Set<String> = ["verplicht", "vereffend", "saldo", "achterstallig", "zaken", "version", "exp", "duration_ms", "bedrag", "openstaand"]
+    static let integerMembers: Set<String> = [
+        "verplicht", "vereffend", "saldo", "achterstallig", "zaken", "version", "exp", "duration_ms", "bedrag", "openstaand",
+    ]
 
     /// Parses JSON (starting with `{`) or XML (starting with `<`).
     public static func parse(_ bytes: [UInt8]) throws(VerificationError) -> OverviewFile {

@@ -4,7 +4,7 @@ extension OverviewVerifier {
         if bytes.starts(with: Array("%PDF-".utf8)) { return verify(pdf: bytes) }
         do {
             return verify(try OverviewDocument.parse(bytes))
-        } catch where error.code == .notAnOverview {
+        } catch  where error.code == .notAnOverview {
             return .notAnOverview(error.detail)
         } catch {
             return .malformed(error.detail)
@@ -21,7 +21,7 @@ extension OverviewVerifier {
         do {
             contents = try OverviewPDF.contents(of: bytes)
             producer = try OverviewPDF.producer()
-        } catch where error.code == .noOverview {
+        } catch  where error.code == .noOverview {
             return .notAnOverview("the PDF carries no \(OverviewPDF.overviewName): \(error)")
         } catch {
             return .malformed("the PDF cannot be read as a bk overview: \(error)")

@@ -76,7 +76,8 @@ public struct OverviewVerifier: Sendable {
                 expectedHolders.append(proven)
                 provenDocuments.append(.init(oin: organization.oin, jws: compact))
             } catch {
-                report.fail(.tampered, "the document of \(organization.name) does not verify: \(error)", .init(.documentInvalid, organisation: organization.name))
+                report.fail(
+                    .tampered, "the document of \(organization.name) does not verify: \(error)", .init(.documentInvalid, organisation: organization.name))
                 report.holders.append(.init(oin: organization.oin, name: organization.name, proven: false, status: claimed?.status ?? .invalidDocument))
                 expectedHolders.append(claimed ?? unprovenPlaceholder(organization))
             }
@@ -88,9 +89,14 @@ public struct OverviewVerifier: Sendable {
         if let consent { expected.attach(consent, scheme: document) }
         Self.asSchemaVersion(overview.schemaVersion, &expected)
         if expected.totals != overview.totals { report.fail(.tampered, "the totals differ from the sum of the signed documents", .init(.totalsDiffer)) }
-        if expected.complete != overview.complete { report.fail(.tampered, "'complete' says \(overview.complete), the evidence says \(expected.complete)", .init(.completenessDiffers)) }
+        if expected.complete != overview.complete {
+            report.fail(.tampered, "'complete' says \(overview.complete), the evidence says \(expected.complete)", .init(.completenessDiffers))
+        }
         if expected.completeInConsent != overview.completeInConsent {
-            report.fail(.tampered, "'complete_in_consent' says \(Self.described(overview.completeInConsent)), the evidence says \(Self.described(expected.completeInConsent))", .init(.completenessDiffers))
+            report.fail(
+                .tampered,
+                "'complete_in_consent' says \(Self.described(overview.completeInConsent)), the evidence says \(Self.described(expected.completeInConsent))",
+                .init(.completenessDiffers))
         }
         if report.problems.isEmpty, let difference = Self.formDifference(file, expected: expected) {
             report.fail(.tampered, "the file holds something that bk did not write: \(difference)", .init(.unknownContent))
@@ -139,10 +145,18 @@ public struct OverviewVerifier: Sendable {
 
     /// An organisation outside the consent: proven not asked by the consent itself; any data or
     /// evidence for it is a problem.
-    private func outsideConsent(_ organization: SchemeDocument.Organization, claimed: HolderResult?, hasEvidence: Bool, report: inout VerificationReport) -> HolderResult {
-        if hasEvidence { report.fail(.tampered, "there is a document of \(organization.name), which is outside the consent", .init(.organisationDiffers, organisation: organization.name)) }
+    private func outsideConsent(
+        _ organization: SchemeDocument.Organization, claimed: HolderResult?, hasEvidence: Bool, report: inout VerificationReport
+    ) -> HolderResult {
+        if hasEvidence {
+            report.fail(
+                .tampered, "there is a document of \(organization.name), which is outside the consent",
+                .init(.organisationDiffers, organisation: organization.name))
+        }
         if let claimed, claimed.status != .notInConsent || !claimed.zaken.isEmpty || claimed.totals != HolderTotals() {
-            report.fail(.tampered, "\(organization.name) is outside the consent but shown as '\(claimed.status.rawValue)'", .init(.organisationDiffers, organisation: organization.name))
+            report.fail(
+                .tampered, "\(organization.name) is outside the consent but shown as '\(claimed.status.rawValue)'",
+                .init(.organisationDiffers, organisation: organization.name))
         }
         report.holders.append(.init(oin: organization.oin, name: organization.name, proven: true, status: .notInConsent))
         return claimed ?? .notInConsent(organization)
@@ -152,8 +166,12 @@ public struct OverviewVerifier: Sendable {
     private func evidenceByOrganization(_ overview: Overview, scheme: VerifiedScheme, report: inout VerificationReport) -> [String: String] {
         var evidence: [String: String] = [:]
         for item in overview.evidence.documents {
-            if evidence.updateValue(item.jws, forKey: item.oin) != nil { report.fail(.tampered, "evidence for \(Self.shown(item.oin)) appears twice", .init(.unknownContent)) }
-            if scheme.organizationKeys[item.oin] == nil { report.fail(.tampered, "evidence for \(Self.shown(item.oin)), which is not in the scheme", .init(.unknownContent)) }
+            if evidence.updateValue(item.jws, forKey: item.oin) != nil {
+                report.fail(.tampered, "evidence for \(Self.shown(item.oin)) appears twice", .init(.unknownContent))
+            }
+            if scheme.organizationKeys[item.oin] == nil {
+                report.fail(.tampered, "evidence for \(Self.shown(item.oin)), which is not in the scheme", .init(.unknownContent))
+            }
         }
         return evidence
     }
@@ -165,10 +183,14 @@ public struct OverviewVerifier: Sendable {
         let known = Set(scheme.organizations.map(\.oin))
         for holder in overview.holders {
             guard known.contains(holder.oin) else {
-                report.fail(.tampered, "the file shows '\(Self.shown(holder.name))' (\(Self.shown(holder.oin))), which is not in the scheme", .init(.organisationsDiffer))
+                report.fail(
+                    .tampered, "the file shows '\(Self.shown(holder.name))' (\(Self.shown(holder.oin))), which is not in the scheme",
+                    .init(.organisationsDiffer))
                 continue
             }
-            if stated.updateValue(holder, forKey: holder.oin) != nil { report.fail(.tampered, "the file shows \(holder.oin) twice", .init(.organisationsDiffer)) }
+            if stated.updateValue(holder, forKey: holder.oin) != nil {
+                report.fail(.tampered, "the file shows \(holder.oin) twice", .init(.organisationsDiffer))
+            }
         }
         for organization in scheme.organizations {
             guard let holder = stated[organization.oin] else {
@@ -176,7 +198,9 @@ public struct OverviewVerifier: Sendable {
                 continue
             }
             if holder.name != organization.name || holder.shortName != organization.shortName {
-                report.fail(.tampered, "\(organization.oin) is shown as '\(Self.shown(holder.name))', the scheme says '\(organization.name)'", .init(.organisationsDiffer))
+                report.fail(
+                    .tampered, "\(organization.oin) is shown as '\(Self.shown(holder.name))', the scheme says '\(organization.name)'",
+                    .init(.organisationsDiffer))
             }
         }
         let order = overview.holders.map(\.oin).filter { known.contains($0) }
@@ -191,7 +215,9 @@ public struct OverviewVerifier: Sendable {
     private func unproven(_ organization: SchemeDocument.Organization, claimed: HolderResult?, report: inout VerificationReport) -> HolderResult {
         guard let claimed else { return unprovenPlaceholder(organization) }
         if claimed.status.isSuccess || !claimed.zaken.isEmpty || claimed.totals != HolderTotals() || !claimed.warnings.isEmpty {
-            report.fail(.tampered, "\(organization.name) is shown as '\(claimed.status.rawValue)' with data, but there is no signed document for it", .init(.organisationDiffers, organisation: organization.name))
+            report.fail(
+                .tampered, "\(organization.name) is shown as '\(claimed.status.rawValue)' with data, but there is no signed document for it",
+                .init(.organisationDiffers, organisation: organization.name))
         }
         report.holders.append(.init(oin: organization.oin, name: organization.name, proven: false, status: claimed.status))
         report.missing.append(.init(oin: organization.oin, name: organization.name, claimedStatus: claimed.status, claimedError: claimed.error.map(Self.shown)))
@@ -217,7 +243,9 @@ public struct OverviewVerifier: Sendable {
         let (age, overflow) = clock.epochSeconds.subtractingReportingOverflow(oldestIssue)
         report.ageSeconds = overflow ? Int64.max : age
         if let maxAgeSeconds, overflow || age > maxAgeSeconds {
-            report.fail(.tooOld, "the oldest document is \(Durations.describe(report.ageSeconds ?? age)) old, more than the \(Durations.describe(maxAgeSeconds)) allowed")
+            report.fail(
+                .tooOld,
+                "the oldest document is \(Durations.describe(report.ageSeconds ?? age)) old, more than the \(Durations.describe(maxAgeSeconds)) allowed")
         }
     }
 
@@ -226,7 +254,9 @@ public struct OverviewVerifier: Sendable {
     static func formDifference(_ file: OverviewFile, expected: Overview) -> String? {
         switch file.form {
         case .json(let tree):
-            guard let encoded = try? JSONCoding.encode(expected), let rendered = try? JSONCoding.parse(encoded) else { return "the expected overview cannot be rendered" }
+            guard let encoded = try? JSONCoding.encode(expected), let rendered = try? JSONCoding.parse(encoded) else {
+                return "the expected overview cannot be rendered"
+            }
             return JSONDifference.first(expected: rendered, actual: tree, path: "")
         case .xml(let root):
             guard let text = try? OverviewXML.render(expected), let rendered = try? StrictXMLReader.parse(Array(text.utf8)) else {

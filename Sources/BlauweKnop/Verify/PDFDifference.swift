@@ -26,7 +26,7 @@ struct PDFDifference: Error {
                 return PDFDifference(.init(.pageCountDiffers), "it has \(foundDocument.pageCount) pages instead of \(wantedDocument.pageCount)")
             }
             found = try PDFCanonicalForm(of: foundDocument, budget: wanted.decodedBytes)
-        } catch where error.code == .notBKShape {
+        } catch  where error.code == .notBKShape {
             return PDFDifference(.init(.pdfDiffers), error.message)
         }
         if wanted == found { return nil }
@@ -54,9 +54,9 @@ struct PDFDifference: Error {
         for name in Set(wantedFiles.keys).union(foundFiles.keys).sorted() where wantedFiles[name] != foundFiles[name] {
             let shown = TerminalText.sanitized(String(name.prefix(80)))
             let detail =
-                if foundFiles[name] == nil { "the attached file \(shown) is missing" }
-                else if wantedFiles[name] == nil { "the attached file \(shown) does not belong to it" }
-                else { "the attached file \(shown) differs" }
+                if foundFiles[name] == nil { "the attached file \(shown) is missing" } else if wantedFiles[name] == nil {
+                    "the attached file \(shown) does not belong to it"
+                } else { "the attached file \(shown) differs" }
             return PDFDifference(.init(.attachmentDiffers, file: shown), detail)
         }
         return nil

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// One element of an XML document as bk writes them: a name, children, and text for leaves.
@@ -120,7 +120,9 @@ private final class StrictXMLTreeBuilder: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         guard problem == nil else { return }
         guard stack.count < StrictXMLReader.maxDepth else { return refuse(parser, "the XML is nested deeper than \(StrictXMLReader.maxDepth) levels") }
-        guard attributes.isEmpty else { return refuse(parser, "element <\(TerminalText.sanitized(String(name.prefix(40))))> has attributes, which bk never writes") }
+        guard attributes.isEmpty else {
+            return refuse(parser, "element <\(TerminalText.sanitized(String(name.prefix(40))))> has attributes, which bk never writes")
+        }
         guard root == nil else { return refuse(parser, "the XML has more than one root element") }
         stack.append(Open(name: name))
     }

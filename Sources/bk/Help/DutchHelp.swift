@@ -218,7 +218,8 @@ enum DutchHelp {
         "requester batch --output-dir": "De map voor de overzichten en de samenvatting (wordt gemaakt als hij er niet is).",
         "requester batch --requester-key": "De geheime sleutel van de aanvrager: PEM PKCS#8 of een geheime JWK, alleen voor u leesbaar (BK_REQUESTER_KEY).",
         "requester batch --parallel": "Hoeveel cliënten tegelijk worden opgehaald.",
-        "requester batch --csv-dialect": "excel-nl (';', euro's met een decimale komma, UTF-8 met BOM: opent in Nederlandse Excel) of rfc4180 (',', centen: voor scripts).",
+        "requester batch --csv-dialect":
+            "excel-nl (';', euro's met een decimale komma, UTF-8 met BOM: opent in Nederlandse Excel) of rfc4180 (',', centen: voor scripts).",
         "requester batch --deadline": "Tijd voor de hele run (bijv. 5m).",
         "verify --file": "Een overzicht van 'bk overview --format json|xml|pdf' ('-' leest de standaardinvoer).",
         "verify --max-age": "Afsluitcode 3 als het oudste document ouder is dan dit (bijv. 14d, 36h).",

@@ -31,7 +31,8 @@ struct HelpPage {
             (Self.generalOptions.firstIndex(of: $0.name) ?? 0) < (Self.generalOptions.firstIndex(of: $1.name) ?? 0)
         }
         let connection = shown.filter { Self.connectionOptions.contains($0.name) }
-        for (heading, arguments) in [(MessageKey.helpOptions, own), (.helpGeneralOptions, general), (.helpConnectionOptions, connection)] where !arguments.isEmpty {
+        for (heading, arguments) in [(MessageKey.helpOptions, own), (.helpGeneralOptions, general), (.helpConnectionOptions, connection)]
+        where !arguments.isEmpty {
             blocks.append(text[heading] + ":\n" + table(arguments.map { (syntax($0), help(for: $0)) }, column: column))
         }
         if let discussion = discussion(of: command) {
@@ -62,7 +63,9 @@ struct HelpPage {
             help = DutchHelp.options[command.path.joined(separator: " ") + " " + key] ?? DutchHelp.options[key] ?? help
         }
         let saysDefault = help.contains(language == .nl ? "standaard" : "default")
-        if let value = argument.defaultValue, argument.kind == .option, !value.isEmpty, !saysDefault { help += " (" + text[.helpDefault, ["value": value]] + ")" }
+        if let value = argument.defaultValue, argument.kind == .option, !value.isEmpty, !saysDefault {
+            help += " (" + text[.helpDefault, ["value": value]] + ")"
+        }
         return help
     }
 

@@ -25,7 +25,9 @@ struct SignedOverviewFixture {
         scheme = SchemeDocument(
             iss: "00000001234567890000", environment: "test", version: 1, iat: now - 3600, exp: now + 8 * 86_400,
             organizations: zip(Self.organizationOINs, organizationKeys).enumerated().map { index, pair in
-                .init(oin: pair.0, name: "Organisatie \(index + 1)", shortName: "ORG\(index + 1)", discoveryURL: "https://127.0.0.1/\(index)", publicKeys: [pair.1.publicJWK])
+                .init(
+                    oin: pair.0, name: "Organisatie \(index + 1)", shortName: "ORG\(index + 1)", discoveryURL: "https://127.0.0.1/\(index)",
+                    publicKeys: [pair.1.publicJWK])
             },
             appManagers: [.init(oin: "00000001800866472000", name: "AM", registrationURL: "https://127.0.0.1/am", publicKeys: [managerKey.publicJWK])])
         schemeJWS = try JWS.sign(payload: JSONCoding.encode(scheme), type: VerifiedScheme.jwsType, key: operatorKey)
@@ -76,7 +78,9 @@ struct SignedOverviewFixture {
         return Overview.merge(holders: holders, evidence: .init(scheme: schemeJWS, documents: evidence), scheme: scheme, bsn: Self.bsn, generatedAt: generated)
     }
 
-    var verifier: OverviewVerifier { OverviewVerifier(trustAnchor: anchor, environment: "test", clock: WallClock { Date(timeIntervalSince1970: TimeInterval(now + 60)) }) }
+    var verifier: OverviewVerifier {
+        OverviewVerifier(trustAnchor: anchor, environment: "test", clock: WallClock { Date(timeIntervalSince1970: TimeInterval(now + 60)) })
+    }
 
     /// Verifies bytes as `bk verify` does: a file that cannot be parsed is malformed (exit 4).
     func verify(_ bytes: [UInt8], maxAge: Int64? = nil) -> VerificationReport {

@@ -46,7 +46,9 @@ enum ExpectedFigures {
 
     /// `value` with a leading `YYYY-MM-DD` moved by `dayShift` days; any other text as it is.
     static func shifted(_ value: String) -> String {
-        guard value.count >= 10, value.prefix(10).allSatisfy({ $0.isNumber || $0 == "-" }), value.prefix(10).filter({ $0 == "-" }).count == 2 else { return value }
+        guard value.count >= 10, value.prefix(10).allSatisfy({ $0.isNumber || $0 == "-" }), value.prefix(10).filter({ $0 == "-" }).count == 2 else {
+            return value
+        }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         formatter.timeZone = TimeZone(identifier: "UTC")

@@ -156,7 +156,8 @@ final class TestHolder {
         root["organizations"] = organizations.map { organization in
             var organization = organization
             organization["key"] = absolute(organization["key"])
-            organization["data"] = (try? shiftedData((organization["data"] as? String) ?? "", into: (path as NSString).deletingLastPathComponent))
+            organization["data"] =
+                (try? shiftedData((organization["data"] as? String) ?? "", into: (path as NSString).deletingLastPathComponent))
                 ?? absolute(organization["data"])
             if let name = organization["short_name"] as? String, let fault = options.faults[name] { organization["fault"] = fault }
             if let name = organization["short_name"] as? String {
