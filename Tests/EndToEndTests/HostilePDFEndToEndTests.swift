@@ -14,16 +14,22 @@ struct AdversarialHostilePDFEndToEndTests {
     /// The largest resident size a refusal may take (KiB): bk itself needs about 45 MB here.
     static let residentLimit = 100_000 * memorySlack
 
+    /// A holder, and a PDF of its overview changed by `hostile_pdf.py ATTACK` as an attacker
+    /// would: an incremental update that qpdf itself reads as a well-formed PDF.
+    static func forged(_ attack: String) throws -> (holder: TestHolder, path: String) {
+        let (holder, original) = try PDFEndToEndTests.pdf()
+        let forged = holder.directory + "/\(attack).pdf"
+        let made = try CommandResult.run("/usr/bin/python3", [forger, attack, original, forged])
+        try #require(made.status == 0, "\(made.standardError)")
+        #expect(try PDFEndToEndTests.tool("qpdf", ["--check", forged]).status == 0, "qpdf reads it as well-formed: only bk's own checks refuse it")
+        return (holder, forged)
+    }
+
     @Test(
         "An attachment that inflates far past what it declares is refused with little memory, by verify and by extract",
         arguments: ["double-flate", "lying-size", "same-stream"])
     func refused(attack: String) throws {
-        let (holder, original) = try PDFEndToEndTests.pdf()
-        let hostile = holder.directory + "/\(attack).pdf"
-        let made = try CommandResult.run("/usr/bin/python3", [Self.forger, attack, original, hostile])
-        try #require(made.status == 0, "\(made.standardError)")
-        // qpdf itself reads the update as a well-formed PDF: only bk's own shape refuses it.
-        #expect(try PDFEndToEndTests.tool("qpdf", ["--check", hostile]).status == 0)
+        let (holder, hostile) = try Self.forged(attack)
         let runner = [Self.forger, "run", Paths.binaries + "/bk"]
         let verify = try CommandResult.run("/usr/bin/python3", runner + ["verify", hostile], environment: holder.bkEnvironment)
         let figures = verify.standardOutput.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -41,11 +47,7 @@ struct AdversarialHostilePDFEndToEndTests {
 
     @Test("A page whose content inflates to 512 MiB is decoded no further than bk's own pages: exit 4 with little memory")
     func contentBomb() throws {
-        let (holder, original) = try PDFEndToEndTests.pdf()
-        let hostile = holder.directory + "/content-bomb.pdf"
-        let made = try CommandResult.run("/usr/bin/python3", [Self.forger, "content-bomb", original, hostile])
-        try #require(made.status == 0, "\(made.standardError)")
-        #expect(try PDFEndToEndTests.tool("qpdf", ["--check", hostile]).status == 0)
+        let (holder, hostile) = try Self.forged("content-bomb")
         let verify = try CommandResult.run(
             "/usr/bin/python3", [Self.forger, "run", Paths.binaries + "/bk", "verify", hostile], environment: holder.bkEnvironment)
         let figures = verify.standardOutput.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -55,11 +57,7 @@ struct AdversarialHostilePDFEndToEndTests {
 
     @Test("What bk never puts in a PDF (JavaScript on opening, a link over a page) is exit 4, said as such", arguments: ["open-action", "annotation"])
     func additions(attack: String) throws {
-        let (holder, original) = try PDFEndToEndTests.pdf()
-        let hostile = holder.directory + "/\(attack).pdf"
-        let made = try CommandResult.run("/usr/bin/python3", [Self.forger, attack, original, hostile])
-        try #require(made.status == 0, "\(made.standardError)")
-        #expect(try PDFEndToEndTests.tool("qpdf", ["--check", hostile]).status == 0)
+        let (holder, hostile) = try Self.forged(attack)
         let english = try holder.bk("verify", "--lang", "en", hostile)
         #expect(english.status == 4, "\(english.standardOutput)")
         #expect(english.standardOutput.contains("The PDF holds something bk never puts in one"), "\(english.standardOutput)")
@@ -71,10 +69,7 @@ struct AdversarialHostilePDFEndToEndTests {
         "A PDF that says another bk drew its pages: its data are checked, its pages said not compared (exit 3, never 0, never altered)",
         arguments: ["nl", "en"])
     func otherLayoutVersion(language: String) throws {
-        let (holder, original) = try PDFEndToEndTests.pdf()
-        let other = holder.directory + "/other-version.pdf"
-        let made = try CommandResult.run("/usr/bin/python3", [Self.forger, "producer", original, other])
-        try #require(made.status == 0, "\(made.standardError)")
+        let (holder, other) = try Self.forged("producer")
         let result = try holder.bk("verify", "--lang", language, other)
         #expect(result.status == 3, "\(result.standardOutput)")
         let said = language == "nl" ? "PAGINA'S NIET VERGELEKEN" : "PAGES NOT COMPARED"
