@@ -147,8 +147,10 @@ extension RequesterCommand {
                 throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
             }
             if !global.quiet {
-                let counts = Dictionary(grouping: summary.rows, by: \.result).mapValues(\.count)
-                Terminal.note(counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
+                let count = { (result: String) in "\(summary.rows.filter { $0.result == result }.count)" }
+                presentation.note(
+                    .batchCounts,
+                    ["complete": count("complete"), "incomplete": count("incomplete"), "refused": count("refused"), "failed": count("integrity_failure")])
             }
             if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
         }

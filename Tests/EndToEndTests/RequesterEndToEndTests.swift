@@ -199,6 +199,10 @@ struct RequesterEndToEndTests {
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
         let rows = summary?["rows"] as? [[String: Any]] ?? []
         #expect(rows.count == 4)
+        // The counts are said in the reader's words (Dutch by default), from the same rows.
+        let refusedCount = rows.filter { $0["result"] as? String == "refused" }.count
+        #expect(batch.standardError.contains("\(refusedCount) geweigerd"), "\(batch.standardError)")
+        #expect(!batch.standardError.contains("refused:"), "\(batch.standardError)")
         #expect(rows.first { $0["file"] as? String == "broken.jws" }?["result"] as? String == "refused")
         let fetched = rows.filter { $0["result"] as? String == "complete" }
         #expect(fetched.count + rows.filter { $0["result"] as? String == "refused" }.count == 4)

@@ -70,7 +70,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case helpCommandPlaceholder, helpOptionsPlaceholder, usageUnknownCommand, usageDidYouMean, usageUnknownOption, usageUnexpectedArgument
     case usageMissingValue, usageInvalidValue, usageChoices, usageMissingArgument, usageOther, usageSeeHelp, listOr
     case usageRange, usageLangValues, usageParallelBelowConnections, usageRequesterKeyMissing, usageRequesterKeyOpen, usageConsentDuration
-    case usageDetailValues, usageInvalidBSN, usageDuration, usageNoURLs, usageFlagTakesNoValue
+    case usageDetailValues, usageInvalidBSN, usageDuration, usageNoURLs, usageFlagTakesNoValue, batchCounts
     case consentRefusedReference, consentRefusedRequester, consentRefusedPurpose, consentRefusedTooShort, consentRefusedNotADate
     case consentRefusedDatePassed, consentRefusedTooLong, consentRefusedOrganization
 }

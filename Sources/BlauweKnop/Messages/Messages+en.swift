@@ -208,6 +208,7 @@ extension Messages {
         .usageInvalidBSN: "'{value}' is not a valid BSN (9 digits passing the elfproef).",
         .usageDuration: "{option} must be more than {low} seconds and at most {high} (you gave {value}).",
         .usageFlagTakesNoValue: "{option} is a switch without a value: leave out '={value}'.",
+        .batchCounts: "{complete} complete, {incomplete} incomplete, {refused} refused, {failed} with a document that does not verify.",
         .usageNoURLs: "{path} holds no URLs.",
         .verdictPagesNotCompared:
             "AUTHENTIC, BUT PAGES NOT COMPARED: the data in the PDF are correct, but this version of bk cannot check that the pages match them.",

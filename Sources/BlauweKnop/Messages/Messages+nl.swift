@@ -210,6 +210,7 @@ extension Messages {
         .usageInvalidBSN: "'{value}' is geen geldig BSN (9 cijfers die de elfproef doorstaan).",
         .usageDuration: "{option} moet meer dan {low} seconden zijn en hoogstens {high} (u gaf {value}).",
         .usageFlagTakesNoValue: "{option} is een schakelaar zonder waarde: laat '={value}' weg.",
+        .batchCounts: "{complete} volledig, {incomplete} onvolledig, {refused} geweigerd, {failed} met een document dat niet klopt.",
         .usageNoURLs: "In {path} staan geen URL's.",
         .verdictPagesNotCompared:
             "ECHT, MAAR PAGINA'S NIET VERGELEKEN: de gegevens in de PDF kloppen, maar deze versie van bk kan niet nagaan of de pagina's ermee overeenkomen.",
