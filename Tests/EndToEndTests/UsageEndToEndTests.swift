@@ -132,6 +132,29 @@ struct UsageEndToEndTests {
         }
     }
 
+    @Test("Every option all commands share may stand before the command too (the list bk keeps of them is complete)")
+    func everySharedOptionFirst() throws {
+        let holder = try TestHolder()
+        let config = holder.directory + "/config.json"
+        try "{}".write(toFile: config, atomically: true, encoding: .utf8)
+        // The commands that run (a group lists only --help and --version).
+        let leaves = try Self.commands().filter { $0.options.count > 2 }
+        let shared = leaves.dropFirst().reduce(Set(leaves.first?.options ?? [])) { $0.intersection($1.options) }.subtracting(["help", "version"])
+        #expect(shared.count >= 16, "\(shared.sorted())")
+        let values: [String: String] = [
+            "scheme-url": holder.bkEnvironment["BK_SCHEME_URL"] ?? "", "trust-anchor": Paths.examples + "/trust-anchor.jwks.json", "environment": "test",
+            "cacert": Paths.examples + "/pki/ca.pem", "state-dir": holder.stateDirectory, "config": config, "lang": "nl", "connect-timeout": "5s",
+            "request-timeout": "15s", "low-speed-limit": "64", "low-speed-time": "15s", "max-connections": "100", "engine-threads": "1",
+        ]
+        let flags: Set<String> = ["no-color", "verbose", "quiet"]
+        for option in shared.sorted() {
+            var arguments = ["--" + option]
+            if !flags.contains(option) { arguments.append(try #require(values[option], "a value for --\(option)")) }
+            let result = try CommandResult.run(Paths.binaries + "/bk", arguments + ["status"], environment: holder.bkEnvironment)
+            #expect(result.status != 64, "--\(option) before the command: \(result.standardError)")
+        }
+    }
+
     @Test("A command's own options come first, then the general ones, then the connection options", arguments: ["nl", "en"])
     func helpSections(language: String) throws {
         let text = try Self.bk(["--lang", language, "overview", "--help"]).standardOutput
