@@ -1,9 +1,9 @@
 import NIOCore
-import Synchronization
+import BlauweKnop
 
 /// The connections each client address holds open to one listener.
 final class ClientConnections: Sendable {
-    private let counts = Mutex<[String: Int]>([:])
+    private let counts = Locked<[String: Int]>([:])
     /// Connections one address may hold at once.
     let limit: Int
 

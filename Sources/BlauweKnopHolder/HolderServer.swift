@@ -6,7 +6,6 @@ import HummingbirdTLS
 import Logging
 import NIOCore
 import NIOSSL
-import Synchronization
 
 /// `bk-holder`: serves the scheme, the App Manager and every organisation of an environment
 /// over TLS on loopback, each organisation on its own address and port.
@@ -158,7 +157,7 @@ struct SchemeEndpoint: Sendable {
 
 /// The last scheme the holder verified, by its JWS.
 private final class VerifiedSchemeCache: Sendable {
-    private let last = Mutex<VerifiedScheme?>(nil)
+    private let last = Locked<VerifiedScheme?>(nil)
 
     func scheme(for compact: String) -> VerifiedScheme? { last.withLock { $0?.compact == compact ? $0 : nil } }
     func store(_ scheme: VerifiedScheme) { last.withLock { $0 = scheme } }
@@ -171,9 +170,9 @@ final class BoundPorts: Sendable {
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
-    init(count: Int) { state = Mutex(State(ports: Array(repeating: nil, count: count))) }
+    init(count: Int) { state = Locked(State(ports: Array(repeating: nil, count: count))) }
 
     func record(index: Int, port: Int) {
         let ready: [CheckedContinuation<Void, Never>] = state.withLock { state in

@@ -1,6 +1,5 @@
 import BlauweKnop
 import Foundation
-import Synchronization
 
 /// Builds and signs the scheme document for the environment, once the real ports are known.
 struct SchemePublisher: Sendable {
@@ -62,7 +61,7 @@ struct SchemePublisher: Sendable {
 
 /// The last signed scheme, shared by every request.
 private final class SignedScheme: Sendable {
-    private let last = Mutex<(payload: [UInt8], compact: String)?>(nil)
+    private let last = Locked<(payload: [UInt8], compact: String)?>(nil)
 
     func compact(for payload: [UInt8]) -> String? { last.withLock { $0?.payload == payload ? $0?.compact : nil } }
 

@@ -1,6 +1,5 @@
 import BlauweKnop
 import Foundation
-import Synchronization
 
 /// One live line on standard error while bk waits: a spinner and what it waits for, redrawn
 /// four times a second. Only on a terminal; erased when done, so nothing of it reaches a pipe,
@@ -68,7 +67,7 @@ final class OverviewProgressText: Sendable {
     static let namePendingAfter: Duration = .seconds(2)
 
     private let messages: Messages
-    private let latest = Mutex<OverviewProgress?>(nil)
+    private let latest = Locked<OverviewProgress?>(nil)
 
     init(messages: Messages) { self.messages = messages }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import BlauweKnop
 import Foundation
-import Synchronization
 
 // bk's entry point. The command runs in a detached task while the main thread waits on a
 // semaphore: Swift's async main parks the main thread in libdispatch's sigsuspend loop, which
@@ -9,7 +8,7 @@ import Synchronization
 
 /// The outcome of the command, handed from the task to the main thread.
 final class CommandOutcome: Sendable {
-    private let stored = Mutex<(any Error)?>(nil)
+    private let stored = Locked<(any Error)?>(nil)
     let finished = DispatchSemaphore(value: 0)
 
     var error: (any Error)? {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// The first SIGINT, SIGTERM or SIGHUP ends the process at once, whatever it is doing: waiting
 /// on a slow organisation, reading standard input, checking a PDF or asking a question.
@@ -15,7 +14,7 @@ public enum Interruption {
     /// The signals that end a run.
     public static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-    private static let hooks = Mutex<[@Sendable () -> Void]>([])
+    private static let hooks = Locked<[@Sendable () -> Void]>([])
 
     /// Blocks the signals and starts the thread that waits for them. Call it first in `main`,
     /// before any other thread exists: threads inherit the blocked set from their creator.

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Temporary files being written, removed when the process is interrupted (SIGINT, SIGTERM,
 /// SIGHUP; see `Interruption`): an atomic write that never finished must not leave a copy
@@ -11,7 +10,7 @@ public enum TemporaryFiles {
         var interrupted = false
     }
 
-    private static let registry = Mutex(Registry())
+    private static let registry = Locked(Registry())
 
     /// Registers a temporary file that is about to be written.
     static func register(_ path: String) { registry.withLock { _ = $0.paths.insert(path) } }

@@ -1,6 +1,5 @@
 import Foundation
 internal import CCurl
-import Synchronization
 
 /// The transport engine: every HTTPS request of the process goes through it.
 ///
@@ -88,7 +87,7 @@ final class HostAssignments: Sendable {
         var next = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// The shard index for a URL's authority (`host:port`, lowercased).
     func shard(for url: String, of count: Int) -> Int {
