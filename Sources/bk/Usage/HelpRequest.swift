@@ -50,10 +50,7 @@ enum HelpCommandPage {
         var command = root
         for name in path {
             guard let next = command.find([name]) else {
-                let names = command.subcommands.compactMap(\.path.last)
-                let suggestion = Suggestion.nearest(to: name, among: names).map { text[.usageDidYouMean, ["suggestion": command.invocation + " " + $0]] }
-                let sentence = [text[.usageUnknownCommand, ["value": TerminalText.sanitized(String(name.prefix(60)))]], suggestion].compactMap { $0 }
-                throw UsageProblem.error(.usageOther, [:], saying: sentence.joined(separator: " "))
+                throw UsageProblem.error(.usageOther, saying: UsageMessage.unknownCommand(name, under: command, text: text))
             }
             command = next
         }

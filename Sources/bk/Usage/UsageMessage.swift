@@ -34,9 +34,7 @@ struct UsageMessage {
         // Under a group (`bk`, `bk consent`) the first word that is no option names a command;
         // the parser may stumble first on a global option that only commands take.
         if let command, !command.subcommands.isEmpty, let word = HelpRequest.words(arguments).dropFirst(command.path.count).first, !word.hasPrefix("-") {
-            let names = command.subcommands.compactMap(\.path.last)
-            let suggestion = Suggestion.nearest(to: word, among: names).map { text[.usageDidYouMean, ["suggestion": invocation + " " + $0]] }
-            return [text[.usageUnknownCommand, ["value": TerminalText.sanitized(String(word.prefix(60)))]], suggestion].compactMap { $0 }.joined(separator: " ")
+            return Self.unknownCommand(word, under: command, text: text)
         }
         if let match = words.firstMatch(of: /^Unexpected argument '(.*)'$/) {
             return text[.usageUnexpectedArgument, ["value": shown(match.1), "command": invocation]]
@@ -65,6 +63,14 @@ struct UsageMessage {
             return text[.usageMissingArgument, ["command": invocation, "argument": argument]]
         }
         return nil
+    }
+
+    /// "'overveiw' is not a bk command. Did you mean 'bk overview'?": a word that names no
+    /// command of `group`, with the nearest one when it is close enough.
+    static func unknownCommand(_ word: String, under group: CommandDescription, text: Messages) -> String {
+        let names = group.subcommands.compactMap(\.path.last)
+        let suggestion = Suggestion.nearest(to: word, among: names).map { text[.usageDidYouMean, ["suggestion": group.invocation + " " + $0]] }
+        return [text[.usageUnknownCommand, ["value": TerminalText.sanitized(String(word.prefix(60)))]], suggestion].compactMap { $0 }.joined(separator: " ")
     }
 
     /// What the user typed, safe for a terminal and not too long.
