@@ -6,6 +6,7 @@
 #include <openssl/ssl.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/prctl.h>
 
 typedef size_t (*bk_curl_data_callback)(char *buffer, size_t size, size_t count, void *userdata);
 
@@ -78,6 +79,11 @@ static inline CURLcode bk_curl_easy_setopt_ssl_ctx_function(CURL *handle, bk_cur
 /// `CURLVERSION_NOW` is a macro alias that Swift does not import.
 static inline curl_version_info_data *bk_curl_version_info(void) {
     return curl_version_info(CURLVERSION_NOW);
+}
+
+// Names the calling thread (Linux keeps the first 15 bytes), as `top -H` and /proc show it.
+static inline int bk_name_current_thread(const char *name) {
+    return prctl(PR_SET_NAME, (unsigned long)name, 0, 0, 0);
 }
 
 #endif

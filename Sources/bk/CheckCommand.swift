@@ -71,33 +71,43 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let format = chosenFormat
         let presentation = Presentation(global, jsonErrors: format == .json)
-        let client: BlauweKnopClient
+        let checked: (report: CheckReport, exitCode: Int32)
         do {
-            client = try global.client()
+            checked = try await global.withClient { client in try await check(with: client, presentation: presentation) }
+        } catch let problem as NotSetUp {
+            throw settingsFailed(problem.error, environment: problem.environment, presentation: presentation)
         } catch {
             throw settingsFailed(error, environment: ProcessInfo.processInfo.environment["BK_ENVIRONMENT"] ?? "prod", presentation: presentation)
         }
+        let toTerminal = (output == nil || output == OutputFile.standardOutputName) && Terminal.standardOutputIsTerminal
+        let text = CheckFormat(rawValue: format.rawValue).map { $0.render(checked.report, style: presentation.tableStyle(toTerminal: toTerminal)) } ?? ""
+        try presentation.write(text, to: output)
+        var exitCode = checked.exitCode
+        if exitCode == 0, checked.report.fails(onWarnings: failOn == .warning) { exitCode = OverviewExitCode.partial.rawValue }
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+
+    /// The scheme could not be fetched because bk is not set up for it.
+    private struct NotSetUp: Error {
+        let error: SchemeError
+        let environment: String
+    }
+
+    /// Checks every endpoint of the scheme, or reports a scheme that failed as the one case.
+    private func check(with client: BlauweKnopClient, presentation: Presentation) async throws(NotSetUp) -> (report: CheckReport, exitCode: Int32) {
         let http = client.http(deadlineSeconds: deadline.seconds)
-        let report: CheckReport
-        var exitCode: Int32 = 0
-        switch await schemeOutcome(client, http: http) {
-        case .success(let scheme):
+        do {
+            let scheme = try await client.scheme(http: http)
             var options = EndpointChecker.Options()
             options.warnCertificateDays = warnCertDays
             options.maxLatencyMs = maxLatencyMs
-            report = await EndpointChecker(scheme: scheme, http: http, options: options).run()
-        case .failure(let error):
-            guard error.code != .configuration else { throw settingsFailed(error, environment: client.settings.environment, presentation: presentation) }
+            return (await EndpointChecker(scheme: scheme, http: http, options: options).run(), 0)
+        } catch {
+            guard error.code != .configuration else { throw NotSetUp(error: error, environment: client.settings.environment) }
             // Standard output carries the report with the failing scheme case.
             _ = presentation.withoutJSONErrors.fail(error, code: OverviewExitCode.schemeRejected.rawValue)
-            report = CheckReport.schemeFailed(error, environment: client.settings.environment)
-            exitCode = OverviewExitCode.schemeRejected.rawValue
+            return (CheckReport.schemeFailed(error, environment: client.settings.environment), OverviewExitCode.schemeRejected.rawValue)
         }
-        let toTerminal = (output == nil || output == OutputFile.standardOutputName) && Terminal.standardOutputIsTerminal
-        let text = CheckFormat(rawValue: format.rawValue).map { $0.render(report, style: presentation.tableStyle(toTerminal: toTerminal)) } ?? ""
-        try presentation.write(text, to: output)
-        if exitCode == 0, report.fails(onWarnings: failOn == .warning) { exitCode = OverviewExitCode.partial.rawValue }
-        if exitCode != 0 { throw ExitCode(exitCode) }
     }
 
     /// bk is not set up: the error on standard error, and still a report (one failing case)
@@ -113,13 +123,5 @@ struct CheckCommand: AsyncParsableCommand {
             return error
         }
         return ExitCode(OverviewExitCode.failure.rawValue)
-    }
-
-    private func schemeOutcome(_ client: BlauweKnopClient, http: HTTPClient) async -> Result<VerifiedScheme, SchemeError> {
-        do {
-            return .success(try await client.scheme(http: http))
-        } catch {
-            return .failure(error)
-        }
     }
 }

@@ -59,57 +59,58 @@ struct ConsentCommand: AsyncParsableCommand {
             let presentation = Presentation(global, jsonErrors: false)
             let text = presentation.messages
             do {
-                let client = try global.client()
-                let http = client.http(deadlineSeconds: 60)
-                let registrar = try await client.consentRegistrar(http: http)
-                _ = try await registrar.retryPending(directory: client.stateDirectory)
-                let only = (only ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                let plan = try ConsentPlan(
-                    scheme: registrar.scheme, to: to, purpose: purpose, days: days, until: until, only: only,
-                    detail: Consent.Detail(rawValue: detail) ?? .full, reference: reference, now: client.clock.epochSeconds)
-                let (consent, claims) = try plan.sign(identity: registrar.identity)
-                let jti = claims.jti
-                Terminal.note(summary(plan, jti: jti, text: text, width: presentation.width))
-                if !yes {
-                    guard Terminal.standardErrorIsTerminal, isatty(STDIN_FILENO) == 1 else {
-                        Terminal.note(text[.consentNeedsYes])
-                        throw ExitCode(64)
+                try await global.withClient { client in
+                    let http = client.http(deadlineSeconds: 60)
+                    let registrar = try await client.consentRegistrar(http: http)
+                    _ = try await registrar.retryPending(directory: client.stateDirectory)
+                    let only = (only ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    let plan = try ConsentPlan(
+                        scheme: registrar.scheme, to: to, purpose: purpose, days: days, until: until, only: only,
+                        detail: Consent.Detail(rawValue: detail) ?? .full, reference: reference, now: client.clock.epochSeconds)
+                    let (consent, claims) = try plan.sign(identity: registrar.identity)
+                    let jti = claims.jti
+                    Terminal.note(summary(plan, jti: jti, text: text, width: presentation.width))
+                    if !yes {
+                        guard Terminal.standardErrorIsTerminal, isatty(STDIN_FILENO) == 1 else {
+                            Terminal.note(text[.consentNeedsYes])
+                            throw ExitCode(64)
+                        }
+                        FileHandle.standardError.write(Data((text[.consentQuestion] + " ").utf8))
+                        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                        guard answer == text[.answerYes] || answer == "y" || answer == "j" else {
+                            Terminal.note(text[.consentCancelled])
+                            throw ExitCode(1)
+                        }
                     }
-                    FileHandle.standardError.write(Data((text[.consentQuestion] + " ").utf8))
-                    let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-                    guard answer == text[.answerYes] || answer == "y" || answer == "j" else {
-                        Terminal.note(text[.consentCancelled])
-                        throw ExitCode(1)
+                    let outcomes = await registrar.register(consent, at: plan.organizations)
+                    var missed = false
+                    var registered = 0
+                    for (organization, outcome) in outcomes {
+                        let name = TerminalText.sanitized(organization.name)
+                        switch outcome {
+                        case .registered:
+                            registered += 1
+                            Terminal.note(text[.consentRegistered, ["name": name]])
+                        case .notSupported: Terminal.note(text[.consentNotSupported, ["name": name]])
+                        case .failed(let status, let detail):
+                            missed = true
+                            let technical = global.verbose ? " (\(TerminalText.sanitized(detail)))" : ""
+                            Terminal.note(text[.consentFailed, ["name": name, "reason": text.reason(status)]] + technical)
+                        }
                     }
-                }
-                let outcomes = await registrar.register(consent, at: plan.organizations)
-                var missed = false
-                var registered = 0
-                for (organization, outcome) in outcomes {
-                    let name = TerminalText.sanitized(organization.name)
-                    switch outcome {
-                    case .registered:
-                        registered += 1
-                        Terminal.note(text[.consentRegistered, ["name": name]])
-                    case .notSupported: Terminal.note(text[.consentNotSupported, ["name": name]])
-                    case .failed(let status, let detail):
-                        missed = true
-                        let technical = global.verbose ? " (\(TerminalText.sanitized(detail)))" : ""
-                        Terminal.note(text[.consentFailed, ["name": name, "reason": text.reason(status)]] + technical)
+                    guard registered > 0 else {
+                        // Registered nowhere: a file to hand over would say something untrue.
+                        Terminal.note(Prose.wrap(text[.consentRegisteredNowhere], width: presentation.width))
+                        throw ExitCode(missed ? 3 : 1)
                     }
+                    let path = output ?? "consent-\(jti.prefix(8)).jws"
+                    try OutputFile.write(consent + "\n", to: path, mode: 0o600)
+                    if path != OutputFile.standardOutputName {
+                        Terminal.note(text[.consentWritten, ["path": path, "requester": TerminalText.sanitized(plan.requester.name)]])
+                    }
+                    if code { Terminal.note(text[.consentCode, ["code": Consent.shortCode(consent)]]) }
+                    if missed { throw ExitCode(3) }
                 }
-                guard registered > 0 else {
-                    // Registered nowhere: a file to hand over would say something untrue.
-                    Terminal.note(Prose.wrap(text[.consentRegisteredNowhere], width: presentation.width))
-                    throw ExitCode(missed ? 3 : 1)
-                }
-                let path = output ?? "consent-\(jti.prefix(8)).jws"
-                try OutputFile.write(consent + "\n", to: path, mode: 0o600)
-                if path != OutputFile.standardOutputName {
-                    Terminal.note(text[.consentWritten, ["path": path, "requester": TerminalText.sanitized(plan.requester.name)]])
-                }
-                if code { Terminal.note(text[.consentCode, ["code": Consent.shortCode(consent)]]) }
-                if missed { throw ExitCode(3) }
             } catch let exit as ExitCode {
                 throw exit
             } catch let error as SchemeError {
@@ -152,13 +153,14 @@ struct ConsentCommand: AsyncParsableCommand {
             let presentation = Presentation(global, jsonErrors: format == .json)
             let overview: ConsentOverview
             do {
-                let client = try global.client()
-                let registrar = try await client.consentRegistrar(http: client.http(deadlineSeconds: 60))
-                let pending = try await registrar.retryPending(directory: client.stateDirectory)
-                let (consents, failures) = await registrar.list()
-                let unavailable = failures.filter { if case .failed = $0.1 { true } else { false } }.map(\.0)
-                overview = ConsentOverview(
-                    consents, unavailable: unavailable, pending: Set(pending.pending.map(\.jti)), scheme: registrar.scheme, now: client.clock.epochSeconds)
+                overview = try await global.withClient { client in
+                    let registrar = try await client.consentRegistrar(http: client.http(deadlineSeconds: 60))
+                    let pending = try await registrar.retryPending(directory: client.stateDirectory)
+                    let (consents, failures) = await registrar.list()
+                    let unavailable = failures.filter { if case .failed = $0.1 { true } else { false } }.map(\.0)
+                    return ConsentOverview(
+                        consents, unavailable: unavailable, pending: Set(pending.pending.map(\.jti)), scheme: registrar.scheme, now: client.clock.epochSeconds)
+                }
             } catch let error as SchemeError {
                 throw presentation.fail(error, code: Terminal.exitCode(for: error))
             } catch {
@@ -190,25 +192,26 @@ struct ConsentCommand: AsyncParsableCommand {
             let text = presentation.messages
             var pending = false
             do {
-                let client = try global.client()
-                let registrar = try await client.consentRegistrar(http: client.http(deadlineSeconds: 60))
-                _ = try await registrar.retryPending(directory: client.stateDirectory)
-                var jti = ConsentSelector.fullID(id) ?? ""
-                if jti.isEmpty { jti = try ConsentSelector.match(id, in: await registrar.list().consents.map(\.consent.jti)) }
-                let outcomes = try await registrar.revokeRemembering(jti, directory: client.stateDirectory)
-                guard outcomes.contains(where: { if case .notHeld = $0.1 { false } else if case .notSupported = $0.1 { false } else { true } }) else {
-                    throw ConsentError(.unknown, "no organisation holds a consent with the id '\(TerminalText.sanitized(jti))'")
-                }
-                for (organization, outcome) in outcomes {
-                    let name = TerminalText.sanitized(organization.name)
-                    switch outcome {
-                    case .revoked: Terminal.note(text[.consentRevoked, ["name": name]])
-                    case .notHeld: Terminal.note(text[.consentNotHeld, ["name": name]])
-                    case .notSupported: Terminal.note(text[.consentNotSupported, ["name": name]])
-                    case .failed(let status, let detail):
-                        pending = true
-                        let technical = global.verbose ? " (\(TerminalText.sanitized(detail)))" : ""
-                        Terminal.note(text[.consentRevokeFailed, ["name": name, "reason": text.reason(status)]] + technical)
+                try await global.withClient { client in
+                    let registrar = try await client.consentRegistrar(http: client.http(deadlineSeconds: 60))
+                    _ = try await registrar.retryPending(directory: client.stateDirectory)
+                    var jti = ConsentSelector.fullID(id) ?? ""
+                    if jti.isEmpty { jti = try ConsentSelector.match(id, in: await registrar.list().consents.map(\.consent.jti)) }
+                    let outcomes = try await registrar.revokeRemembering(jti, directory: client.stateDirectory)
+                    guard outcomes.contains(where: { if case .notHeld = $0.1 { false } else if case .notSupported = $0.1 { false } else { true } }) else {
+                        throw ConsentError(.unknown, "no organisation holds a consent with the id '\(TerminalText.sanitized(jti))'")
+                    }
+                    for (organization, outcome) in outcomes {
+                        let name = TerminalText.sanitized(organization.name)
+                        switch outcome {
+                        case .revoked: Terminal.note(text[.consentRevoked, ["name": name]])
+                        case .notHeld: Terminal.note(text[.consentNotHeld, ["name": name]])
+                        case .notSupported: Terminal.note(text[.consentNotSupported, ["name": name]])
+                        case .failed(let status, let detail):
+                            pending = true
+                            let technical = global.verbose ? " (\(TerminalText.sanitized(detail)))" : ""
+                            Terminal.note(text[.consentRevokeFailed, ["name": name, "reason": text.reason(status)]] + technical)
+                        }
                     }
                 }
             } catch let error as SchemeError {

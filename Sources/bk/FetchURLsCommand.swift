@@ -16,18 +16,20 @@ struct FetchURLsCommand: AsyncParsableCommand {
     func run() async throws {
         let urls = ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         guard !urls.isEmpty else { throw UsageProblem.error(.usageNoURLs, ["path": TerminalText.sanitized(file)]) }
-        let client = try global.client()
-        let http = client.http(deadlineSeconds: global.requestTimeout.seconds)
-        let failures = await withTaskGroup(of: Bool.self) { group in
-            for url in urls {
-                group.addTask { (try? await http.send(HTTPRequest(url: url, maxResponseBytes: 1 << 20)))?.status == 200 }
+        let failures = try await global.withClient { client in
+            let http = client.http(deadlineSeconds: global.requestTimeout.seconds)
+            let failures = await withTaskGroup(of: Bool.self) { group in
+                for url in urls {
+                    group.addTask { (try? await http.send(HTTPRequest(url: url, maxResponseBytes: 1 << 20)))?.status == 200 }
+                }
+                var failures = 0
+                for await ok in group where !ok { failures += 1 }
+                return failures
             }
-            var failures = 0
-            for await ok in group where !ok { failures += 1 }
+            let resumptions = client.tlsResumptions
+            Terminal.note("\(urls.count - failures) fetched, \(failures) failed, \(resumptions.resumed) of \(resumptions.offered) kept TLS sessions resumed")
             return failures
         }
-        let resumptions = client.tlsResumptions
-        Terminal.note("\(urls.count - failures) fetched, \(failures) failed, \(resumptions.resumed) of \(resumptions.offered) kept TLS sessions resumed")
         if failures > 0 { throw ExitCode.failure }
     }
 }

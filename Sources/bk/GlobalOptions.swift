@@ -79,8 +79,14 @@ struct GlobalOptions: ParsableArguments {
             isCommandPath: { ConfiguredOptions.commandPaths.contains($0) })
     }
 
-    /// A client for these settings.
-    func client() throws -> BlauweKnopClient {
+    /// Runs `body` with a client for these settings, and shuts the client down afterwards.
+    func withClient<Result>(_ body: (BlauweKnopClient) async throws -> Result) async throws -> Result {
+        let (settings, transport) = try clientConfiguration()
+        return try await BlauweKnopClient.using(settings: settings, transport: transport, body)
+    }
+
+    /// The settings and transport options a client of this run gets.
+    private func clientConfiguration() throws -> (ClientSettings, TransportOptions) {
         var transport = TransportOptions()
         transport.connectTimeout = connectTimeout.seconds
         transport.requestTimeout = requestTimeout.seconds
@@ -90,6 +96,6 @@ struct GlobalOptions: ParsableArguments {
         transport.lowSpeedSeconds = (lowSpeedTime ?? requestTimeout).wholeSeconds
         let settings = try settings()
         try settings.checkCABundle()
-        return try BlauweKnopClient(settings: settings, transport: transport)
+        return (settings, transport)
     }
 }

@@ -53,18 +53,19 @@ struct Login: AsyncParsableCommand {
         }
         defer { progress?.finish() }
         do {
-            let client = try global.client()
-            let credential = try await client.login(
-                testBSN: testBSN, http: client.http(deadlineSeconds: timeout.seconds),
-                showAuthenticationURL: { url in
-                    // Where to log in is needed even with --quiet.
-                    Terminal.note(presentation.messages[.loginVisit, ["url": TerminalText.sanitized(url)]])
-                },
-                waiting: { _ in
-                    polling.set()
-                    progress?.draw()
-                },
-                mayReplace: { current in force || Self.confirmReplace(current, messages: presentation.messages, declined: declined) })
+            let credential = try await global.withClient { client in
+                try await client.login(
+                    testBSN: testBSN, http: client.http(deadlineSeconds: timeout.seconds),
+                    showAuthenticationURL: { url in
+                        // Where to log in is needed even with --quiet.
+                        Terminal.note(presentation.messages[.loginVisit, ["url": TerminalText.sanitized(url)]])
+                    },
+                    waiting: { _ in
+                        polling.set()
+                        progress?.draw()
+                    },
+                    mayReplace: { current in force || Self.confirmReplace(current, messages: presentation.messages, declined: declined) })
+            }
             progress?.finish()
             let until = Timestamps.rfc3339(.init(timeIntervalSince1970: Double(credential.claims.exp)))
             let bsn = Identifiers.masked(bsn: credential.claims.sub)

@@ -55,17 +55,19 @@ struct OverviewCommand: AsyncParsableCommand {
         let state = OverviewProgressText(messages: presentation.messages)
         let progress = ProgressLine.make(presentation) { state.text(after: $0) }
         do {
-            let client = try global.client()
-            let concurrency = min(parallel, ProcessLimits.concurrentFlowsAllowed())
-            let discoveries = client.discoveryCache()
-            overview = try await client.overview(
-                http: client.http(deadlineSeconds: deadline.seconds), maxConcurrentHolders: concurrency, discoveries: discoveries
-            ) { progressState in
-                state.update(progressState)
-                progress?.draw()
+            overview = try await global.withClient { client in
+                let concurrency = min(parallel, ProcessLimits.concurrentFlowsAllowed())
+                let discoveries = client.discoveryCache()
+                let overview = try await client.overview(
+                    http: client.http(deadlineSeconds: deadline.seconds), maxConcurrentHolders: concurrency, discoveries: discoveries
+                ) { progressState in
+                    state.update(progressState)
+                    progress?.draw()
+                }
+                progress?.finish()
+                if global.verbose { presentation.noteReuse(of: client, discoveries: discoveries) }
+                return overview
             }
-            progress?.finish()
-            if global.verbose { presentation.noteReuse(of: client, discoveries: discoveries) }
         } catch let error as SchemeError {
             progress?.finish()
             throw presentation.fail(error, code: Terminal.exitCode(for: error))

@@ -41,19 +41,22 @@ struct RequesterCommand: AsyncParsableCommand {
             let presentation = Presentation(global, jsonErrors: chosen.form == .json)
             let overview: BlauweKnop.Overview
             do {
-                let client = try global.client()
-                let key = try RequesterKey.load(path: requesterKey ?? ProcessInfo.processInfo.environment["BK_REQUESTER_KEY"])
-                guard let compact = try AtomicFile.read(consent, limit: Consent.maxBytes) else { throw FileError(path: consent, action: "read", errno: ENOENT) }
-                let http = client.http(deadlineSeconds: deadline.seconds)
-                let scheme = try await client.scheme(http: http)
-                let discoveries = client.discoveryCache()
-                let fetched = try await client.requesterOverview(
-                    consent: compact, key: key, scheme: scheme, http: http, maxConcurrentHolders: ProcessLimits.concurrentFlowsAllowed(),
-                    discoveries: discoveries)
-                discoveries.save(now: client.clock.epochSeconds)
-                overview = fetched.overview
-                // The table says the code itself; for the other forms it is said once here.
-                if chosen.form != .table { presentation.note(.consentCode, ["code": BlauweKnop.Consent.shortCode(fetched.consent.compact)]) }
+                overview = try await global.withClient { client in
+                    let key = try RequesterKey.load(path: requesterKey ?? ProcessInfo.processInfo.environment["BK_REQUESTER_KEY"])
+                    guard let compact = try AtomicFile.read(consent, limit: Consent.maxBytes) else {
+                        throw FileError(path: consent, action: "read", errno: ENOENT)
+                    }
+                    let http = client.http(deadlineSeconds: deadline.seconds)
+                    let scheme = try await client.scheme(http: http)
+                    let discoveries = client.discoveryCache()
+                    let fetched = try await client.requesterOverview(
+                        consent: compact, key: key, scheme: scheme, http: http, maxConcurrentHolders: ProcessLimits.concurrentFlowsAllowed(),
+                        discoveries: discoveries)
+                    discoveries.save(now: client.clock.epochSeconds)
+                    // The table says the code itself; for the other forms it is said once here.
+                    if chosen.form != .table { presentation.note(.consentCode, ["code": BlauweKnop.Consent.shortCode(fetched.consent.compact)]) }
+                    return fetched.overview
+                }
             } catch let error as SchemeError {
                 throw presentation.fail(error, code: Terminal.exitCode(for: error))
             } catch {
@@ -108,39 +111,41 @@ extension RequesterCommand {
             let presentation = Presentation(global, jsonErrors: false)
             let summary: BatchSummary
             do {
-                let client = try global.client()
-                let key = try RequesterKey.load(path: requesterKey ?? ProcessInfo.processInfo.environment["BK_REQUESTER_KEY"])
-                let files = try FileManager.default.contentsOfDirectory(atPath: consents).filter { $0.hasSuffix(".jws") }.sorted()
-                try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
-                let http = client.http(deadlineSeconds: deadline.seconds)
-                let scheme = try await client.scheme(http: http)
-                let flowsEach = max(1, ProcessLimits.concurrentFlowsAllowed() / parallel)
-                // One cache for every consent of the batch: each organisation's discovery is fetched once.
-                let discoveries = client.discoveryCache()
-                let rows = await withTaskGroup(of: (Int, BatchSummary.Row).self) { group in
-                    var next = 0
-                    func startNext() {
-                        guard next < files.count else { return }
-                        let index = next
-                        next += 1
-                        let file = files[index]
-                        group.addTask {
-                            (index, await fetch(file, scheme: scheme, key: key, http: http, client: client, discoveries: discoveries, flows: flowsEach))
+                summary = try await global.withClient { client in
+                    let key = try RequesterKey.load(path: requesterKey ?? ProcessInfo.processInfo.environment["BK_REQUESTER_KEY"])
+                    let files = try FileManager.default.contentsOfDirectory(atPath: consents).filter { $0.hasSuffix(".jws") }.sorted()
+                    try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+                    let http = client.http(deadlineSeconds: deadline.seconds)
+                    let scheme = try await client.scheme(http: http)
+                    let flowsEach = max(1, ProcessLimits.concurrentFlowsAllowed() / parallel)
+                    // One cache for every consent of the batch: each organisation's discovery is fetched once.
+                    let discoveries = client.discoveryCache()
+                    let rows = await withTaskGroup(of: (Int, BatchSummary.Row).self) { group in
+                        var next = 0
+                        func startNext() {
+                            guard next < files.count else { return }
+                            let index = next
+                            next += 1
+                            let file = files[index]
+                            group.addTask {
+                                (index, await fetch(file, scheme: scheme, key: key, http: http, client: client, discoveries: discoveries, flows: flowsEach))
+                            }
                         }
+                        for _ in 0..<min(parallel, files.count) { startNext() }
+                        var rows = [BatchSummary.Row?](repeating: nil, count: files.count)
+                        for await (index, row) in group {
+                            rows[index] = row
+                            startNext()
+                        }
+                        return rows.compactMap { $0 }
                     }
-                    for _ in 0..<min(parallel, files.count) { startNext() }
-                    var rows = [BatchSummary.Row?](repeating: nil, count: files.count)
-                    for await (index, row) in group {
-                        rows[index] = row
-                        startNext()
-                    }
-                    return rows.compactMap { $0 }
+                    discoveries.save(now: client.clock.epochSeconds)
+                    let summary = BatchSummary(rows: rows)
+                    try OutputFile.write(JSONCoding.encode(summary), to: outputDir + "/summary.json", mode: 0o600)
+                    try OutputFile.write(summary.csv(csvDialect.dialect), to: outputDir + "/summary.csv", mode: 0o600)
+                    try OutputFile.write(summary.debtsCSV(csvDialect.dialect), to: outputDir + "/schulden.csv", mode: 0o600)
+                    return summary
                 }
-                discoveries.save(now: client.clock.epochSeconds)
-                summary = BatchSummary(rows: rows)
-                try OutputFile.write(JSONCoding.encode(summary), to: outputDir + "/summary.json", mode: 0o600)
-                try OutputFile.write(summary.csv(csvDialect.dialect), to: outputDir + "/summary.csv", mode: 0o600)
-                try OutputFile.write(summary.debtsCSV(csvDialect.dialect), to: outputDir + "/schulden.csv", mode: 0o600)
             } catch let error as SchemeError {
                 throw presentation.fail(error, code: Terminal.exitCode(for: error))
             } catch {

@@ -13,8 +13,7 @@ struct SchemeCommand: AsyncParsableCommand {
     static func verifiedScheme(_ global: GlobalOptions, json: Bool = false) async throws -> VerifiedScheme {
         let presentation = Presentation(global, jsonErrors: json)
         do {
-            let client = try global.client()
-            return try await client.scheme(http: client.http(deadlineSeconds: global.requestTimeout.seconds))
+            return try await global.withClient { client in try await client.scheme(http: client.http(deadlineSeconds: global.requestTimeout.seconds)) }
         } catch let error as SchemeError {
             throw presentation.fail(error, code: Terminal.exitCode(for: error))
         } catch {

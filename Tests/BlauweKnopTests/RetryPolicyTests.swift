@@ -20,7 +20,7 @@ struct RetryPolicyTests {
     }
 
     @Test("Backoff is full jitter under an exponential cap that stops at the maximum")
-    func backoff() throws {
+    func backoff() async throws {
         let client = HTTPClient(engine: try CurlEngine(options: TransportOptions()), deadline: .now.advanced(by: .seconds(60)))
         for retry in 1...8 {
             let cap = min(client.maxBackoff, client.baseBackoff * (1 << (retry - 1)))
@@ -28,6 +28,6 @@ struct RetryPolicyTests {
             #expect(waits.allSatisfy { $0 >= .zero && $0 <= cap }, "retry \(retry)")
             #expect(Set(waits).count > 100, "the wait is random, not fixed")
         }
-        client.engine.shutdown()
+        await client.engine.shutdown()
     }
 }

@@ -1,3 +1,4 @@
+import BlauweKnop
 import Foundation
 import Testing
 
@@ -23,6 +24,20 @@ struct TLSResumptionEndToEndTests {
     /// A file's permission bits.
     static func mode(_ path: String) throws -> Int {
         try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+    }
+
+    @Test("The sessions file is written by the client's shutdown, never by a client merely let go")
+    func sessionsSavedByShutdown() async throws {
+        let holder = try TestHolder()
+        let sessions = holder.stateDirectory + "/tls-sessions"
+        let settings = try ClientSettings.resolve(flags: [:], environment: holder.bkEnvironment)
+        do {
+            let dropped = try BlauweKnopClient(settings: settings)
+            _ = try await dropped.scheme(http: dropped.http(deadlineSeconds: 30))
+        }
+        #expect(!FileManager.default.fileExists(atPath: sessions), "deinit wrote the sessions file")
+        _ = try await BlauweKnopClient.using(settings: settings) { client in try await client.scheme(http: client.http(deadlineSeconds: 30)) }
+        #expect(FileManager.default.fileExists(atPath: sessions), "shutdown kept the scheme host's session")
     }
 
     @Test("A second overview resumes every session the first kept (file 0600), with the same figures; logout removes the sessions")

@@ -4,6 +4,7 @@ public final class BlauweKnopClient: Sendable {
     public let clock: WallClock
     private let engine: CurlEngine
 
+    /// A client with its own transport engine; end it with `shutdown()` (or use `using`).
     public init(settings: ClientSettings, transport: TransportOptions = TransportOptions(), clock: WallClock = .system) throws(TransportError) {
         var transport = transport
         transport.caBundlePath = settings.caBundlePath
@@ -13,7 +14,25 @@ public final class BlauweKnopClient: Sendable {
         self.engine = try CurlEngine(options: transport)
     }
 
-    deinit { engine.shutdown() }
+    /// Ends the client's transport: requests still open fail, its threads end, and the TLS
+    /// sessions are kept for the next run. Call it once the client's work is done.
+    public func shutdown() async { await engine.shutdown() }
+
+    /// Runs `body` with a client and shuts the client down afterwards, also when `body` throws.
+    public static func using<Result>(
+        settings: ClientSettings, transport: TransportOptions = TransportOptions(), clock: WallClock = .system,
+        _ body: (BlauweKnopClient) async throws -> Result
+    ) async throws -> Result {
+        let client = try BlauweKnopClient(settings: settings, transport: transport, clock: clock)
+        do {
+            let result = try await body(client)
+            await client.shutdown()
+            return result
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+    }
 
     /// An HTTP client whose attempts all end within `seconds` from now.
     public func http(deadlineSeconds seconds: Double) -> HTTPClient {

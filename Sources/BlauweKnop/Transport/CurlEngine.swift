@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 internal import CCurl
 
 /// The transport engine: every HTTPS request of the process goes through it.
@@ -14,9 +15,19 @@ public final class CurlEngine: Sendable {
     private let hosts = HostAssignments()
     private let requestTimeout: Double
     private let sessions: TLSSessionCache?
+    private let transferCount = Atomic<UInt64>(0)
+    private let running = Locked(true)
 
-    /// Starts an engine with its threads.
-    public init(options: TransportOptions) throws(TransportError) {
+    /// Starts an engine with its threads; call `shutdown()` when done with it.
+    public convenience init(options: TransportOptions) throws(TransportError) {
+        try self.init(options: options) { index, tls throws(TransportError) in
+            try CurlShard(options: options, tls: tls, name: "bk-curl-engine-\(index)")
+        }
+    }
+
+    /// Starts an engine whose shards come from `makeShard`; when one cannot start, the
+    /// shards already started are stopped before the error is thrown.
+    init(options: TransportOptions, makeShard: (Int, TLSConnectionSetup) throws(TransportError) -> CurlShard) throws(TransportError) {
         CryptoLibrary.initialize()
         CurlGlobal.initialize()
         ProcessLimits.raiseOpenFileLimit()
@@ -24,12 +35,23 @@ public final class CurlEngine: Sendable {
         let sessions = options.tlsSessionFile.map { TLSSessionCache(path: $0, trustIdentity: trust.identity()) }
         let tls = TLSConnectionSetup(trust: trust, sessions: sessions)
         var shards: [CurlShard] = []
-        for index in 0..<max(1, options.engineThreads) {
-            shards.append(try CurlShard(options: options, tls: tls, name: "bk-curl-engine-\(index)"))
+        do {
+            for index in 0..<max(1, options.engineThreads) { shards.append(try makeShard(index, tls)) }
+        } catch {
+            for shard in shards { shard.stopAndWait() }
+            throw error
         }
         self.shards = shards
         self.sessions = sessions
         self.requestTimeout = options.requestTimeout
+    }
+
+    /// An engine nobody shut down stops its threads without waiting for them and without
+    /// keeping its TLS sessions: no file is written and nothing blocks in `deinit`.
+    deinit {
+        if running.withLock({ $0 }) {
+            for shard in shards { shard.stop() }
+        }
     }
 
     /// How many threads drive transfers.
@@ -39,7 +61,10 @@ public final class CurlEngine: Sendable {
     ///
     /// - Parameter timeout: seconds for this attempt; the lesser of this and the configured
     ///   request timeout applies.
+    /// - Throws: `TransportError` with code `shutDown` at once after `shutdown()`, and
+    ///   `cancelled` when the task is cancelled, also before the request was handed over.
     public func perform(_ request: HTTPRequest, timeout: Double? = nil) async throws(TransportError) -> HTTPResponse {
+        guard running.withLock({ $0 }) else { throw TransportError.shutDown }
         guard request.url.lowercased().hasPrefix("https://") else {
             throw TransportError(.invalidURL, "refusing a non-https URL: \(request.url)")
         }
@@ -50,16 +75,16 @@ public final class CurlEngine: Sendable {
         let shard = shards[hosts.shard(for: request.url, of: shards.count)]
         let seconds = min(timeout ?? requestTimeout, requestTimeout)
         guard seconds > 0 else { throw TransportError(.timeout, "no time left for the request") }
-        let box = TransferBox()
+        let id = TransferID(value: transferCount.wrappingAdd(1, ordering: .relaxed).newValue)
+        let ticket = TransferTicket()
         do {
             return try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { continuation in
-                    let transfer = CurlTransfer(request: request, timeoutSeconds: seconds, continuation: continuation)
-                    box.id = ObjectIdentifier(transfer)
-                    shard.submit(transfer)
+                    let transfer = CurlTransfer(id: id, request: request, timeoutSeconds: seconds, continuation: continuation)
+                    if !ticket.submit({ shard.submit(transfer) }) { transfer.finish(.failure(TransportError.cancelledBeforeSending)) }
                 }
             } onCancel: {
-                if let id = box.id { shard.cancel(id) }
+                if ticket.cancel() { shard.cancel(id) }
             }
         } catch let error as TransportError {
             throw error
@@ -72,11 +97,46 @@ public final class CurlEngine: Sendable {
     /// them the servers resumed (both 0 without `TransportOptions.tlsSessionFile`).
     public var tlsResumptions: (offered: Int, resumed: Int) { sessions?.counts ?? (0, 0) }
 
-    /// Stops every engine thread after failing the transfers still in flight, then keeps the
-    /// TLS sessions for the next run.
-    public func shutdown() {
-        for shard in shards { shard.shutdown() }
+    /// Fails the requests still in flight, waits for every engine thread to end, then keeps
+    /// the TLS sessions for the next run. Later requests fail at once; a second call does
+    /// nothing.
+    public func shutdown() async {
+        let first = running.withLock { running in
+            defer { running = false }
+            return running
+        }
+        guard first else { return }
+        await withTaskGroup(of: Void.self) { group in
+            for shard in shards { group.addTask { await shard.shutdown() } }
+        }
         sessions?.save()
+    }
+}
+
+/// Whether a request was handed to its shard or cancelled first: a cancellation can arrive
+/// before the transfer exists, and must then stop it from being sent at all.
+final class TransferTicket: Sendable {
+    private enum State { case waiting, submitted, cancelled }
+    private let state = Locked(State.waiting)
+
+    /// Runs `submit` unless the request was cancelled first; returns whether it ran. The lock
+    /// is held while it runs, so a cancellation that follows finds the transfer queued.
+    func submit(_ submit: () -> Void) -> Bool {
+        state.withLock { state in
+            guard state == .waiting else { return false }
+            state = .submitted
+            submit()
+            return true
+        }
+    }
+
+    /// Marks the request cancelled; returns whether it had already been handed to its shard,
+    /// which must then be told.
+    func cancel() -> Bool {
+        state.withLock { state in
+            defer { state = .cancelled }
+            return state == .submitted
+        }
     }
 }
 
@@ -109,16 +169,6 @@ final class HostAssignments: Sendable {
         guard let start = lowered.range(of: "//")?.upperBound else { return Substring(lowered) }
         let end = lowered[start...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? lowered.endIndex
         return lowered[start..<end]
-    }
-}
-
-/// Holds the id of a transfer across the cancellation handler.
-private final class TransferBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: ObjectIdentifier?
-    var id: ObjectIdentifier? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
     }
 }
 

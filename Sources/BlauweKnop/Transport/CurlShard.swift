@@ -20,18 +20,30 @@ final class CurlShard: @unchecked Sendable {
     private let tls: TLSConnectionSetup
     private let lock = NSLock()
     private var submitted: [CurlTransfer] = []
-    private var cancelRequests: Set<ObjectIdentifier> = []
+    private var cancelRequests: Set<TransferID> = []
     private var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
     private var stopping = false
     /// Whether the thread is (about to be) blocked in `epoll_wait` with nothing queued: only
     /// then does a new request need the eventfd write that wakes it. A busy thread picks new
     /// requests up on its next turn, which saves two system calls per request under load.
     private var sleeping = false
-    private var thread: Thread?
+    /// The shard's POSIX thread: joined by `shutdown()` or `stopAndWait()`, detached by
+    /// `deinit` when neither ran, so that no ended thread is left unreclaimed.
+    private var thread = pthread_t()
+    private var joined = false
+    /// Callers of `shutdown()` waiting for the thread to end.
+    private var exitWaiters: [CheckedContinuation<Void, Never>] = []
+    private var exited = false
+    /// Signalled once when the thread runs, so that a shard exists only with its thread.
+    private let startSignal = DispatchSemaphore(value: 0)
+    private let name: String
 
     /// Starts a shard with its thread.
     init(options: TransportOptions, tls: TLSConnectionSetup, name: String) throws(TransportError) {
-        guard let multi = curl_multi_init(), let events = SocketEvents() else { throw TransportError(.failed, "libcurl could not start") }
+        guard let events = SocketEvents() else {
+            throw TransportError(.failed, "the engine could not open its event descriptors (\(String(cString: strerror(errno))))")
+        }
+        guard let multi = curl_multi_init() else { throw TransportError(.failed, "libcurl could not start") }
         self.multi = multi
         self.events = events
         self.options = options
@@ -54,43 +66,89 @@ final class CurlShard: @unchecked Sendable {
         _ = bk_curl_multi_setopt_pointer(multi, CURLMOPT_SOCKETDATA, eventsPointer)
         _ = bk_curl_multi_setopt_timer_callback(multi, CurlMultiCallbacks.timer)
         _ = bk_curl_multi_setopt_pointer(multi, CURLMOPT_TIMERDATA, eventsPointer)
-        let thread = Thread { [unowned self] in self.run() }
-        thread.name = name
-        self.thread = thread
-        thread.start()
+        self.name = name
+        // The thread keeps its shard alive until `run` returns.
+        let context = Unmanaged.passRetained(self).toOpaque()
+        let created = pthread_create(
+            &thread, nil,
+            { context in
+                guard let context else { return nil }
+                Unmanaged<CurlShard>.fromOpaque(context).takeRetainedValue().run()
+                return nil
+            }, context)
+        guard created == 0 else {
+            Unmanaged<CurlShard>.fromOpaque(context).release()
+            joined = true
+            throw TransportError(.failed, "the engine could not start a thread (\(String(cString: strerror(created))))")
+        }
+        startSignal.wait()
     }
 
     deinit {
+        if !joined { pthread_detach(thread) }
         if let share { curl_share_cleanup(share) }
         curl_multi_cleanup(multi)
     }
 
-    /// Queues a transfer; the shard resumes its continuation when it is done.
+    /// Queues a transfer; the shard resumes its continuation when it is done. A shard that
+    /// is stopping fails the transfer at once.
     func submit(_ transfer: CurlTransfer) {
-        let asleep = lock.withLock {
+        let (queued, asleep) = lock.withLock { () -> (Bool, Bool) in
+            guard !stopping else { return (false, false) }
             submitted.append(transfer)
             defer { sleeping = false }
-            return sleeping
+            return (true, sleeping)
         }
+        if !queued { transfer.finish(.failure(TransportError.shutDown)) }
         if asleep { events.wake() }
     }
 
     /// Fails the transfer with this id if it is still queued or in flight.
-    func cancel(_ id: ObjectIdentifier) {
+    func cancel(_ id: TransferID) {
         lock.withLock { _ = cancelRequests.insert(id) }
         events.wake()
     }
 
-    /// Stops the thread after failing every transfer still in flight.
-    func shutdown() {
+    /// Asks the thread to stop after failing every transfer still in flight, without waiting.
+    func stop() {
         lock.withLock { stopping = true }
         events.wake()
-        while lock.withLock({ thread != nil }) { usleep(1000) }
+    }
+
+    /// Stops the thread and returns once it has ended.
+    func shutdown() async {
+        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+            let ended = lock.withLock {
+                stopping = true
+                if !exited { exitWaiters.append(waiter) }
+                return exited
+            }
+            if ended { waiter.resume() } else { events.wake() }
+        }
+        // The thread has left its loop; joining waits only for it to return.
+        join()
+    }
+
+    /// Stops the thread and blocks until it has ended; for an engine whose start failed
+    /// half-way, which cannot wait asynchronously.
+    func stopAndWait() {
+        stop()
+        join()
+    }
+
+    private func join() {
+        let first = lock.withLock {
+            defer { joined = true }
+            return !joined
+        }
+        if first { pthread_join(thread, nil) }
     }
 
     // MARK: - The shard's thread
 
     private func run() {
+        _ = bk_name_current_thread(name)
+        startSignal.signal()
         var runningCount: Int32 = 0
         var ready = [epoll_event](repeating: epoll_event(), count: 256)
         while true {
@@ -103,14 +161,14 @@ final class CurlShard: @unchecked Sendable {
             }
             if stop { break }
             for transfer in incoming {
-                if cancels.contains(ObjectIdentifier(transfer)) {
+                if cancels.contains(transfer.id) {
                     transfer.finish(.failure(TransportError(.cancelled, "cancelled")))
                 } else {
                     start(transfer)
                 }
             }
             if !cancels.isEmpty {
-                for (handle, transfer) in active where cancels.contains(ObjectIdentifier(transfer)) {
+                for (handle, transfer) in active where cancels.contains(transfer.id) {
                     complete(handle, transfer, .failure(TransportError(.cancelled, "cancelled")))
                 }
             }
@@ -141,12 +199,17 @@ final class CurlShard: @unchecked Sendable {
             if events.takeExpiredTimer() { curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, &runningCount) }
             drainCompletions()
         }
-        for (handle, transfer) in active {
-            complete(handle, transfer, .failure(TransportError(.cancelled, "the transport was shut down")))
+        for (handle, transfer) in active { complete(handle, transfer, .failure(TransportError.shutDown)) }
+        let (pending, waiters) = lock.withLock {
+            defer {
+                submitted.removeAll()
+                exitWaiters.removeAll()
+                exited = true
+            }
+            return (submitted, exitWaiters)
         }
-        let pending = lock.withLock { submitted }
-        for transfer in pending { transfer.finish(.failure(TransportError(.cancelled, "the transport was shut down"))) }
-        lock.withLock { thread = nil }
+        for transfer in pending { transfer.finish(.failure(TransportError.shutDown)) }
+        for waiter in waiters { waiter.resume() }
     }
 
     private func start(_ transfer: CurlTransfer) {

@@ -5,6 +5,8 @@ internal import CCurl
 ///
 /// Only the engine thread touches a transfer after it is submitted.
 final class CurlTransfer: @unchecked Sendable {
+    // @unchecked: after `CurlShard.submit` only the shard's thread reaches the mutable state.
+    let id: TransferID
     let request: HTTPRequest
     let deadlineSeconds: Double
     private(set) var continuation: CheckedContinuation<HTTPResponse, any Error>?
@@ -15,7 +17,8 @@ final class CurlTransfer: @unchecked Sendable {
     var headers: [String: String] = [:]
     var exceededLimit = false
 
-    init(request: HTTPRequest, timeoutSeconds: Double, continuation: CheckedContinuation<HTTPResponse, any Error>) {
+    init(id: TransferID, request: HTTPRequest, timeoutSeconds: Double, continuation: CheckedContinuation<HTTPResponse, any Error>) {
+        self.id = id
         self.request = request
         self.deadlineSeconds = timeoutSeconds
         self.continuation = continuation
@@ -60,6 +63,13 @@ final class CurlTransfer: @unchecked Sendable {
     var errorText: String {
         String(cString: errorBuffer)
     }
+}
+
+/// Names one transfer of an engine for its whole life: a number counted up per engine, so
+/// that a cancellation can never reach a later transfer that happens to reuse the memory of
+/// a finished one.
+struct TransferID: Hashable, Sendable {
+    let value: UInt64
 }
 
 /// C callbacks for libcurl, as static members so that they are not actor-isolated.

@@ -20,6 +20,11 @@ public struct TransportError: CodedError, Hashable {
         self.isConnectionFailure = isConnectionFailure
     }
 
+    /// The failure of a request made after, or still open at, the engine's shutdown.
+    static var shutDown: TransportError { TransportError(.shutDown, "the transport was shut down") }
+
+    /// The failure of a request cancelled before it was handed to the network.
+    static var cancelledBeforeSending: TransportError { TransportError(.cancelled, "cancelled before it was sent") }
 }
 
 extension ErrorCode where Domain == TransportError {
@@ -39,6 +44,8 @@ extension ErrorCode where Domain == TransportError {
     public static var invalidRequest: Self { Self("invalidRequest") }
     /// The request was cancelled.
     public static var cancelled: Self { Self("cancelled") }
+    /// The engine was shut down before the request could be made or finished.
+    public static var shutDown: Self { Self("shutDown") }
     /// Any other transfer failure.
     public static var failed: Self { Self("failed") }
 }
