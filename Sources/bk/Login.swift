@@ -74,7 +74,7 @@ struct Login: AsyncParsableCommand {
                 Terminal.print(String(decoding: (try? JSONCoding.encoder().encode(report)) ?? Data(), as: UTF8.self) + "\n")
             }
             presentation.note(.loginDone, ["bsn": bsn, "moment": presentation.messages.moment(until)])
-        } catch let error as IdentityError where error.code == .notAllowed && error.detail.contains("another citizen") {
+        } catch let error as IdentityError where error.code == .otherCitizenLoggedIn {
             progress?.finish()
             // A 'nee' is the citizen's choice, said as such; without a terminal nobody was asked.
             guard !declined.isSet else {

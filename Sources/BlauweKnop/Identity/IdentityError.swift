@@ -25,6 +25,8 @@ extension ErrorCode where Domain == IdentityError {
     public static var appManager: Self { Self("appManager") }
     /// The request is not allowed here (the test login outside `test`).
     public static var notAllowed: Self { Self("notAllowed") }
+    /// Another citizen is logged in on this computer and was not to be replaced.
+    public static var otherCitizenLoggedIn: Self { Self("otherCitizenLoggedIn") }
     /// A file could not be written.
     public static var storage: Self { Self("storage") }
 }

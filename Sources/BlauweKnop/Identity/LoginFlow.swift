@@ -78,7 +78,7 @@ public struct LoginFlow: Sendable {
                     let claims = try? JSONCoding.decode(Credential.Claims.self, from: jws.payload), claims.sub != credential.claims.sub,
                     !mayReplace(Identifiers.masked(bsn: claims.sub))
                 {
-                    throw IdentityError(.notAllowed, "another citizen is logged in; nothing was changed")
+                    throw IdentityError(.otherCitizenLoggedIn, "another citizen is logged in; nothing was changed")
                 }
                 try store.save(appKey: key, credential: compact)
                 return credential
