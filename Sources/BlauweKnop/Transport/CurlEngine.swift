@@ -32,7 +32,8 @@ public final class CurlEngine: Sendable {
         CurlGlobal.initialize()
         ProcessLimits.raiseOpenFileLimit()
         let trust = try TrustStore(caBundlePath: options.caBundlePath)
-        let sessions = options.tlsSessionFile.map { TLSSessionCache(path: $0, trustIdentity: trust.identity()) }
+        let keepsSessions = (options.tlsResumptionSupport ?? .running).keepsSessions
+        let sessions = options.tlsSessionFile.flatMap { keepsSessions ? TLSSessionCache(path: $0, trustIdentity: trust.identity()) : nil }
         let tls = TLSConnectionSetup(trust: trust, sessions: sessions)
         var shards: [CurlShard] = []
         do {
@@ -92,6 +93,9 @@ public final class CurlEngine: Sendable {
             throw TransportError(.failed, "\(error)")
         }
     }
+
+    /// Whether this engine keeps TLS sessions for the next run.
+    var keepsSessionsBetweenRuns: Bool { sessions != nil }
 
     /// TLS sessions kept from an earlier run that were offered to servers, and how many of
     /// them the servers resumed (both 0 without `TransportOptions.tlsSessionFile`).

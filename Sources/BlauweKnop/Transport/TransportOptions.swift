@@ -20,8 +20,12 @@ public struct TransportOptions: Sendable {
     /// parallel.
     public var engineThreads: Int = TransportOptions.defaultEngineThreads
     /// Where TLS sessions are kept between runs (`TLSSessionCache`), in the state directory;
-    /// `nil` keeps them for this process only.
+    /// `nil` keeps them for this process only, as does a libcurl or OpenSSL release the
+    /// mechanism was not proven on (`TLSResumptionSupport`).
     public var tlsSessionFile: String?
+    /// The library releases to decide TLS session keeping for; nil: the ones loaded (a test
+    /// sets others to see the guard).
+    var tlsResumptionSupport: TLSResumptionSupport?
     /// The `User-Agent` header.
     public var userAgent: String = "bk/\(BlauweKnopVersion.current)"
 
