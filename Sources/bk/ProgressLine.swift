@@ -4,14 +4,17 @@ import Foundation
 /// One live line on standard error while bk waits: a spinner and what it waits for, redrawn
 /// four times a second. Only on a terminal; erased when done, so nothing of it reaches a pipe,
 /// a file or the final screen.
-final class ProgressLine: @unchecked Sendable {
-    private let lock = NSLock()
+final class ProgressLine: Sendable {
+    private struct State {
+        var describe: @Sendable (Duration) -> String?
+        var shown = false
+        var frame = 0
+        var timer: Task<Void, Never>?
+    }
+
     private let width: Int
     private let started = ContinuousClock.now
-    private var describe: @Sendable (Duration) -> String?
-    private var shown = false
-    private var frame = 0
-    private var timer: Task<Void, Never>?
+    private let state: Locked<State>
 
     /// A progress line, or `nil` when standard error is not a terminal or `--quiet` was given.
     /// - Parameter describe: the text for the time elapsed so far, or `nil` for nothing yet.
@@ -22,41 +25,42 @@ final class ProgressLine: @unchecked Sendable {
 
     private init(width: Int, describe: @escaping @Sendable (Duration) -> String?) {
         self.width = width
-        self.describe = describe
+        self.state = Locked(State(describe: describe))
         Interruption.onInterrupt { [weak self] in self?.erase() }
-        timer = Task { [weak self] in
+        let timer = Task { [weak self] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(250))
                 self?.draw()
             }
         }
+        state.withLock { $0.timer = timer }
     }
 
     /// Redraws now (after the state the text describes has changed).
     func draw() {
-        lock.withLock {
-            guard let text = describe(started.duration(to: .now)) else { return }
-            let spinner = ["|", "/", "-", "\\"][frame % 4]
-            frame += 1
+        state.withLock { state in
+            guard let text = state.describe(started.duration(to: .now)) else { return }
+            let spinner = ["|", "/", "-", "\\"][state.frame % 4]
+            state.frame += 1
             var line = spinner + " " + TerminalText.sanitized(text)
             if line.count > width - 1 { line = String(line.prefix(width - 2)) + "…" }
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
-            shown = true
+            state.shown = true
         }
     }
 
     /// Erases the line and stops redrawing.
     func finish() {
-        timer?.cancel()
+        state.withLock { $0.timer }?.cancel()
         erase()
     }
 
     /// Erases the line if it is shown, and draws nothing after (also when a signal ends the run).
     private func erase() {
-        lock.withLock {
-            if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-            shown = false
-            describe = { _ in nil }
+        state.withLock { state in
+            if state.shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            state.shown = false
+            state.describe = { _ in nil }
         }
     }
 }

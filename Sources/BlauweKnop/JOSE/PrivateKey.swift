@@ -2,7 +2,7 @@ internal import CCrypto
 
 /// A signing key held by libcrypto (P-256 or Ed25519), stored as PKCS #8 PEM.
 public final class PrivateKey: @unchecked Sendable {
-    // Immutable after init.
+    // @unchecked: the key is immutable after init; libcrypto signs with one key from several threads.
     private let key: OpaquePointer
     /// The key type, which decides the algorithm.
     public let type: KeyType

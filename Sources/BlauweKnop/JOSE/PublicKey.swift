@@ -2,7 +2,7 @@ internal import CCrypto
 
 /// A verification key held by libcrypto, made from a checked JWK.
 public final class PublicKey: @unchecked Sendable {
-    // Immutable after init; libcrypto keys may be used from several threads for verification.
+    // @unchecked: the key is immutable after init; libcrypto verifies with one key from several threads.
     let key: OpaquePointer
     /// The key type, which decides the algorithm.
     public let type: KeyType

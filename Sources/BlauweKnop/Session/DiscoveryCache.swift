@@ -9,7 +9,7 @@ import Foundation
 /// once more with a fresh one (the holder may have moved its endpoints). With a path the cache
 /// is read from and written to the state directory (`discovery-cache.json`, 0600); a file that is
 /// not a private regular file of this user, or does not parse, is ignored.
-public final class DiscoveryCache: @unchecked Sendable {
+public final class DiscoveryCache: Sendable {
     /// The longest a document is kept, whatever the holder allows.
     public static let maximumAge: Int64 = 24 * 60 * 60
 
@@ -31,29 +31,34 @@ public final class DiscoveryCache: @unchecked Sendable {
         var entries: [Entry]
     }
 
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-    private var changed = false
-    private var hits = 0
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var changed = false
+        var hits = 0
+    }
+
+    private let state: Locked<State>
     private let path: String?
 
     /// A cache kept in `path`, or in memory only for this process when `path` is nil.
     public init(path: String?, now: Int64) {
         self.path = path
-        guard let path, let bytes = AtomicFile.readPrivateCache(path, limit: 16 << 20), let file = try? JSONCoding.decode(File.self, from: bytes)
-        else { return }
-        for entry in file.entries where entry.expiresAt > now && entry.expiresAt - now <= Self.maximumAge {
-            entries[entry.discoveryURL] = entry
+        var kept = State()
+        if let path, let bytes = AtomicFile.readPrivateCache(path, limit: 16 << 20), let file = try? JSONCoding.decode(File.self, from: bytes) {
+            for entry in file.entries where entry.expiresAt > now && entry.expiresAt - now <= Self.maximumAge {
+                kept.entries[entry.discoveryURL] = entry
+            }
         }
+        state = Locked(kept)
     }
 
     /// The kept document for an organisation of the current scheme, checked again.
     func document(for organization: SchemeDocument.Organization, now: Int64) -> DiscoveryDocument? {
-        lock.withLock {
-            guard let entry = entries[organization.discoveryURL], entry.oin == organization.oin, entry.expiresAt > now,
+        state.withLock { state in
+            guard let entry = state.entries[organization.discoveryURL], entry.oin == organization.oin, entry.expiresAt > now,
                 (try? entry.document.check(against: organization)) != nil
             else { return nil }
-            hits += 1
+            state.hits += 1
             return entry.document
         }
     }
@@ -62,29 +67,29 @@ public final class DiscoveryCache: @unchecked Sendable {
     func remember(_ document: DiscoveryDocument, for organization: SchemeDocument.Organization, response: HTTPResponse, now: Int64) {
         guard let seconds = Self.maxAge(cacheControl: response.headers["cache-control"]), seconds > 0 else { return }
         let entry = Entry(oin: organization.oin, discoveryURL: organization.discoveryURL, expiresAt: now + min(seconds, Self.maximumAge), document: document)
-        lock.withLock {
-            entries[organization.discoveryURL] = entry
-            changed = true
+        state.withLock { state in
+            state.entries[organization.discoveryURL] = entry
+            state.changed = true
         }
     }
 
     /// Drops the kept document of an organisation.
     func forget(_ organization: SchemeDocument.Organization) {
-        lock.withLock {
-            if entries.removeValue(forKey: organization.discoveryURL) != nil { changed = true }
+        state.withLock { state in
+            if state.entries.removeValue(forKey: organization.discoveryURL) != nil { state.changed = true }
         }
     }
 
     /// How many flows of this process took a kept document.
-    public var hitCount: Int { lock.withLock { hits } }
+    public var hitCount: Int { state.withLock { $0.hits } }
 
     /// Writes the cache back when it changed (failing costs the next run a round trip per
     /// organisation, so it is not an error).
     public func save(now: Int64) {
-        let bytes: [UInt8]? = lock.withLock {
-            guard changed, path != nil else { return nil }
-            changed = false
-            let kept = entries.values.filter { $0.expiresAt > now }.sorted { $0.discoveryURL < $1.discoveryURL }
+        let bytes: [UInt8]? = state.withLock { state in
+            guard state.changed, path != nil else { return nil }
+            state.changed = false
+            let kept = state.entries.values.filter { $0.expiresAt > now }.sorted { $0.discoveryURL < $1.discoveryURL }
             return try? JSONCoding.encode(File(entries: kept))
         }
         if let bytes, let path { AtomicFile.writePrivateCache(bytes, to: path) }

@@ -11,7 +11,7 @@ internal import CCurl
 /// handle); `CurlEngine` sends every request for one host to the same shard, so that a
 /// connection is reused wherever it could be with one thread.
 final class CurlShard: @unchecked Sendable {
-    // `multi` and `share` are used only on the shard's thread after init; the queues are
+    // @unchecked: `multi` and `share` are used only on the shard's thread after init; the queues are
     // guarded by `lock`.
     private let multi: UnsafeMutableRawPointer
     private let share: UnsafeMutableRawPointer?

@@ -6,7 +6,7 @@ internal import CCurl
 ///
 /// libcurl 7.88 builds an `SSL_CTX` per connection, so the per-connection state (which
 /// `host:port` the sessions belong to) hangs on that `SSL_CTX` as ex-data.
-final class TLSConnectionSetup: @unchecked Sendable {
+final class TLSConnectionSetup: Sendable {
     let trust: TrustStore
     let sessions: TLSSessionCache?
 

@@ -17,7 +17,7 @@ internal import CCurl
 /// for at most `maximumAge` within the lifetime the server gave it, and not after the server's
 /// certificate has expired. libcurl still checks the host name against the certificate the
 /// session carries on every connection.
-final class TLSSessionCache: @unchecked Sendable {
+final class TLSSessionCache: Sendable {
     /// How long a session may be used after it was received.
     static let maximumAge: Int64 = 24 * 60 * 60
     static let maximumEntries = 20_000
@@ -29,11 +29,14 @@ final class TLSSessionCache: @unchecked Sendable {
         var receivedAt: Int64
     }
 
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-    private var changed = false
-    private var offeredCount = 0
-    private var resumedCount = 0
+    private struct State {
+        var entries: [String: Entry]
+        var changed = false
+        var offeredCount = 0
+        var resumedCount = 0
+    }
+
+    private let state: Locked<State>
     let path: String
     let trustIdentity: [UInt8]
 
@@ -42,16 +45,16 @@ final class TLSSessionCache: @unchecked Sendable {
     init(path: String, trustIdentity: [UInt8], now: Int64 = TLSSessionCache.now()) {
         self.path = path
         self.trustIdentity = trustIdentity
-        guard let bytes = AtomicFile.readPrivateCache(path, limit: 64 << 20) else { return }
-        entries = Self.decode(bytes, trustIdentity: trustIdentity, now: now) ?? [:]
+        let kept = AtomicFile.readPrivateCache(path, limit: 64 << 20).flatMap { Self.decode($0, trustIdentity: trustIdentity, now: now) }
+        state = Locked(State(entries: kept ?? [:]))
     }
 
     /// The session kept for `key`, removed from the cache: the caller owns the reference.
     func take(_ key: String, now: Int64 = TLSSessionCache.now()) -> OpaquePointer? {
         guard
-            let entry = lock.withLock({ () -> Entry? in
-                guard let entry = entries.removeValue(forKey: key) else { return nil }
-                changed = true
+            let entry = state.withLock({ state -> Entry? in
+                guard let entry = state.entries.removeValue(forKey: key) else { return nil }
+                state.changed = true
                 return entry
             }), Self.isFresh(entry.receivedAt, now: now)
         else { return nil }
@@ -69,7 +72,7 @@ final class TLSSessionCache: @unchecked Sendable {
             SSL_SESSION_free(session)
             return nil
         }
-        lock.withLock { offeredCount += 1 }
+        state.withLock { $0.offeredCount += 1 }
         return session
     }
 
@@ -84,28 +87,28 @@ final class TLSSessionCache: @unchecked Sendable {
             return i2d_SSL_SESSION(session, &cursor)
         }
         guard written == length else { return }
-        lock.withLock {
-            entries[key] = Entry(der: der, receivedAt: now)
-            changed = true
+        state.withLock { state in
+            state.entries[key] = Entry(der: der, receivedAt: now)
+            state.changed = true
         }
     }
 
     /// Records that a connection resumed a kept session.
-    func noteResumed() { lock.withLock { resumedCount += 1 } }
+    func noteResumed() { state.withLock { $0.resumedCount += 1 } }
 
     /// How many sessions are kept now.
-    var keptCount: Int { lock.withLock { entries.count } }
+    var keptCount: Int { state.withLock { $0.entries.count } }
 
     /// Sessions offered to servers and sessions they accepted, in this process.
-    var counts: (offered: Int, resumed: Int) { lock.withLock { (offeredCount, resumedCount) } }
+    var counts: (offered: Int, resumed: Int) { state.withLock { ($0.offeredCount, $0.resumedCount) } }
 
     /// Writes the cache back when it changed (failing costs the next run its resumptions, so it
     /// is not an error).
     func save(now: Int64 = TLSSessionCache.now()) {
-        let bytes: [UInt8]? = lock.withLock {
-            guard changed else { return nil }
-            changed = false
-            return Self.encode(entries.filter { Self.isFresh($0.value.receivedAt, now: now) }, trustIdentity: trustIdentity)
+        let bytes: [UInt8]? = state.withLock { state in
+            guard state.changed else { return nil }
+            state.changed = false
+            return Self.encode(state.entries.filter { Self.isFresh($0.value.receivedAt, now: now) }, trustIdentity: trustIdentity)
         }
         if let bytes { AtomicFile.writePrivateCache(bytes, to: path) }
     }

@@ -11,7 +11,7 @@ internal import CCrypto
 /// 18–21 ms) before the first connection. Chains are built trusted-first and may end at an
 /// intermediate that is in the store (libcurl's own defaults).
 final class TrustStore: @unchecked Sendable {
-    // X509_STORE is reference counted and locked internally; OpenSSL allows one store to be
+    // @unchecked: X509_STORE is reference counted and locked internally; OpenSSL allows one store to be
     // shared by SSL_CTXs on several threads.
     let store: OpaquePointer
     private let caBundlePath: String?
