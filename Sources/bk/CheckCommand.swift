@@ -3,7 +3,7 @@ import BlauweKnop
 import Foundation
 
 /// `bk check`: probe every endpoint of the scheme, for CI and scheme operators.
-struct CheckCommand: AsyncParsableCommand {
+struct CheckCommand: AsyncParsableCommand, ReportsErrors {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Probe every organisation and App Manager of the scheme (no login needed).",
@@ -68,9 +68,11 @@ struct CheckCommand: AsyncParsableCommand {
         return .table
     }
 
+    var presentation: Presentation { Presentation(global, jsonErrors: chosenFormat == .json) }
+
     func run() async throws {
         let format = chosenFormat
-        let presentation = Presentation(global, jsonErrors: format == .json)
+        let presentation = self.presentation
         let checked: (report: CheckReport, exitCode: Int32)
         do {
             checked = try await global.withClient { client in try await check(with: client, presentation: presentation) }
@@ -83,7 +85,7 @@ struct CheckCommand: AsyncParsableCommand {
         let text = CheckFormat(rawValue: format.rawValue).map { $0.render(checked.report, style: presentation.tableStyle(toTerminal: toTerminal)) } ?? ""
         try presentation.write(text, to: output)
         var exitCode = checked.exitCode
-        if exitCode == 0, checked.report.fails(onWarnings: failOn == .warning) { exitCode = OverviewExitCode.partial.rawValue }
+        if exitCode == 0, checked.report.fails(onWarnings: failOn == .warning) { exitCode = ExitStatus.partial.rawValue }
         if exitCode != 0 { throw ExitCode(exitCode) }
     }
 
@@ -105,15 +107,15 @@ struct CheckCommand: AsyncParsableCommand {
         } catch {
             guard error.code != .configuration else { throw NotSetUp(error: error, environment: client.settings.environment) }
             // Standard output carries the report with the failing scheme case.
-            _ = presentation.withoutJSONErrors.fail(error, code: OverviewExitCode.schemeRejected.rawValue)
-            return (CheckReport.schemeFailed(error, environment: client.settings.environment), OverviewExitCode.schemeRejected.rawValue)
+            presentation.withoutJSONErrors.say(error)
+            return (CheckReport.schemeFailed(error, environment: client.settings.environment), ExitStatus.schemeRejected.rawValue)
         }
     }
 
     /// bk is not set up: the error on standard error, and still a report (one failing case)
     /// where the report goes, so that a CI job keeps a report that says why. Exit 1.
     private func settingsFailed(_ error: any Error, environment: String, presentation: Presentation) -> any Error {
-        _ = presentation.withoutJSONErrors.fail(error, code: OverviewExitCode.failure.rawValue)
+        presentation.withoutJSONErrors.say(error)
         let report = CheckReport.settingsFailed(String(describing: error), environment: environment)
         let toTerminal = (output == nil || output == OutputFile.standardOutputName) && Terminal.standardOutputIsTerminal
         let text = CheckFormat(rawValue: chosenFormat.rawValue).map { $0.render(report, style: presentation.tableStyle(toTerminal: toTerminal)) } ?? ""
@@ -122,6 +124,6 @@ struct CheckCommand: AsyncParsableCommand {
         } catch {
             return error
         }
-        return ExitCode(OverviewExitCode.failure.rawValue)
+        return ExitCode(ExitStatus.failure.rawValue)
     }
 }

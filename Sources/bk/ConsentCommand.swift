@@ -9,7 +9,7 @@ struct ConsentCommand: AsyncParsableCommand {
         subcommands: [Grant.self, List.self, Revoke.self])
 
     /// `bk consent grant`: one requester, one purpose, a time limit, chosen organisations.
-    struct Grant: AsyncParsableCommand {
+    struct Grant: AsyncParsableCommand, ReportsErrors {
         static let configuration = CommandConfiguration(
             commandName: "grant", abstract: "Give a requester consent to fetch your data for one purpose, for a limited time.",
             discussion: """
@@ -55,68 +55,62 @@ struct ConsentCommand: AsyncParsableCommand {
             guard Consent.Detail(rawValue: detail) != nil else { throw UsageProblem.error(.usageDetailValues) }
         }
 
+        var presentation: Presentation { Presentation(global) }
+
         func run() async throws {
-            let presentation = Presentation(global, jsonErrors: false)
+            let presentation = self.presentation
             let text = presentation.messages
-            do {
-                try await global.withClient { client in
-                    let http = client.http(deadlineSeconds: 60)
-                    let registrar = try await client.consentRegistrar(http: http)
-                    _ = try await registrar.retryPending(directory: client.stateDirectory)
-                    let only = (only ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                    let plan = try ConsentPlan(
-                        scheme: registrar.scheme, to: to, purpose: purpose, days: days, until: until, only: only,
-                        detail: Consent.Detail(rawValue: detail) ?? .full, reference: reference, now: client.clock.epochSeconds)
-                    let (consent, claims) = try plan.sign(identity: registrar.identity)
-                    let jti = claims.jti
-                    Terminal.note(summary(plan, jti: jti, text: text, width: presentation.width))
-                    if !yes {
-                        guard Terminal.standardErrorIsTerminal, isatty(STDIN_FILENO) == 1 else {
-                            Terminal.note(text[.consentNeedsYes])
-                            throw ExitCode(64)
-                        }
-                        FileHandle.standardError.write(Data((text[.consentQuestion] + " ").utf8))
-                        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-                        guard answer == text[.answerYes] || answer == "y" || answer == "j" else {
-                            Terminal.note(text[.consentCancelled])
-                            throw ExitCode(1)
-                        }
+            try await global.withClient { client in
+                let http = client.http(deadlineSeconds: 60)
+                let registrar = try await client.consentRegistrar(http: http)
+                _ = try await registrar.retryPending(directory: client.stateDirectory)
+                let only = (only ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let plan = try ConsentPlan(
+                    scheme: registrar.scheme, to: to, purpose: purpose, days: days, until: until, only: only,
+                    detail: Consent.Detail(rawValue: detail) ?? .full, reference: reference, now: client.clock.epochSeconds)
+                let (consent, claims) = try plan.sign(identity: registrar.identity)
+                let jti = claims.jti
+                Terminal.note(summary(plan, jti: jti, text: text, width: presentation.width))
+                if !yes {
+                    guard Terminal.standardErrorIsTerminal, isatty(STDIN_FILENO) == 1 else {
+                        Terminal.note(text[.consentNeedsYes])
+                        throw ExitCode(64)
                     }
-                    let outcomes = await registrar.register(consent, at: plan.organizations)
-                    var missed = false
-                    var registered = 0
-                    for (organization, outcome) in outcomes {
-                        let name = TerminalText.sanitized(organization.name)
-                        switch outcome {
-                        case .registered:
-                            registered += 1
-                            Terminal.note(text[.consentRegistered, ["name": name]])
-                        case .notSupported: Terminal.note(text[.consentNotSupported, ["name": name]])
-                        case .failed(let status, let detail):
-                            missed = true
-                            let technical = global.verbose ? " (\(TerminalText.sanitized(detail)))" : ""
-                            Terminal.note(text[.consentFailed, ["name": name, "reason": text.reason(status)]] + technical)
-                        }
+                    FileHandle.standardError.write(Data((text[.consentQuestion] + " ").utf8))
+                    let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                    guard answer == text[.answerYes] || answer == "y" || answer == "j" else {
+                        Terminal.note(text[.consentCancelled])
+                        throw ExitCode(1)
                     }
-                    guard registered > 0 else {
-                        // Registered nowhere: a file to hand over would say something untrue.
-                        Terminal.note(Prose.wrap(text[.consentRegisteredNowhere], width: presentation.width))
-                        throw ExitCode(missed ? 3 : 1)
-                    }
-                    let path = output ?? "consent-\(jti.prefix(8)).jws"
-                    try OutputFile.write(consent + "\n", to: path, mode: 0o600)
-                    if path != OutputFile.standardOutputName {
-                        Terminal.note(text[.consentWritten, ["path": path, "requester": TerminalText.sanitized(plan.requester.name)]])
-                    }
-                    if code { Terminal.note(text[.consentCode, ["code": Consent.shortCode(consent)]]) }
-                    if missed { throw ExitCode(3) }
                 }
-            } catch let exit as ExitCode {
-                throw exit
-            } catch let error as SchemeError {
-                throw presentation.fail(error, code: Terminal.exitCode(for: error))
-            } catch {
-                throw presentation.fail(error, code: 1)
+                let outcomes = await registrar.register(consent, at: plan.organizations)
+                var missed = false
+                var registered = 0
+                for (organization, outcome) in outcomes {
+                    let name = TerminalText.sanitized(organization.name)
+                    switch outcome {
+                    case .registered:
+                        registered += 1
+                        Terminal.note(text[.consentRegistered, ["name": name]])
+                    case .notSupported: Terminal.note(text[.consentNotSupported, ["name": name]])
+                    case .failed(let status, let detail):
+                        missed = true
+                        let technical = global.verbose ? " (\(TerminalText.sanitized(detail)))" : ""
+                        Terminal.note(text[.consentFailed, ["name": name, "reason": text.reason(status)]] + technical)
+                    }
+                }
+                guard registered > 0 else {
+                    // Registered nowhere: a file to hand over would say something untrue.
+                    Terminal.note(Prose.wrap(text[.consentRegisteredNowhere], width: presentation.width))
+                    throw ExitCode(missed ? 3 : 1)
+                }
+                let path = output ?? "consent-\(jti.prefix(8)).jws"
+                try OutputFile.write(consent + "\n", to: path, mode: 0o600)
+                if path != OutputFile.standardOutputName {
+                    Terminal.note(text[.consentWritten, ["path": path, "requester": TerminalText.sanitized(plan.requester.name)]])
+                }
+                if code { Terminal.note(text[.consentCode, ["code": Consent.shortCode(consent)]]) }
+                if missed { throw ExitCode(3) }
             }
         }
 
@@ -137,7 +131,7 @@ struct ConsentCommand: AsyncParsableCommand {
     }
 
     /// `bk consent list`: every consent with its accesses, newest first.
-    struct List: AsyncParsableCommand {
+    struct List: AsyncParsableCommand, ReportsErrors {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "Show every consent you gave, and who looked at your data under it.")
 
         @OptionGroup var global: GlobalOptions
@@ -149,22 +143,17 @@ struct ConsentCommand: AsyncParsableCommand {
             case table, json
         }
 
+        var presentation: Presentation { Presentation(global, jsonErrors: format == .json) }
+
         func run() async throws {
-            let presentation = Presentation(global, jsonErrors: format == .json)
-            let overview: ConsentOverview
-            do {
-                overview = try await global.withClient { client in
-                    let registrar = try await client.consentRegistrar(http: client.http(deadlineSeconds: 60))
-                    let pending = try await registrar.retryPending(directory: client.stateDirectory)
-                    let (consents, failures) = await registrar.list()
-                    let unavailable = failures.filter { if case .failed = $0.1 { true } else { false } }.map(\.0)
-                    return ConsentOverview(
-                        consents, unavailable: unavailable, pending: Set(pending.pending.map(\.jti)), scheme: registrar.scheme, now: client.clock.epochSeconds)
-                }
-            } catch let error as SchemeError {
-                throw presentation.fail(error, code: Terminal.exitCode(for: error))
-            } catch {
-                throw presentation.fail(error, code: 1)
+            let presentation = self.presentation
+            let overview = try await global.withClient { client in
+                let registrar = try await client.consentRegistrar(http: client.http(deadlineSeconds: 60))
+                let pending = try await registrar.retryPending(directory: client.stateDirectory)
+                let (consents, failures) = await registrar.list()
+                let unavailable = failures.filter { if case .failed = $0.1 { true } else { false } }.map(\.0)
+                return ConsentOverview(
+                    consents, unavailable: unavailable, pending: Set(pending.pending.map(\.jti)), scheme: registrar.scheme, now: client.clock.epochSeconds)
             }
             switch format {
             case .json: try presentation.write(String(decoding: JSONCoding.encode(overview), as: UTF8.self) + "\n", to: nil)
@@ -175,7 +164,7 @@ struct ConsentCommand: AsyncParsableCommand {
     }
 
     /// `bk consent revoke <id>`: at every organisation that holds it; what fails is retried.
-    struct Revoke: AsyncParsableCommand {
+    struct Revoke: AsyncParsableCommand, ReportsErrors {
         static let configuration = CommandConfiguration(
             commandName: "revoke", abstract: "Withdraw a consent at every organisation that holds it.",
             discussion:
@@ -187,37 +176,33 @@ struct ConsentCommand: AsyncParsableCommand {
         @Argument(help: "The consent: its id, the short id 'bk consent list' shows, or the consent file; an id that starts with '-' goes after '--'.")
         var id: String
 
+        var presentation: Presentation { Presentation(global) }
+
         func run() async throws {
-            let presentation = Presentation(global, jsonErrors: false)
+            let presentation = self.presentation
             let text = presentation.messages
             var pending = false
-            do {
-                try await global.withClient { client in
-                    let registrar = try await client.consentRegistrar(http: client.http(deadlineSeconds: 60))
-                    _ = try await registrar.retryPending(directory: client.stateDirectory)
-                    var jti = ConsentSelector.fullID(id) ?? ""
-                    if jti.isEmpty { jti = try ConsentSelector.match(id, in: await registrar.list().consents.map(\.consent.jti)) }
-                    let outcomes = try await registrar.revokeRemembering(jti, directory: client.stateDirectory)
-                    guard outcomes.contains(where: { if case .notHeld = $0.1 { false } else if case .notSupported = $0.1 { false } else { true } }) else {
-                        throw ConsentError(.unknown, "no organisation holds a consent with the id '\(TerminalText.sanitized(jti))'")
-                    }
-                    for (organization, outcome) in outcomes {
-                        let name = TerminalText.sanitized(organization.name)
-                        switch outcome {
-                        case .revoked: Terminal.note(text[.consentRevoked, ["name": name]])
-                        case .notHeld: Terminal.note(text[.consentNotHeld, ["name": name]])
-                        case .notSupported: Terminal.note(text[.consentNotSupported, ["name": name]])
-                        case .failed(let status, let detail):
-                            pending = true
-                            let technical = global.verbose ? " (\(TerminalText.sanitized(detail)))" : ""
-                            Terminal.note(text[.consentRevokeFailed, ["name": name, "reason": text.reason(status)]] + technical)
-                        }
+            try await global.withClient { client in
+                let registrar = try await client.consentRegistrar(http: client.http(deadlineSeconds: 60))
+                _ = try await registrar.retryPending(directory: client.stateDirectory)
+                var jti = ConsentSelector.fullID(id) ?? ""
+                if jti.isEmpty { jti = try ConsentSelector.match(id, in: await registrar.list().consents.map(\.consent.jti)) }
+                let outcomes = try await registrar.revokeRemembering(jti, directory: client.stateDirectory)
+                guard outcomes.contains(where: { if case .notHeld = $0.1 { false } else if case .notSupported = $0.1 { false } else { true } }) else {
+                    throw ConsentError(.unknown, "no organisation holds a consent with the id '\(TerminalText.sanitized(jti))'")
+                }
+                for (organization, outcome) in outcomes {
+                    let name = TerminalText.sanitized(organization.name)
+                    switch outcome {
+                    case .revoked: Terminal.note(text[.consentRevoked, ["name": name]])
+                    case .notHeld: Terminal.note(text[.consentNotHeld, ["name": name]])
+                    case .notSupported: Terminal.note(text[.consentNotSupported, ["name": name]])
+                    case .failed(let status, let detail):
+                        pending = true
+                        let technical = global.verbose ? " (\(TerminalText.sanitized(detail)))" : ""
+                        Terminal.note(text[.consentRevokeFailed, ["name": name, "reason": text.reason(status)]] + technical)
                     }
                 }
-            } catch let error as SchemeError {
-                throw presentation.fail(error, code: Terminal.exitCode(for: error))
-            } catch {
-                throw presentation.fail(error, code: 1)
             }
             if pending { throw ExitCode(3) }
         }

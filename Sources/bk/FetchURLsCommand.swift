@@ -4,7 +4,7 @@ import Foundation
 
 /// `bk fetch-urls FILE`: GET every URL of a file at once through bk's transport, for the
 /// side-by-side transport benchmark against `curl --parallel`. Hidden from help.
-struct FetchURLsCommand: AsyncParsableCommand {
+struct FetchURLsCommand: AsyncParsableCommand, ReportsErrors {
     static let configuration = CommandConfiguration(
         commandName: "fetch-urls", abstract: "GET every URL in FILE concurrently (benchmark helper).", shouldDisplay: false)
 
@@ -12,6 +12,8 @@ struct FetchURLsCommand: AsyncParsableCommand {
 
     @Argument(help: "A file with one https URL per line.")
     var file: String
+
+    var presentation: Presentation { Presentation(global) }
 
     func run() async throws {
         let urls = ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init).filter { !$0.isEmpty }

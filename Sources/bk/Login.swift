@@ -4,7 +4,7 @@ import Foundation
 import Synchronization
 
 /// `bk login`: create the app key and obtain the credential (PROTOCOL §3).
-struct Login: AsyncParsableCommand {
+struct Login: AsyncParsableCommand, ReportsErrors {
     static let configuration = CommandConfiguration(
         commandName: "login", abstract: "Log in: bind this computer's app key to you at an App Manager.",
         discussion: """
@@ -37,8 +37,10 @@ struct Login: AsyncParsableCommand {
         try timeout.require("--timeout", atMost: DurationArgument.oneDay)
     }
 
+    var presentation: Presentation { Presentation(global, jsonErrors: format == .json) }
+
     func run() async throws {
-        let presentation = Presentation(global, jsonErrors: format == .json)
+        let presentation = self.presentation
         let force = force
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(timeout.seconds * 1000)))
         let polling = PollingFlag()
@@ -79,16 +81,10 @@ struct Login: AsyncParsableCommand {
             // A 'nee' is the citizen's choice, said as such; without a terminal nobody was asked.
             guard !declined.isSet else {
                 presentation.note(.loginReplaceDeclined)
-                throw ExitCode(OverviewExitCode.failure.rawValue)
+                throw ExitCode(ExitStatus.failure.rawValue)
             }
             presentation.note(.loginReplaceRefused)
-            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
-        } catch let error as SchemeError {
-            progress?.finish()
-            throw presentation.fail(error, code: Terminal.exitCode(for: error))
-        } catch {
-            progress?.finish()
-            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
+            throw error
         }
     }
 }
@@ -128,7 +124,7 @@ extension Login {
 }
 
 /// `bk logout`: forget the app key and credential.
-struct Logout: AsyncParsableCommand {
+struct Logout: AsyncParsableCommand, ReportsErrors {
     static let configuration = CommandConfiguration(commandName: "logout", abstract: "Log out: remove the app key and credential from this computer.")
 
     @OptionGroup var global: GlobalOptions
@@ -136,19 +132,17 @@ struct Logout: AsyncParsableCommand {
     @Option(help: "text or json.")
     var format: TextOrJSON = .text
 
+    var presentation: Presentation { Presentation(global, jsonErrors: format == .json) }
+
     func run() async throws {
-        let presentation = Presentation(global, jsonErrors: format == .json)
-        do {
-            // Logging out needs only the state folder: a config file that cannot be read must
-            // not keep a citizen's key on the computer.
-            let directory =
-                global.stateDir ?? ProcessInfo.processInfo.environment["BK_STATE_DIR"] ?? (try? global.settings())?.stateDirectory
-                ?? StateDirectory.defaultPath(environment: ProcessInfo.processInfo.environment)
-            let removed = try IdentityStore(directory: StateDirectory(path: directory)).remove()
-            if format == .json { Terminal.print(removed ? "{\"logged_out\":true}\n" : "{\"logged_out\":false}\n") }
-            presentation.note(removed ? .logoutDone : .logoutNothing)
-        } catch {
-            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
-        }
+        let presentation = self.presentation
+        // Logging out needs only the state folder: a config file that cannot be read must
+        // not keep a citizen's key on the computer.
+        let directory =
+            global.stateDir ?? ProcessInfo.processInfo.environment["BK_STATE_DIR"] ?? (try? global.settings())?.stateDirectory
+            ?? StateDirectory.defaultPath(environment: ProcessInfo.processInfo.environment)
+        let removed = try IdentityStore(directory: StateDirectory(path: directory)).remove()
+        if format == .json { Terminal.print(removed ? "{\"logged_out\":true}\n" : "{\"logged_out\":false}\n") }
+        presentation.note(removed ? .logoutDone : .logoutNothing)
     }
 }

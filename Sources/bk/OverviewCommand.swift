@@ -3,7 +3,7 @@ import BlauweKnop
 import Foundation
 
 /// `bk overview`: fetch, verify and merge every holder's document.
-struct OverviewCommand: AsyncParsableCommand {
+struct OverviewCommand: AsyncParsableCommand, ReportsErrors {
     static let configuration = CommandConfiguration(
         commandName: "overview",
         abstract: "Show one overview of your debts at every organisation of the scheme.",
@@ -48,32 +48,26 @@ struct OverviewCommand: AsyncParsableCommand {
         get throws { try OverviewOutput.chosen(format: format, output: output, messages: Presentation(global, jsonErrors: false).messages) }
     }
 
+    var presentation: Presentation { Presentation(global, jsonErrors: (try? chosenOutput)?.form == .json) }
+
     func run() async throws {
         let chosen = try chosenOutput
-        let presentation = Presentation(global, jsonErrors: chosen.form == .json)
-        let overview: Overview
+        let presentation = self.presentation
         let state = OverviewProgressText(messages: presentation.messages)
         let progress = ProgressLine.make(presentation) { state.text(after: $0) }
-        do {
-            overview = try await global.withClient { client in
-                let concurrency = min(parallel, ProcessLimits.concurrentFlowsAllowed())
-                let discoveries = client.discoveryCache()
-                let overview = try await client.overview(
-                    http: client.http(deadlineSeconds: deadline.seconds), maxConcurrentHolders: concurrency, discoveries: discoveries
-                ) { progressState in
-                    state.update(progressState)
-                    progress?.draw()
-                }
-                progress?.finish()
-                if global.verbose { presentation.noteReuse(of: client, discoveries: discoveries) }
-                return overview
+        defer { progress?.finish() }
+        let overview = try await global.withClient { client in
+            let concurrency = min(parallel, ProcessLimits.concurrentFlowsAllowed())
+            let discoveries = client.discoveryCache()
+            let overview = try await client.overview(
+                http: client.http(deadlineSeconds: deadline.seconds), maxConcurrentHolders: concurrency, discoveries: discoveries
+            ) { progressState in
+                state.update(progressState)
+                progress?.draw()
             }
-        } catch let error as SchemeError {
             progress?.finish()
-            throw presentation.fail(error, code: Terminal.exitCode(for: error))
-        } catch {
-            progress?.finish()
-            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
+            if global.verbose { presentation.noteReuse(of: client, discoveries: discoveries) }
+            return overview
         }
         try chosen.write(overview, detail: detail, presentation: presentation)
         let code = overview.exitCode

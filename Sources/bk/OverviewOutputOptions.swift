@@ -29,27 +29,21 @@ extension OverviewOutput {
     /// Writes the overview in the chosen form, then says on a terminal where it went (and, for
     /// a PDF, how many pages it has).
     func write(_ overview: Overview, detail: Bool, presentation: Presentation) throws {
-        do {
-            var pages: Int?
-            if form == .pdf {
-                let bytes = try OverviewPDF.render(overview, language: presentation.messages.language)
-                try presentation.write(bytes, to: path, mode: 0o600)
-                pages = OverviewPDF.pageCount(of: bytes)
-            } else {
-                let style = presentation.tableStyle(toTerminal: path == nil && Terminal.standardOutputIsTerminal)
-                let text = try OverviewFormat(rawValue: form.rawValue).map { try $0.render(overview, detail: detail, style: style) } ?? ""
-                try presentation.write(text, to: path, mode: 0o600)
-            }
-            guard let path, Terminal.standardErrorIsTerminal else { return }
-            let client = overview.consent != nil
-            let shown = ["path": TerminalText.sanitized(path)]
-            guard let pages else { return presentation.note(client ? .writtenClientOverview : .writtenOverview, shown) }
-            let count = presentation.messages[pages == 1 ? .pageCountOne : .pageCountMany, ["count": "\(pages)"]]
-            presentation.note(client ? .writtenClientOverviewPages : .writtenOverviewPages, shown.merging(["pages": count]) { $1 })
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
+        var pages: Int?
+        if form == .pdf {
+            let bytes = try OverviewPDF.render(overview, language: presentation.messages.language)
+            try presentation.write(bytes, to: path, mode: 0o600)
+            pages = OverviewPDF.pageCount(of: bytes)
+        } else {
+            let style = presentation.tableStyle(toTerminal: path == nil && Terminal.standardOutputIsTerminal)
+            let text = try OverviewFormat(rawValue: form.rawValue).map { try $0.render(overview, detail: detail, style: style) } ?? ""
+            try presentation.write(text, to: path, mode: 0o600)
         }
+        guard let path, Terminal.standardErrorIsTerminal else { return }
+        let client = overview.consent != nil
+        let shown = ["path": TerminalText.sanitized(path)]
+        guard let pages else { return presentation.note(client ? .writtenClientOverview : .writtenOverview, shown) }
+        let count = presentation.messages[pages == 1 ? .pageCountOne : .pageCountMany, ["count": "\(pages)"]]
+        presentation.note(client ? .writtenClientOverviewPages : .writtenOverviewPages, shown.merging(["pages": count]) { $1 })
     }
 }

@@ -50,29 +50,37 @@ struct Presentation: Sendable {
         note(.discoveryFromCache, ["count": String(discoveries.hitCount)])
     }
 
-    /// Reports an error in plain words and returns the exit code to end with. The technical
-    /// detail follows with `--verbose`; for settings and files it always does, as it names
-    /// what to fix.
-    func fail(_ error: any Error, code: Int32) -> ExitCode {
-        // bk's own usage sentences are already in the reader's language, and say what to do.
+    /// The one catch ladder of bk: reports the error that stopped a command in plain words and
+    /// returns what the process ends with, its exit code from the library's one table
+    /// (`ExitStatus(for:)`; 64 for bk's own usage sentences). An exit the command chose itself
+    /// passes through unchanged.
+    func fail(_ error: any Error) -> any Error {
+        if error is ExitCode || error is CleanExit { return error }
         if let usage = error as? ValidationError, usage.message.first == UsageProblem.marker {
+            // bk's own usage sentences are already in the reader's language, and say what to do.
             let sentence = String(usage.message.dropFirst())
             Terminal.note("\(messages[.errorPrefix]): \(sentence)")
             if jsonErrors {
                 Self.printJSONError(code: "usage", message: sentence)
             }
-            return ExitCode(code)
+            return ExitCode(ExitStatus.usage.rawValue)
         }
-        // "Log in first" has its own exit code, whatever the command.
-        let code = (error as? IdentityError).map { [.notLoggedIn, .expired].contains($0.code) } == true ? OverviewExitCode.loginRequired.rawValue : code
+        say(error)
+        return ExitCode(ExitStatus(for: error).rawValue)
+    }
+
+    /// Says an error in plain words on standard error (and as JSON on standard output with
+    /// `--format json`). The technical detail follows with `--verbose`; for settings and files
+    /// it always does, as it names what to fix.
+    func say(_ error: any Error) {
         var (key, actionable) = Self.message(for: error)
         var values: [String: String] = [:]
-        if let file = error as? FileError, let fileKey = Self.fileMessage(file.kind) {
+        if let file = error as? FileError, let fileKey = Self.fileMessage(file.code) {
             // The file's own sentence says all there is to act on, in the reader's language.
             (key, actionable) = (fileKey, false)
             values["path"] = TerminalText.sanitized(file.path)
         }
-        if let settings = error as? SettingsError, let settingsKey = Self.settingsMessage(settings.kind) {
+        if let settings = error as? SettingsError, let settingsKey = Self.settingsMessage(settings.code) {
             (key, actionable) = (settingsKey, false)
             values = settings.values.mapValues { TerminalText.sanitized($0) }
         }
@@ -100,68 +108,45 @@ struct Presentation: Sendable {
         } else {
             Terminal.note("  \(messages[.errorVerboseHint])")
         }
-        return ExitCode(code)
     }
 
     /// Writes a command's result to `--output` (`-` or none: standard output).
     func write(_ text: String, to output: String?, mode: mode_t = 0o644) throws {
         guard let output, output != OutputFile.standardOutputName else { return Terminal.print(text) }
-        do {
-            try OutputFile.write(text, to: output, mode: mode)
-        } catch {
-            throw fail(error, code: OverviewExitCode.failure.rawValue)
-        }
+        try OutputFile.write(text, to: output, mode: mode)
     }
 
     /// Writes bytes (a PDF) to a file or, for nil and '-', standard output.
     func write(_ bytes: [UInt8], to output: String?, mode: mode_t = 0o644) throws {
-        do {
-            try OutputFile.write(bytes, to: output ?? OutputFile.standardOutputName, mode: mode)
-        } catch {
-            throw fail(error, code: OverviewExitCode.failure.rawValue)
-        }
+        try OutputFile.write(bytes, to: output ?? OutputFile.standardOutputName, mode: mode)
+    }
+
+    /// The sentence for a consent the scheme does not allow, with what to do instead.
+    static func refusalMessage(_ refusal: ConsentError.Refusal) -> MessageKey {
+        let sentences: [ConsentError.Refusal: MessageKey] = [
+            .badReference: .consentRefusedReference, .unknownRequester: .consentRefusedRequester, .unknownPurpose: .consentRefusedPurpose,
+            .tooShort: .consentRefusedTooShort, .notADate: .consentRefusedNotADate, .datePassed: .consentRefusedDatePassed,
+            .noDuration: .usageConsentDuration, .tooLong: .consentRefusedTooLong, .unknownOrganization: .consentRefusedOrganization,
+        ]
+        return sentences[refusal] ?? .errorConsentNotAllowed
     }
 
     /// The sentence for a settings problem bk can name exactly.
-    /// The sentence for a consent the scheme does not allow, with what to do instead.
-    static func refusalMessage(_ refusal: ConsentError.Refusal) -> MessageKey {
-        switch refusal {
-        case .badReference: .consentRefusedReference
-        case .unknownRequester: .consentRefusedRequester
-        case .unknownPurpose: .consentRefusedPurpose
-        case .tooShort: .consentRefusedTooShort
-        case .notADate: .consentRefusedNotADate
-        case .datePassed: .consentRefusedDatePassed
-        case .noDuration: .usageConsentDuration
-        case .tooLong: .consentRefusedTooLong
-        case .unknownOrganization: .consentRefusedOrganization
-        }
-    }
-
-    static func settingsMessage(_ kind: SettingsError.Kind) -> MessageKey? {
-        switch kind {
-        case .missing: .settingMissing
-        case .configUnreadable: .configUnreadable
-        case .configInvalid: .configInvalid
-        case .configUnknownKey: .configUnknownKey
-        case .caBundle: .caBundleUnusable
-        case .notGuarded: .pathNotGuarded
-        case .other: nil
-        }
+    static func settingsMessage(_ code: SettingsError.Code) -> MessageKey? {
+        let sentences: [SettingsError.Code: MessageKey] = [
+            .missing: .settingMissing, .configUnreadable: .configUnreadable, .configInvalid: .configInvalid, .configUnknownKey: .configUnknownKey,
+            .caBundle: .caBundleUnusable, .notGuarded: .pathNotGuarded,
+        ]
+        return sentences[code]
     }
 
     /// The sentence for a file problem bk can name exactly.
-    static func fileMessage(_ kind: FileError.Kind) -> MessageKey? {
-        switch kind {
-        case .missing: .fileMissing
-        case .folder: .fileFolder
-        case .symbolicLink: .fileSymbolicLink
-        case .notRegular: .fileNotRegular
-        case .noPermission: .fileNoPermission
-        case .tooLarge: .fileTooLarge
-        case .folderMissing: .fileFolderMissing
-        case .other: nil
-        }
+    static func fileMessage(_ code: FileError.Code) -> MessageKey? {
+        let sentences: [FileError.Code: MessageKey] = [
+            .missing: .fileMissing, .folder: .fileFolder, .symbolicLink: .fileSymbolicLink, .notRegular: .fileNotRegular,
+            .noPermission: .fileNoPermission, .tooLarge: .fileTooLarge, .folderMissing: .fileFolderMissing,
+        ]
+        return sentences[code]
     }
 
     /// A stable code for scripts: the error's domain and its opaque code.
@@ -172,8 +157,9 @@ struct Presentation: Sendable {
         case let error as TransportError: "transport.\(error.code)"
         case let error as ConsentError: "consent.\(error.code)"
         case let error as RequesterKeyError: "key.\(error.code)"
-        case is SettingsError: "settings"
-        case is FileError: "file"
+        case let error as SettingsError: "settings.\(error.code)"
+        case let error as FileError: "file.\(error.code)"
+        case let error as PDFError: "pdf.\(error.code)"
         default: "other"
         }
     }
@@ -209,4 +195,11 @@ struct Presentation: Sendable {
     func tableStyle(toTerminal: Bool) -> TableStyle {
         TableStyle(language: messages.language, width: width, color: color && toTerminal, verbose: verbose)
     }
+}
+
+/// A command whose errors bk's one catch ladder (`Presentation.fail`, called by the entry
+/// point) reports, in the language and form this command's options ask for.
+protocol ReportsErrors {
+    /// How this command's errors are said.
+    var presentation: Presentation { get }
 }

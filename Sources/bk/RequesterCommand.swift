@@ -10,7 +10,7 @@ struct RequesterCommand: AsyncParsableCommand {
         subcommands: [Overview.self, Batch.self])
 
     /// `bk requester overview --consent FILE`.
-    struct Overview: AsyncParsableCommand {
+    struct Overview: AsyncParsableCommand, ReportsErrors {
         static let configuration = CommandConfiguration(
             commandName: "overview", abstract: "One citizen's overview under one consent, verified as the citizen's own.",
             discussion: """
@@ -36,31 +36,29 @@ struct RequesterCommand: AsyncParsableCommand {
         @Option(help: "Time for the whole run (e.g. 30s, 2m).")
         var deadline = DurationArgument(seconds: 30)
 
+        var presentation: Presentation {
+            Presentation(
+                global, jsonErrors: (try? OverviewOutput.chosen(format: format, output: output, messages: Presentation(global).messages))?.form == .json)
+        }
+
         func run() async throws {
-            let chosen = try OverviewOutput.chosen(format: format, output: output, messages: Presentation(global, jsonErrors: false).messages)
-            let presentation = Presentation(global, jsonErrors: chosen.form == .json)
-            let overview: BlauweKnop.Overview
-            do {
-                overview = try await global.withClient { client in
-                    let key = try RequesterKey.load(path: requesterKey ?? ProcessInfo.processInfo.environment["BK_REQUESTER_KEY"])
-                    guard let compact = try AtomicFile.read(consent, limit: Consent.maxBytes) else {
-                        throw FileError(path: consent, action: "read", errno: ENOENT)
-                    }
-                    let http = client.http(deadlineSeconds: deadline.seconds)
-                    let scheme = try await client.scheme(http: http)
-                    let discoveries = client.discoveryCache()
-                    let fetched = try await client.requesterOverview(
-                        consent: compact, key: key, scheme: scheme, http: http, maxConcurrentHolders: ProcessLimits.concurrentFlowsAllowed(),
-                        discoveries: discoveries)
-                    discoveries.save(now: client.clock.epochSeconds)
-                    // The table says the code itself; for the other forms it is said once here.
-                    if chosen.form != .table { presentation.note(.consentCode, ["code": BlauweKnop.Consent.shortCode(fetched.consent.compact)]) }
-                    return fetched.overview
+            let chosen = try OverviewOutput.chosen(format: format, output: output, messages: Presentation(global).messages)
+            let presentation = self.presentation
+            let overview = try await global.withClient { client in
+                let key = try RequesterKey.load(path: requesterKey ?? ProcessInfo.processInfo.environment["BK_REQUESTER_KEY"])
+                guard let compact = try AtomicFile.read(consent, limit: Consent.maxBytes) else {
+                    throw FileError(path: consent, action: "read", errno: ENOENT)
                 }
-            } catch let error as SchemeError {
-                throw presentation.fail(error, code: Terminal.exitCode(for: error))
-            } catch {
-                throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
+                let http = client.http(deadlineSeconds: deadline.seconds)
+                let scheme = try await client.scheme(http: http)
+                let discoveries = client.discoveryCache()
+                let fetched = try await client.requesterOverview(
+                    consent: compact, key: key, scheme: scheme, http: http, maxConcurrentHolders: ProcessLimits.concurrentFlowsAllowed(),
+                    discoveries: discoveries)
+                discoveries.save(now: client.clock.epochSeconds)
+                // The table says the code itself; for the other forms it is said once here.
+                if chosen.form != .table { presentation.note(.consentCode, ["code": BlauweKnop.Consent.shortCode(fetched.consent.compact)]) }
+                return fetched.overview
             }
             try chosen.write(overview, detail: false, presentation: presentation)
             let code = overview.exitCode
@@ -71,7 +69,7 @@ struct RequesterCommand: AsyncParsableCommand {
 
 /// `bk requester batch --consents DIR --output-dir OUT`: every consent of a folder in one run.
 extension RequesterCommand {
-    struct Batch: AsyncParsableCommand {
+    struct Batch: AsyncParsableCommand, ReportsErrors {
         static let configuration = CommandConfiguration(
             commandName: "batch", abstract: "Fetch the overview of every consent in a folder, on one transport, with a summary to import.",
             discussion: """
@@ -107,49 +105,45 @@ extension RequesterCommand {
             guard (1...1024).contains(parallel) else { throw UsageProblem.error(.usageRange, ["option": "--parallel", "low": "1", "high": "1024"]) }
         }
 
+        var presentation: Presentation { Presentation(global) }
+
         func run() async throws {
-            let presentation = Presentation(global, jsonErrors: false)
+            let presentation = self.presentation
             let summary: BatchSummary
-            do {
-                summary = try await global.withClient { client in
-                    let key = try RequesterKey.load(path: requesterKey ?? ProcessInfo.processInfo.environment["BK_REQUESTER_KEY"])
-                    let files = try FileManager.default.contentsOfDirectory(atPath: consents).filter { $0.hasSuffix(".jws") }.sorted()
-                    try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
-                    let http = client.http(deadlineSeconds: deadline.seconds)
-                    let scheme = try await client.scheme(http: http)
-                    let flowsEach = max(1, ProcessLimits.concurrentFlowsAllowed() / parallel)
-                    // One cache for every consent of the batch: each organisation's discovery is fetched once.
-                    let discoveries = client.discoveryCache()
-                    let rows = await withTaskGroup(of: (Int, BatchSummary.Row).self) { group in
-                        var next = 0
-                        func startNext() {
-                            guard next < files.count else { return }
-                            let index = next
-                            next += 1
-                            let file = files[index]
-                            group.addTask {
-                                (index, await fetch(file, scheme: scheme, key: key, http: http, client: client, discoveries: discoveries, flows: flowsEach))
-                            }
+            summary = try await global.withClient { client in
+                let key = try RequesterKey.load(path: requesterKey ?? ProcessInfo.processInfo.environment["BK_REQUESTER_KEY"])
+                let files = try FileManager.default.contentsOfDirectory(atPath: consents).filter { $0.hasSuffix(".jws") }.sorted()
+                try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+                let http = client.http(deadlineSeconds: deadline.seconds)
+                let scheme = try await client.scheme(http: http)
+                let flowsEach = max(1, ProcessLimits.concurrentFlowsAllowed() / parallel)
+                // One cache for every consent of the batch: each organisation's discovery is fetched once.
+                let discoveries = client.discoveryCache()
+                let rows = await withTaskGroup(of: (Int, BatchSummary.Row).self) { group in
+                    var next = 0
+                    func startNext() {
+                        guard next < files.count else { return }
+                        let index = next
+                        next += 1
+                        let file = files[index]
+                        group.addTask {
+                            (index, await fetch(file, scheme: scheme, key: key, http: http, client: client, discoveries: discoveries, flows: flowsEach))
                         }
-                        for _ in 0..<min(parallel, files.count) { startNext() }
-                        var rows = [BatchSummary.Row?](repeating: nil, count: files.count)
-                        for await (index, row) in group {
-                            rows[index] = row
-                            startNext()
-                        }
-                        return rows.compactMap { $0 }
                     }
-                    discoveries.save(now: client.clock.epochSeconds)
-                    let summary = BatchSummary(rows: rows)
-                    try OutputFile.write(JSONCoding.encode(summary), to: outputDir + "/summary.json", mode: 0o600)
-                    try OutputFile.write(summary.csv(csvDialect.dialect), to: outputDir + "/summary.csv", mode: 0o600)
-                    try OutputFile.write(summary.debtsCSV(csvDialect.dialect), to: outputDir + "/schulden.csv", mode: 0o600)
-                    return summary
+                    for _ in 0..<min(parallel, files.count) { startNext() }
+                    var rows = [BatchSummary.Row?](repeating: nil, count: files.count)
+                    for await (index, row) in group {
+                        rows[index] = row
+                        startNext()
+                    }
+                    return rows.compactMap { $0 }
                 }
-            } catch let error as SchemeError {
-                throw presentation.fail(error, code: Terminal.exitCode(for: error))
-            } catch {
-                throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
+                discoveries.save(now: client.clock.epochSeconds)
+                let summary = BatchSummary(rows: rows)
+                try OutputFile.write(JSONCoding.encode(summary), to: outputDir + "/summary.json", mode: 0o600)
+                try OutputFile.write(summary.csv(csvDialect.dialect), to: outputDir + "/summary.csv", mode: 0o600)
+                try OutputFile.write(summary.debtsCSV(csvDialect.dialect), to: outputDir + "/schulden.csv", mode: 0o600)
+                return summary
             }
             if !global.quiet {
                 let count = { (result: String) in "\(summary.rows.filter { $0.result == result }.count)" }
@@ -176,7 +170,7 @@ extension RequesterCommand {
                 return BatchSummary.Row(file: file, overview: overview, written: name)
             } catch let error as ConsentError {
                 return BatchSummary.Row(file: file, refused: error.detail)
-            } catch let error as FileError where error.kind == .notRegular {
+            } catch let error as FileError where error.code == .notRegular {
                 return BatchSummary.Row(file: file, refused: "skipped: not a regular file")
             } catch {
                 return BatchSummary.Row(file: file, refused: "\(error)")

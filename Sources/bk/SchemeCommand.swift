@@ -9,19 +9,12 @@ struct SchemeCommand: AsyncParsableCommand {
         abstract: "Inspect the signed scheme of data holders.",
         subcommands: [Show.self, Verify.self, Fetch.self])
 
-    /// Fetches and verifies the scheme, mapping a rejection to exit 2.
-    static func verifiedScheme(_ global: GlobalOptions, json: Bool = false) async throws -> VerifiedScheme {
-        let presentation = Presentation(global, jsonErrors: json)
-        do {
-            return try await global.withClient { client in try await client.scheme(http: client.http(deadlineSeconds: global.requestTimeout.seconds)) }
-        } catch let error as SchemeError {
-            throw presentation.fail(error, code: Terminal.exitCode(for: error))
-        } catch {
-            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
-        }
+    /// Fetches and verifies the scheme (a rejection ends the run with exit 2).
+    static func verifiedScheme(_ global: GlobalOptions) async throws -> VerifiedScheme {
+        try await global.withClient { client in try await client.scheme(http: client.http(deadlineSeconds: global.requestTimeout.seconds)) }
     }
 
-    struct Show: AsyncParsableCommand {
+    struct Show: AsyncParsableCommand, ReportsErrors {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show organisations, App Managers, version, expiry and key ids.")
 
         @OptionGroup var global: GlobalOptions
@@ -29,19 +22,21 @@ struct SchemeCommand: AsyncParsableCommand {
         @Option(help: "table or json.")
         var format: VerifyCommand.ReportFormat = .table
 
+        var presentation: Presentation { Presentation(global, jsonErrors: format == .json) }
+
         func run() async throws {
-            let scheme = try await SchemeCommand.verifiedScheme(global, json: format == .json)
+            let scheme = try await SchemeCommand.verifiedScheme(global)
             let summary = SchemeSummary(scheme)
             switch format {
             case .json: Terminal.print(String(decoding: (try? JSONCoding.encoder().encode(summary)) ?? Data(), as: UTF8.self) + "\n")
             case .table:
-                let presentation = Presentation(global)
+                let presentation = self.presentation
                 Terminal.print(summary.table(style: presentation.tableStyle(toTerminal: Terminal.standardOutputIsTerminal)))
             }
         }
     }
 
-    struct Verify: AsyncParsableCommand {
+    struct Verify: AsyncParsableCommand, ReportsErrors {
         static let configuration = CommandConfiguration(commandName: "verify", abstract: "Verify the scheme; exit 0 when valid, 2 when not (for scripts).")
 
         @OptionGroup var global: GlobalOptions
@@ -49,8 +44,10 @@ struct SchemeCommand: AsyncParsableCommand {
         @Option(help: "text (nothing, only the exit code) or json.")
         var format: TextOrJSON = .text
 
+        var presentation: Presentation { Presentation(global, jsonErrors: format == .json) }
+
         func run() async throws {
-            let scheme = try await SchemeCommand.verifiedScheme(global, json: format == .json)
+            let scheme = try await SchemeCommand.verifiedScheme(global)
             if format == .json {
                 let report = SchemeVerification(
                     valid: true, version: scheme.document.version, expiresAt: Timestamps.rfc3339(Date(timeIntervalSince1970: TimeInterval(scheme.document.exp)))
@@ -72,7 +69,7 @@ struct SchemeCommand: AsyncParsableCommand {
         }
     }
 
-    struct Fetch: AsyncParsableCommand {
+    struct Fetch: AsyncParsableCommand, ReportsErrors {
         static let configuration = CommandConfiguration(commandName: "fetch", abstract: "Save the verified scheme JWS to a file.")
 
         @OptionGroup var global: GlobalOptions
@@ -80,9 +77,11 @@ struct SchemeCommand: AsyncParsableCommand {
         @Option(name: [.short, .customLong("output")], help: "Where to write the JWS ('-' is standard output).")
         var output: String
 
+        var presentation: Presentation { Presentation(global) }
+
         func run() async throws {
             let scheme = try await SchemeCommand.verifiedScheme(global)
-            try Presentation(global).write(scheme.compact + "\n", to: output)
+            try presentation.write(scheme.compact + "\n", to: output)
         }
     }
 }

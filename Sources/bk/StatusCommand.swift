@@ -3,7 +3,7 @@ import BlauweKnop
 import Foundation
 
 /// `bk status`: who is logged in here, and which scheme bk last accepted (nothing is fetched).
-struct StatusCommand: ParsableCommand {
+struct StatusCommand: ParsableCommand, ReportsErrors {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Show who is logged in on this computer and which scheme bk last accepted.",
@@ -25,20 +25,18 @@ struct StatusCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write to this file ('-' is standard output).")
     var output: String?
 
+    var presentation: Presentation { Presentation(global, jsonErrors: (format ?? TextOrJSON(inferredFrom: output)) == .json) }
+
     func run() throws {
         let chosen = format ?? TextOrJSON(inferredFrom: output) ?? .text
         let presentation = Presentation(global, jsonErrors: chosen == .json)
         let status: LocalStatus
-        do {
-            status = LocalStatus.read(settings: try global.settings())
-        } catch {
-            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
-        }
+        status = LocalStatus.read(settings: try global.settings())
         switch chosen {
         case .json: try presentation.write(String(decoding: (try? JSONCoding.encoder().encode(status)) ?? Data(), as: UTF8.self) + "\n", to: output)
         case .text: try presentation.write(Self.text(status, messages: presentation.messages), to: output)
         }
-        if !status.loggedIn { throw ExitCode(OverviewExitCode.partial.rawValue) }
+        if !status.loggedIn { throw ExitCode(ExitStatus.partial.rawValue) }
     }
 
     static func text(_ status: LocalStatus, messages text: Messages) -> String {

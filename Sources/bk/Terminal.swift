@@ -26,10 +26,4 @@ enum Terminal {
     static func print(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
-
-    /// Exit 2 for a scheme that failed verification, 1 when it could not be fetched or the
-    /// local configuration or state is unusable.
-    static func exitCode(for error: SchemeError) -> Int32 {
-        error.isVerificationFailure ? OverviewExitCode.schemeRejected.rawValue : OverviewExitCode.failure.rawValue
-    }
 }

@@ -3,7 +3,7 @@ import BlauweKnop
 import Foundation
 
 /// `bk verify FILE`: re-verify an overview offline (PROTOCOL §8.1).
-struct VerifyCommand: AsyncParsableCommand {
+struct VerifyCommand: AsyncParsableCommand, ReportsErrors {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check offline that an overview file (JSON, XML or PDF) is authentic, unaltered and complete.",
@@ -44,19 +44,17 @@ struct VerifyCommand: AsyncParsableCommand {
         case table, json
     }
 
+    var presentation: Presentation { Presentation(global, jsonErrors: (format ?? (output?.hasSuffix(".json") == true ? .json : .table)) == .json) }
+
     func run() async throws {
         let format = self.format ?? (output?.hasSuffix(".json") == true ? .json : .table)
-        let presentation = Presentation(global, jsonErrors: format == .json)
+        let presentation = self.presentation
         let report: VerificationReport
-        do {
-            let settings = try global.settings()
-            let anchor = try TrustAnchor(path: settings.requireTrustAnchor())
-            let bytes = try InputFile.read(file)
-            let verifier = OverviewVerifier(trustAnchor: anchor, environment: settings.environment, maxAgeSeconds: maxAge.map { Int64($0.wholeSeconds) })
-            report = verifier.verify(bytes: bytes)
-        } catch {
-            throw presentation.fail(error, code: OverviewExitCode.failure.rawValue)
-        }
+        let settings = try global.settings()
+        let anchor = try TrustAnchor(path: settings.requireTrustAnchor())
+        let bytes = try InputFile.read(file)
+        let verifier = OverviewVerifier(trustAnchor: anchor, environment: settings.environment, maxAgeSeconds: maxAge.map { Int64($0.wholeSeconds) })
+        report = verifier.verify(bytes: bytes)
         switch format {
         case .json: try presentation.write(String(decoding: (try? JSONCoding.encoder().encode(report)) ?? Data(), as: UTF8.self) + "\n", to: output)
         case .table:

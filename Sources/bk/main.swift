@@ -22,6 +22,7 @@ let outcome = CommandOutcome()
 let arguments = Array(CommandLine.arguments.dropFirst())
 let ordered = ArgumentOrder.normalized(arguments, root: BK.self)
 Task.detached {
+    var command: (any ParsableCommand)?
     do {
         if let path = HelpRequest.path(arguments) {
             try HelpCommandPage.write(path: path)
@@ -29,14 +30,16 @@ Task.detached {
             return
         }
         let completed = ConfiguredOptions.completed(ordered, root: BK.self, environment: ProcessInfo.processInfo.environment)
-        var command = try BK.parseAsRoot(completed)
-        if var asyncCommand = command as? any AsyncParsableCommand {
+        var parsed = try BK.parseAsRoot(completed)
+        command = parsed
+        if var asyncCommand = parsed as? any AsyncParsableCommand {
             try await asyncCommand.run()
         } else {
-            try command.run()
+            try parsed.run()
         }
     } catch {
-        outcome.error = error
+        // The one catch ladder: what stopped a command is said in its reader's language.
+        outcome.error = (command as? any ReportsErrors)?.presentation.fail(error) ?? error
     }
     outcome.finished.signal()
 }

@@ -16,6 +16,11 @@ struct CurlEngineLifetimeTests {
         }.count
     }
 
+    /// How long to wait for a request to reach the peer: its task may start only when the
+    /// suite's other tests free a thread of Swift's pool (2 on the CI machine), so this is
+    /// generous; it is spent in full only when the engine never connects, a failure anyway.
+    static let patience: Int32 = 300_000
+
     static func engine(threads: Int = 1) throws -> CurlEngine {
         var options = TransportOptions()
         options.engineThreads = threads
@@ -44,7 +49,7 @@ struct CurlEngineLifetimeTests {
         let engine = try Self.engine()
         let url = listener.url
         let request = Task { try await engine.perform(HTTPRequest(url: url, maxResponseBytes: 1024)) }
-        let reached = await listener.hasConnection(waitingMilliseconds: 10_000)
+        let reached = await listener.hasConnection(waitingMilliseconds: Self.patience)
         #expect(reached, "the request reached the peer")
         await engine.shutdown()
         let outcome = await request.result
@@ -76,7 +81,7 @@ struct CurlEngineLifetimeTests {
         let engine = try Self.engine()
         let url = listener.url
         let request = Task { try await engine.perform(HTTPRequest(url: url, maxResponseBytes: 1024)) }
-        let reached = await listener.hasConnection(waitingMilliseconds: 10_000)
+        let reached = await listener.hasConnection(waitingMilliseconds: Self.patience)
         #expect(reached, "the request reached the peer")
         request.cancel()
         let outcome = await request.result

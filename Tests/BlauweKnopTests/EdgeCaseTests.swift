@@ -56,7 +56,7 @@ struct EdgeCaseTests {
         } catch {
             #expect(error.path == base + "/file", "the path that failed")
             #expect(error.errno == ENOTDIR, "\(error)")
-            #expect(error.kind != .noPermission)
+            #expect(error.code != .noPermission)
         }
     }
 

@@ -52,7 +52,7 @@ public final class BlauweKnopClient: Sendable {
             url = try settings.requireSchemeURL()
             anchorPath = try settings.requireTrustAnchor()
         } catch {
-            throw SchemeError(.configuration, error.detail, missingSetting: error.kind == .missing ? error.values : nil)
+            throw SchemeError(.configuration, error.detail, missingSetting: error.code == .missing ? error.values : nil)
         }
         let anchor = try TrustAnchor(path: anchorPath)
         return try await SchemeClient(

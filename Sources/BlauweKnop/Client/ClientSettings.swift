@@ -54,7 +54,7 @@ public struct ClientSettings: Sendable, Equatable {
         }
         let stateDirectory = value(.stateDir) ?? StateDirectory.defaultPath(environment: environment)
         guard GuardedPath.isGuarded(stateDirectory) != false else {
-            throw SettingsError("the state folder \(stateDirectory) is not yours, or others may change it", kind: .notGuarded, values: ["path": stateDirectory])
+            throw SettingsError(.notGuarded, "the state folder \(stateDirectory) is not yours, or others may change it", values: ["path": stateDirectory])
         }
         return ClientSettings(
             schemeURL: value(.schemeURL), trustAnchorPath: value(.trustAnchor), environment: value(.environment) ?? "prod",
@@ -81,17 +81,17 @@ public struct ClientSettings: Sendable, Equatable {
         do {
             bytes = try AtomicFile.read(path)
         } catch {
-            throw SettingsError("cannot read the config file: \(error)", kind: .configUnreadable, values: ["path": path])
+            throw SettingsError(.configUnreadable, "cannot read the config file: \(error)", values: ["path": path])
         }
         guard let bytes else {
-            if explicit { throw SettingsError("the config file \(path) does not exist", kind: .configUnreadable, values: ["path": path]) }
+            if explicit { throw SettingsError(.configUnreadable, "the config file \(path) does not exist", values: ["path": path]) }
             return [:]
         }
         guard GuardedPath.isGuarded(path) != false else {
-            throw SettingsError("the config file \(path) is not yours, or others may change it", kind: .notGuarded, values: ["path": path])
+            throw SettingsError(.notGuarded, "the config file \(path) is not yours, or others may change it", values: ["path": path])
         }
         guard case .object(let members) = (try? JSONCoding.decode(JSONValue.self, from: bytes)) else {
-            throw SettingsError("the config file \(path) is not a JSON object", kind: .configInvalid, values: ["path": path])
+            throw SettingsError(.configInvalid, "the config file \(path) is not a JSON object", values: ["path": path])
         }
         var result: [String: String] = [:]
         for (key, member) in members {
@@ -100,14 +100,14 @@ public struct ClientSettings: Sendable, Equatable {
                     let scoped = key + "/" + option
                     guard isOptionName(option) else {
                         throw SettingsError(
-                            "the config file \(path) has an unknown key '\(scoped)'", kind: .configUnknownKey, values: ["path": path, "key": scoped])
+                            .configUnknownKey, "the config file \(path) has an unknown key '\(scoped)'", values: ["path": path, "key": scoped])
                     }
                     result[scoped] = try configValue(value, key: scoped, path: path)
                 }
                 continue
             }
             guard Key(rawValue: key) != nil || isOptionName(key) else {
-                throw SettingsError("the config file \(path) has an unknown key '\(key)'", kind: .configUnknownKey, values: ["path": path, "key": key])
+                throw SettingsError(.configUnknownKey, "the config file \(path) has an unknown key '\(key)'", values: ["path": path, "key": key])
             }
             result[key] = try configValue(member, key: key, path: path)
         }
@@ -121,7 +121,7 @@ public struct ClientSettings: Sendable, Equatable {
         case .bool(let flag): return flag ? "true" : "false"
         case .integer(let number): return String(number)
         default:
-            throw SettingsError("'\(key)' in \(path) must be a string, a number or true/false", kind: .configInvalid, values: ["path": path, "key": key])
+            throw SettingsError(.configInvalid, "'\(key)' in \(path) must be a string, a number or true/false", values: ["path": path, "key": key])
         }
     }
 
@@ -133,11 +133,11 @@ public struct ClientSettings: Sendable, Equatable {
         do {
             bytes = try AtomicFile.read(caBundlePath, limit: 16 << 20)
         } catch {
-            throw SettingsError("the CA bundle (--cacert) cannot be used: \(error)", kind: .caBundle, values: ["path": caBundlePath])
+            throw SettingsError(.caBundle, "the CA bundle (--cacert) cannot be used: \(error)", values: ["path": caBundlePath])
         }
-        guard let bytes else { throw SettingsError("the CA bundle (--cacert) \(caBundlePath) does not exist", kind: .caBundle, values: ["path": caBundlePath]) }
+        guard let bytes else { throw SettingsError(.caBundle, "the CA bundle (--cacert) \(caBundlePath) does not exist", values: ["path": caBundlePath]) }
         guard String(decoding: bytes, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
-            throw SettingsError("the CA bundle (--cacert) \(caBundlePath) holds no PEM certificate", kind: .caBundle, values: ["path": caBundlePath])
+            throw SettingsError(.caBundle, "the CA bundle (--cacert) \(caBundlePath) holds no PEM certificate", values: ["path": caBundlePath])
         }
     }
 
@@ -155,28 +155,41 @@ public struct ClientSettings: Sendable, Equatable {
 }
 
 /// A setting that is missing or malformed.
-public struct SettingsError: Error, CustomStringConvertible, Sendable {
-    /// What is wrong, for a sentence in the reader's language (see `Messages`).
-    public enum Kind: Sendable {
-        case missing, configUnreadable, configInvalid, configUnknownKey, caBundle, notGuarded, other
-    }
+public struct SettingsError: CodedError {
+    /// The reasons of this domain.
+    public typealias Code = ErrorCode<SettingsError>
 
+    public let code: Code
     public let detail: String
-    public let kind: Kind
     /// The names the sentence needs: `path`, `key`, `option`, `variable`.
     public let values: [String: String]
 
-    public init(_ detail: String, kind: Kind = .other, values: [String: String] = [:]) {
+    public init(_ code: Code, _ detail: String, values: [String: String] = [:]) {
+        self.code = code
         self.detail = detail
-        self.kind = kind
         self.values = values
     }
 
-    public var description: String { detail }
-
     static func missing(_ key: ClientSettings.Key, what: String) -> SettingsError {
         SettingsError(
-            "\(what) is not configured: use --\(key.rawValue), \(key.environmentVariable) or \"\(key.rawValue)\" in the config file", kind: .missing,
+            .missing, "\(what) is not configured: use --\(key.rawValue), \(key.environmentVariable) or \"\(key.rawValue)\" in the config file",
             values: ["option": key.rawValue, "variable": key.environmentVariable])
     }
+}
+
+extension ErrorCode where Domain == SettingsError {
+    /// A setting bk needs is not given anywhere (`option` and `variable` say where it could be).
+    public static var missing: Self { Self("missing") }
+    /// The config file cannot be read, or an explicitly named one does not exist.
+    public static var configUnreadable: Self { Self("configUnreadable") }
+    /// The config file is not a JSON object of strings, numbers and booleans.
+    public static var configInvalid: Self { Self("configInvalid") }
+    /// The config file names an option bk does not have.
+    public static var configUnknownKey: Self { Self("configUnknownKey") }
+    /// The CA bundle (`--cacert`) is missing or holds no certificate.
+    public static var caBundle: Self { Self("caBundle") }
+    /// A file or folder others could change, or that is not the user's.
+    public static var notGuarded: Self { Self("notGuarded") }
+    /// Any other unusable setting.
+    public static var other: Self { Self("other") }
 }

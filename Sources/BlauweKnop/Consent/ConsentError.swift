@@ -4,10 +4,9 @@ public struct ConsentError: CodedError, Hashable {
     public typealias Code = ErrorCode<ConsentError>
 
     /// What the scheme does not allow in a consent being made, so that it can be said in the
-    /// citizen's language with what to do instead.
-    public enum Refusal: String, Sendable, Hashable {
-        case badReference, unknownRequester, unknownPurpose, tooShort, notADate, datePassed, noDuration, tooLong, unknownOrganization
-    }
+    /// citizen's language with what to do instead: an opaque code, compared with the static
+    /// members (`refusal == .tooLong`).
+    public typealias Refusal = ErrorCode<ConsentRefusal>
 
     public let code: Code
     public let detail: String
@@ -36,4 +35,28 @@ extension ErrorCode where Domain == ConsentError {
     public static var unknown: Self { Self("unknown") }
     /// More than one consent of the citizen starts with the short id given.
     public static var ambiguous: Self { Self("ambiguous") }
+}
+
+/// The domain of `ConsentError.Refusal`: why the scheme does not allow a consent being made.
+public enum ConsentRefusal {}
+
+extension ErrorCode where Domain == ConsentRefusal {
+    /// The reference is empty, too long or holds control characters.
+    public static var badReference: Self { Self("badReference") }
+    /// The requester is not in the scheme.
+    public static var unknownRequester: Self { Self("unknownRequester") }
+    /// The purpose is not one the scheme lists for the requester.
+    public static var unknownPurpose: Self { Self("unknownPurpose") }
+    /// Shorter than one day.
+    public static var tooShort: Self { Self("tooShort") }
+    /// `--until` is not a date.
+    public static var notADate: Self { Self("notADate") }
+    /// `--until` has passed.
+    public static var datePassed: Self { Self("datePassed") }
+    /// Neither `--days` nor `--until` was given.
+    public static var noDuration: Self { Self("noDuration") }
+    /// Longer than the scheme allows the requester.
+    public static var tooLong: Self { Self("tooLong") }
+    /// An organisation that is not in the scheme.
+    public static var unknownOrganization: Self { Self("unknownOrganization") }
 }

@@ -19,7 +19,7 @@ public struct PendingRevocations: Codable, Sendable, Equatable {
             return try JSONCoding.decode(PendingRevocations.self, from: bytes)
         } catch {
             // Never read as "nothing pending": that would forget a revocation a holder has not confirmed.
-            throw FileError(path: directory.pendingRevocationsPath, action: "read", reason: "it is damaged (\(error))", kind: .other)
+            throw FileError(.other, path: directory.pendingRevocationsPath, action: "read", reason: "it is damaged (\(error))")
         }
     }
 

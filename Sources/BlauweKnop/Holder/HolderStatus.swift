@@ -26,8 +26,9 @@ public enum HolderStatus: String, Codable, Sendable, CaseIterable {
     public var isIntegrityFailure: Bool { self == .invalidSignature || self == .invalidDocument || self == .unsupportedVersion }
 }
 
-/// Exit codes of `bk overview` (PROTOCOL §7).
-public enum OverviewExitCode: Int32, Sendable {
+/// bk's exit codes (PROTOCOL §7 and §9): the one table every command ends with. What an error
+/// ends with is `ExitStatus(for:)`.
+public enum ExitStatus: Int32, Sendable {
     /// Every holder ok.
     case complete = 0
     /// Other errors.
@@ -45,7 +46,7 @@ public enum OverviewExitCode: Int32, Sendable {
     case loginRequired = 77
 
     /// The exit code for a set of holder statuses.
-    public static func forStatuses<S: Sequence>(_ statuses: S) -> OverviewExitCode where S.Element == HolderStatus {
+    public static func forStatuses<S: Sequence>(_ statuses: S) -> ExitStatus where S.Element == HolderStatus {
         var partial = false
         for status in statuses {
             if status.isIntegrityFailure { return .integrityFailure }

@@ -7,7 +7,7 @@ extension AtomicFile {
         do {
             bytes = try JSONCoding.encode(value)
         } catch {
-            throw FileError(path: path, action: "write", reason: error.description, kind: .other)
+            throw FileError(.other, path: path, action: "write", reason: error.description)
         }
         try write(bytes, to: path, mode: mode)
     }

@@ -136,8 +136,8 @@ public struct Overview: Codable, Sendable {
 
     /// The exit code this overview calls for: a requester's follows `complete_in_consent`
     /// (PROTOCOL §10.6), so a consent that nobody could answer is not a success.
-    public var exitCode: OverviewExitCode {
-        let code = OverviewExitCode.forStatuses(holders.map(\.status))
+    public var exitCode: ExitStatus {
+        let code = ExitStatus.forStatuses(holders.map(\.status))
         if let completeInConsent, !completeInConsent, code == .complete { return .partial }
         return code
     }

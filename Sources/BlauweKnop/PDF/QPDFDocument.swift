@@ -1,26 +1,26 @@
 internal import CPDF
 
 /// Why a PDF could not be read or written.
-public struct PDFError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// The reason, for programs: `.unusable` (qpdf, cairo or pango failed, or the file cannot
-    /// be read), `.noOverview` (a PDF without an attached overview: not bk's) or `.notBKShape`
-    /// (the file is not shaped as bk writes its PDFs: altered, or hostile).
-    public let code: ErrorCode<PDFError>
-    public let message: String
+public struct PDFError: CodedError, Equatable {
+    /// The reasons of this domain.
+    public typealias Code = ErrorCode<PDFError>
 
-    public init(_ message: String, code: ErrorCode<PDFError> = .unusable) {
+    public let code: Code
+    public let detail: String
+
+    public init(_ detail: String, code: Code = .unusable) {
         self.code = code
-        self.message = message
+        self.detail = detail
     }
-
-    public var description: String { message }
 }
 
 extension ErrorCode where Domain == PDFError {
-    public static let unusable = Self("unusable")
-    public static let notBKShape = Self("not_bk_shape")
+    /// qpdf, cairo or pango failed, or the file cannot be read.
+    public static var unusable: Self { Self("unusable") }
+    /// The file is not shaped as bk writes its PDFs: altered, or hostile.
+    public static var notBKShape: Self { Self("notBKShape") }
     /// The PDF carries no overview at all: another program's PDF, not a bk overview.
-    public static let noOverview = Self("no_overview")
+    public static var noOverview: Self { Self("noOverview") }
 }
 
 /// One PDF opened with qpdf's C API: the object handles of one `qpdf_data`, which is freed

@@ -94,7 +94,20 @@ extension OverviewXML {
 }
 
 /// An overview that cannot be written in the asked form.
-public struct OverviewRenderError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    init(_ description: String) { self.description = description }
+public struct OverviewRenderError: CodedError {
+    /// The reasons of this domain.
+    public typealias Code = ErrorCode<OverviewRenderError>
+
+    public let code: Code
+    public let detail: String
+
+    init(_ detail: String, code: Code = .notRepresentable) {
+        self.code = code
+        self.detail = detail
+    }
+}
+
+extension ErrorCode where Domain == OverviewRenderError {
+    /// The overview holds something the form cannot carry (such as a character XML forbids).
+    public static var notRepresentable: Self { Self("notRepresentable") }
 }

@@ -9,13 +9,13 @@ public enum AtomicFile {
     ///   only a cache whose loss costs nothing may skip it.
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644, synchronously: Bool = true) throws(FileError) {
         let (folder, name) = split(path)
-        guard !name.isEmpty else { throw FileError(path: path, action: "write", reason: "it names a folder, not a file", kind: .folder) }
+        guard !name.isEmpty else { throw FileError(.folder, path: path, action: "write", reason: "it names a folder, not a file") }
         let temporary = folder + "/.\(name).\(getpid()).\(SecureRandom.token(bytes: 6)).tmp"
         TemporaryFiles.register(temporary)
         defer { TemporaryFiles.unregister(temporary) }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
         guard descriptor >= 0 else {
-            if errno == ENOENT { throw FileError(path: folder, action: "write into", reason: "the folder does not exist", kind: .folderMissing) }
+            if errno == ENOENT { throw FileError(.folderMissing, path: folder, action: "write into", reason: "the folder does not exist") }
             throw FileError(path: path, action: "create", errno: errno)
         }
         do {
@@ -66,7 +66,7 @@ public enum AtomicFile {
         guard fstat(descriptor, &status) == 0 else { throw FileError(path: path, action: "read", errno: errno) }
         if status.st_mode & S_IFMT == S_IFDIR { throw FileError(path: path, action: "read", errno: EISDIR) }
         if regularOnly && status.st_mode & S_IFMT != S_IFREG {
-            throw FileError(path: path, action: "read", reason: "it is not a regular file (a pipe, socket or device)", kind: .notRegular)
+            throw FileError(.notRegular, path: path, action: "read", reason: "it is not a regular file (a pipe, socket or device)")
         }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
@@ -78,7 +78,7 @@ public enum AtomicFile {
             }
             if count == 0 { return bytes }
             guard bytes.count + count <= limit else {
-                throw FileError(path: path, action: "read", reason: "it is larger than \(ByteCount.describe(limit))", kind: .tooLarge)
+                throw FileError(.tooLarge, path: path, action: "read", reason: "it is larger than \(ByteCount.describe(limit))")
             }
             bytes.append(contentsOf: chunk[..<count])
         }
@@ -117,20 +117,16 @@ public enum AtomicFile {
 }
 
 /// A file operation that failed, with the system's reason or bk's own.
-public struct FileError: Error, CustomStringConvertible, Sendable {
-    /// What is wrong, for a sentence in the reader's language.
-    public enum Kind: Sendable {
-        case missing, folder, symbolicLink, notRegular, noPermission, tooLarge, other
-        /// The folder a file was to be written into does not exist (`path` is the folder).
-        case folderMissing
-    }
+public struct FileError: CodedError {
+    /// The reasons of this domain.
+    public typealias Code = ErrorCode<FileError>
 
+    public let code: Code
     public let path: String
     public let action: String
     public let errno: Int32
     /// bk's reason, when the system gave none (such as "it is a folder").
     public let reason: String?
-    public let kind: Kind
 
     public init(path: String, action: String, errno: Int32) {
         self.path = path
@@ -138,23 +134,23 @@ public struct FileError: Error, CustomStringConvertible, Sendable {
         self.errno = errno
         self.reason = nil
         switch errno {
-        case ENOENT: kind = .missing
-        case EISDIR: kind = .folder
-        case EACCES, EPERM: kind = .noPermission
-        case ELOOP: kind = .symbolicLink
-        default: kind = .other
+        case ENOENT: code = .missing
+        case EISDIR: code = .folder
+        case EACCES, EPERM: code = .noPermission
+        case ELOOP: code = .symbolicLink
+        default: code = .other
         }
     }
 
-    public init(path: String, action: String, reason: String, kind: Kind) {
+    public init(_ code: Code, path: String, action: String, reason: String) {
         self.path = path
         self.action = action
         self.errno = 0
         self.reason = reason
-        self.kind = kind
+        self.code = code
     }
 
-    public var description: String {
+    public var detail: String {
         let shownPath = TerminalText.sanitized(path)
         if let reason { return "cannot \(action) \(shownPath): \(reason)" }
         switch errno {
@@ -163,4 +159,23 @@ public struct FileError: Error, CustomStringConvertible, Sendable {
         default: return "cannot \(action) \(shownPath): \(String(cString: strerror(errno)))"
         }
     }
+}
+
+extension ErrorCode where Domain == FileError {
+    /// The file does not exist.
+    public static var missing: Self { Self("missing") }
+    /// A file was expected and a folder found (or the path names a folder).
+    public static var folder: Self { Self("folder") }
+    /// The path is a symbolic link, which bk does not follow for its files.
+    public static var symbolicLink: Self { Self("symbolicLink") }
+    /// The path is a pipe, socket or device, not a regular file.
+    public static var notRegular: Self { Self("notRegular") }
+    /// The system refused access.
+    public static var noPermission: Self { Self("noPermission") }
+    /// The file is larger than bk reads for its kind.
+    public static var tooLarge: Self { Self("tooLarge") }
+    /// The folder a file was to be written into does not exist (`path` is the folder).
+    public static var folderMissing: Self { Self("folderMissing") }
+    /// Any other reason the system gave.
+    public static var other: Self { Self("other") }
 }

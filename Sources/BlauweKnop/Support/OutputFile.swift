@@ -29,11 +29,11 @@ public enum OutputFile {
             defer { close(descriptor) }
             try writeAll(bytes, to: descriptor, path: path)
         case S_IFDIR:
-            throw FileError(path: path, action: "write", reason: "it is a folder; give a file name", kind: .folder)
+            throw FileError(.folder, path: path, action: "write", reason: "it is a folder; give a file name")
         case S_IFLNK:
-            throw FileError(path: path, action: "write", reason: "it is a symbolic link; give the file's real path", kind: .symbolicLink)
+            throw FileError(.symbolicLink, path: path, action: "write", reason: "it is a symbolic link; give the file's real path")
         default:
-            throw FileError(path: path, action: "write", reason: "it is not a regular file", kind: .notRegular)
+            throw FileError(.notRegular, path: path, action: "write", reason: "it is not a regular file")
         }
     }
 

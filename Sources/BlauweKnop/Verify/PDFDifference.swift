@@ -27,7 +27,7 @@ struct PDFDifference: Error {
             }
             found = try PDFCanonicalForm(of: foundDocument, budget: wanted.decodedBytes)
         } catch  where error.code == .notBKShape {
-            return PDFDifference(.init(.pdfDiffers), error.message)
+            return PDFDifference(.init(.pdfDiffers), error.detail)
         }
         if wanted == found { return nil }
         for page in wanted.pageContents.indices where wanted.pageContents[page] != found.pageContents[page] {
