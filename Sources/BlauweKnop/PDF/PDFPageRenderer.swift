@@ -45,7 +45,7 @@ struct PDFPageRenderer {
     private static let maxLabelWidth = bodyWidth * 0.62
     private static let bottom = pageHeight - margin - footerHeight
 
-    private func layout(_ blocks: [PDFBlock]) throws(PDFError) -> [Placement] {
+    func layout(_ blocks: [PDFBlock]) throws(PDFError) -> [Placement] {
         try withSurface { cr, _ in
             var placements: [Placement] = []
             var page = 0

@@ -1,0 +1,82 @@
+@testable import BlauweKnop
+import Foundation
+import FoundationXML
+import Testing
+
+/// What `Render/` draws, without a process around it: tables that fit the width they are given,
+/// JSON and XML other programs read back, CSV as Dutch Excel and scripts open it.
+@Suite("Render")
+struct RenderTests {
+    /// Two organisations: the first with two debts, the second did not answer.
+    static func overview() throws -> Overview {
+        let world = try SignedOverviewFixture()
+        let zaken = [
+            SignedOverviewFixture.zaak("Z-1", omschrijving: "Verkeersboete", amount: 23_900), SignedOverviewFixture.zaak("Z-2", amount: 5_050),
+        ]
+        return try world.overview(documents: [try world.document(0, zaken: zaken), nil])
+    }
+
+    @Test("A column table never runs past its width: narrow tables drop columns by priority and wrap what may wrap", arguments: [24, 40, 60, 80, 132])
+    func fittingTableFits(width: Int) {
+        var table = FittingTable([
+            .init(header: "Organisatie"), .init(header: "Bedrag", rightAligned: true), .init(header: "Toelichting", dropPriority: 1, wraps: true),
+            .init(header: "Zaken", rightAligned: true, dropPriority: 0),
+        ])
+        table.add(["Centraal Justitieel Incassobureau", "€ 1.234,56", "een lange toelichting die over meer regels mag lopen", "3"])
+        table.add(["DUO", "€ 0,00", "-", "0"])
+        let lines = table.render(width: width, color: false)
+        #expect(!lines.isEmpty)
+        for line in lines { #expect(line.count <= width, "\(width): '\(line)'") }
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("€ 1.234,56"), "the amount is never dropped")
+        if width >= 132 { #expect(text.contains("Zaken"), "a wide table keeps every column") }
+        if width <= 40 { #expect(!text.contains("Zaken"), "the column of lowest priority goes first") }
+    }
+
+    @Test("The overview table fits 60, 80 and 120 columns in both languages and names the organisation that did not answer")
+    func overviewTable() throws {
+        let overview = try Self.overview()
+        for language in [Language.nl, .en] {
+            for width in [60, 80, 120] {
+                let text = OverviewTable(overview: overview, detail: true, style: TableStyle(language: language, width: width)).render()
+                for line in text.split(separator: "\n") { #expect(line.count <= width, "\(language) \(width): '\(line)'") }
+                #expect(text.contains("Organisatie 2"), "the failed organisation is shown")
+                #expect(text.contains(language == .nl ? "€ 289,50" : "€289.50"), "\(language): the total of both debts\n\(text)")
+            }
+        }
+    }
+
+    @Test("The JSON form reads back with the same totals and statuses")
+    func overviewJSON() throws {
+        let overview = try Self.overview()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(OverviewJSON.render(overview).utf8)) as? [String: Any])
+        let holders = try #require(object["holders"] as? [[String: Any]])
+        #expect(holders.map { $0["status"] as? String } == ["ok", "timeout"])
+        #expect((holders[0]["totals"] as? [String: Any])?["saldo"] as? Int == 28_950)
+    }
+
+    @Test("The XML form is well-formed, declares no DTD and escapes what holders send")
+    func overviewXML() throws {
+        let world = try SignedOverviewFixture()
+        let hostile = SignedOverviewFixture.zaak("Z-<&>\"'", omschrijving: "<b>&amp; ]]>")
+        let overview = try world.overview(documents: [try world.document(0, zaken: [hostile]), nil])
+        let xml = try OverviewXML.render(overview)
+        #expect(!xml.contains("<!DOCTYPE"))
+        #expect(!xml.contains("<b>"), "markup from a holder is text, not elements")
+        let parser = XMLParser(data: Data(xml.utf8))
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+    }
+
+    @Test("CSV: Dutch Excel gets ';', euros with a decimal comma and a BOM; scripts get ',', cents and no BOM; formulas never start a cell")
+    func csvDialects() {
+        let rows: [[CSVValue]] = [[.text("=HYPERLINK(\"x\")"), .cents(123_456), .flag(true)], [.text("a;b,c"), .cents(nil), .flag(false)]]
+        let dutch = CSVWriter(.excelNL).render(header: ["naam", "bedrag", "klaar"], rows: rows)
+        #expect(dutch.hasPrefix("\u{FEFF}naam;bedrag;klaar\r\n"))
+        #expect(dutch.contains("'=HYPERLINK"))
+        #expect(dutch.contains("1234,56") && dutch.contains(";ja") && dutch.contains(";nee"))
+        #expect(dutch.contains("\"a;b,c\""))
+        let scripts = CSVWriter(.rfc4180).render(header: ["naam", "bedrag", "klaar"], rows: rows)
+        #expect(scripts.hasPrefix("naam,bedrag,klaar\r\n"))
+        #expect(scripts.contains(",123456,yes"))
+    }
+}
