@@ -123,6 +123,14 @@ struct CurlEngineLifetimeTests {
         #expect(Self.threads(named: prefix) == 0)
     }
 
+    @Test("--max-connections holds for the engine: each thread gets its share", arguments: [(300, 2, 150), (300, 1, 300), (5, 2, 3), (1, 4, 1)])
+    func connectionShare(total: Int, threads: Int, each: Int) {
+        var options = TransportOptions()
+        options.maxConnections = total
+        options.engineThreads = threads
+        #expect(options.connectionsPerEngineThread == each)
+    }
+
     @Test("A ticket cancelled first is never submitted; one submitted first tells its shard")
     func ticketOrder() {
         let early = TransferTicket()

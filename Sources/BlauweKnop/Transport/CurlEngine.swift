@@ -20,8 +20,12 @@ public final class CurlEngine: Sendable {
 
     /// Starts an engine with its threads; call `shutdown()` when done with it.
     public convenience init(options: TransportOptions) throws(TransportError) {
+        // `maxConnections` holds for the whole engine: each shard gets its share (hosts are
+        // spread over the shards round robin, so the shares fill evenly).
+        var shardOptions = options
+        shardOptions.maxConnections = options.connectionsPerEngineThread
         try self.init(options: options) { index, tls throws(TransportError) in
-            try CurlShard(options: options, tls: tls, name: "bk-curl-engine-\(index)")
+            try CurlShard(options: shardOptions, tls: tls, name: "bk-curl-engine-\(index)")
         }
     }
 

@@ -12,8 +12,10 @@ public struct TransportOptions: Sendable {
     public var lowSpeedBytesPerSecond: Int = 64
     /// See `lowSpeedBytesPerSecond`.
     public var lowSpeedSeconds: Int = 5
-    /// At most this many connections open at once, over all hosts: a safety cap above the
-    /// number of holders asked at once (see `OverviewBuilder.maxConcurrentHolders`).
+    /// At most this many connections open at once, over all hosts and engine threads (each
+    /// thread gets its share, rounded up): a safety cap above the number of holders asked at
+    /// once (see `OverviewBuilder.maxConcurrentHolders`). Transfers beyond it wait for a
+    /// connection to finish.
     public var maxConnections: Int = 1024
     /// Threads that drive transfers, each with its own libcurl multi handle (at least 1):
     /// by default one per core, so that the TLS handshakes of many organisations run in
@@ -31,6 +33,12 @@ public struct TransportOptions: Sendable {
 
     public init(caBundlePath: String? = nil) {
         self.caBundlePath = caBundlePath
+    }
+
+    /// Each engine thread's share of `maxConnections`, rounded up.
+    var connectionsPerEngineThread: Int {
+        let threads = max(1, engineThreads)
+        return max(1, (maxConnections + threads - 1) / threads)
     }
 
     /// One engine thread per active core, at most 16.
