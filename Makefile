@@ -51,7 +51,7 @@ demo: build
 
 ## bench: performance scenarios side by side with curl (release build); figures go to BENCHMARKS.md
 bench: setup
-	@for p in time valgrind curl; do dpkg -s $$p >/dev/null 2>&1 || { $(SUDO) apt-get update -qq; $(SUDO) apt-get install -y -qq $$p >/dev/null; }; done
+	@for p in valgrind curl; do dpkg -s $$p >/dev/null 2>&1 || { $(SUDO) apt-get update -qq; $(SUDO) apt-get install -y -qq $$p >/dev/null; }; done
 	$(SWIFT) build $(RELEASE_FLAGS)
 	BIN="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)" python3 Benchmarks/bench.py $(SCENARIOS)
 

@@ -7,7 +7,11 @@
  * no CA path, so libcurl 7.88 parses the file once per process and not per connection). It
  * applies the same policy as bk: TLS 1.3, full verification, https only, no redirects.
  *
- *     multi-client CAFILE URLFILE
+ *     multi-client CAFILE URLFILE [MAXCONNECTIONS]
+ *
+ * MAXCONNECTIONS caps the connections open at once (CURLMOPT_MAX_TOTAL_CONNECTIONS; further
+ * transfers wait for one to finish), so that every client of a comparison runs at the same
+ * concurrency: curl 7.88 caps --parallel-max at 300.
  *
  * Exits 0 when every URL answered 200, 1 otherwise. Build: cc -O2 multi-client.c -lcurl
  */
@@ -51,8 +55,8 @@ static int on_timer(CURLM *multi, long ms, void *user) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 3) {
-        fprintf(stderr, "usage: multi-client CAFILE URLFILE\n");
+    if (argc != 3 && argc != 4) {
+        fprintf(stderr, "usage: multi-client CAFILE URLFILE [MAXCONNECTIONS]\n");
         return 2;
     }
     struct rlimit limit;
@@ -73,6 +77,7 @@ int main(int argc, char **argv) {
     curl_multi_setopt(multi, CURLMOPT_SOCKETFUNCTION, on_socket);
     curl_multi_setopt(multi, CURLMOPT_SOCKETDATA, multi);
     curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, on_timer);
+    if (argc == 4) curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, atol(argv[3]));
     epoll_fd = epoll_create1(0);
 
     char line[4096];
