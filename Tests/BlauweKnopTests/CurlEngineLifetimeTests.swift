@@ -28,6 +28,18 @@ struct CurlEngineLifetimeTests {
         return try CurlEngine(options: options)
     }
 
+    /// An engine with one request under way to a peer that never answers, once the request
+    /// has reached the peer; the listener must live as long as the test uses it.
+    static func requestUnderWay() async throws -> (engine: CurlEngine, listener: LoopbackListener, request: Task<HTTPResponse, any Error>) {
+        let listener = try LoopbackListener()
+        let engine = try engine()
+        let url = listener.url
+        let request = Task { try await engine.perform(HTTPRequest(url: url, maxResponseBytes: 1024)) }
+        let reached = await listener.hasConnection(waitingMilliseconds: patience)
+        #expect(reached, "the request reached the peer")
+        return (engine, listener, request)
+    }
+
     @Test("A request after shutdown fails at once with 'shut down'; a second shutdown does nothing")
     func requestAfterShutdown() async throws {
         let listener = try LoopbackListener()
@@ -45,13 +57,9 @@ struct CurlEngineLifetimeTests {
 
     @Test("A request in flight at shutdown fails with 'shut down' instead of waiting for its peer")
     func shutdownFailsInFlight() async throws {
-        let listener = try LoopbackListener()
-        let engine = try Self.engine()
-        let url = listener.url
-        let request = Task { try await engine.perform(HTTPRequest(url: url, maxResponseBytes: 1024)) }
-        let reached = await listener.hasConnection(waitingMilliseconds: Self.patience)
-        #expect(reached, "the request reached the peer")
+        let (engine, listener, request) = try await Self.requestUnderWay()
         await engine.shutdown()
+        withExtendedLifetime(listener) {}
         let outcome = await request.result
         #expect(transportError(outcome)?.code == .shutDown, "\(outcome)")
     }
@@ -77,13 +85,9 @@ struct CurlEngineLifetimeTests {
 
     @Test("A request cancelled in flight fails with 'cancelled' while its peer stays silent")
     func cancelledInFlight() async throws {
-        let listener = try LoopbackListener()
-        let engine = try Self.engine()
-        let url = listener.url
-        let request = Task { try await engine.perform(HTTPRequest(url: url, maxResponseBytes: 1024)) }
-        let reached = await listener.hasConnection(waitingMilliseconds: Self.patience)
-        #expect(reached, "the request reached the peer")
+        let (engine, listener, request) = try await Self.requestUnderWay()
         request.cancel()
+        withExtendedLifetime(listener) {}
         let outcome = await request.result
         let error = transportError(outcome)
         #expect(error?.code == .cancelled, "\(outcome)")
