@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """make bench: bk's performance scenarios, side by side with a baseline in one run.
 
-Scenarios (see BENCHMARKS.md): overview, transport (bk vs fair curl, a C libcurl multi client and
-curl with a 140-certificate bundle), cpu (callgrind), scale, pdf, batch (bk requester batch). Every figure is a median of RUNS runs with min and max. Only loopback addresses are used.
+Scenarios (see BENCHMARKS.md): overview, transport (bk vs fair curl and a C libcurl multi client),
+cpu (callgrind), scale, pdf, batch (bk requester batch). Every figure is a median of RUNS runs with min and max. Only loopback addresses are used.
 """
 import json, os, shutil, signal, statistics, subprocess, sys, tempfile, time
 
@@ -10,9 +10,6 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("BIN", os.path.join(ROOT, ".build/release"))
 WORK = os.path.join(ROOT, ".build-bench")
 TEST_CA = os.path.join(ROOT, "Examples/pki/ca.pem")
-# The system bundle plus the test CA (about 140 certificates): what curl parses per connection
-# in the 'curl 140' column, kept to show what the first headline measured.
-CA = os.path.join(WORK, "ca-bundle.pem")
 RUNS = int(os.environ.get("RUNS", "5"))
 # curl 7.88 runs at most this many transfers at once, whatever --parallel-max asks.
 CURL_PARALLEL_MAX = 300
@@ -154,12 +151,10 @@ def ratio_of_pairs(ours, theirs):
 
 
 def transport_scenario():
-    """The same GETs (every discovery URL) by bk and three baselines, interleaved run by run.
+    """The same GETs (every discovery URL) by bk and two baselines, interleaved run by run.
 
     fair curl: curl with only the test CA in --cacert (Debian's CA path still loads lazily);
-    C multi: Benchmarks/multi-client.c, one libcurl multi handle, epoll, CA store cached;
-    curl 140: curl given the system bundle plus the test CA, which it parses per connection
-    (the configuration of the first BENCHMARKS.md, kept to show what that headline measured).
+    C multi: Benchmarks/multi-client.c, one libcurl multi handle, epoll, CA store cached.
     """
     client = os.path.join(WORK, "multi-client")
     subprocess.run(["cc", "-O2", "-o", client, os.path.join(ROOT, "Benchmarks/multi-client.c"), "-lcurl"], check=True)
@@ -179,16 +174,15 @@ def transport_scenario():
                 # Every client runs at the same concurrency: curl 7.88 caps --parallel-max at 300, so
                 # bk and the C client get the same cap on connections open at once.
                 width = min(n, CURL_PARALLEL_MAX)
-                curl = lambda ca: ["curl", "--silent", "--show-error", "--fail", "--tlsv1.3", "--cacert", ca, "--parallel",
-                                   "--parallel-max", str(width), "--parallel-immediate", "-K", curl_config]
+                curl = ["curl", "--silent", "--show-error", "--fail", "--tlsv1.3", "--cacert", TEST_CA, "--parallel",
+                        "--parallel-max", str(width), "--parallel-immediate", "-K", curl_config]
                 bk = [f"{BIN}/bk", "fetch-urls", "--max-connections", str(width)]
                 commands = {
                     "bk": bk + [url_file],
                     "bk resumed": bk + [url_file],
                     "bk 1 thread": bk + ["--engine-threads", "1", url_file],
-                    "fair curl": curl(TEST_CA),
+                    "fair curl": curl,
                     "C multi": [client, TEST_CA, url_file, str(width)],
-                    "curl 140": curl(CA),
                 }
                 samples = {name: [] for name in commands}
                 for command in commands.values():
@@ -204,7 +198,7 @@ def transport_scenario():
             cpu = {name: [s[1] for s in series] for name, series in samples.items()}
             rows.append([n, latency, min(n, CURL_PARALLEL_MAX)] + [fmt(stats(wall[name]), " s") for name in commands] +
                         [fmt(ratio_of_pairs(wall["bk"], wall["fair curl"]), "", 2), fmt(ratio_of_pairs(wall["bk"], wall["C multi"]), "", 2),
-                         fmt(ratio_of_pairs(wall["bk"], wall["curl 140"]), "", 2), fmt(ratio_of_pairs(wall["bk resumed"], wall["C multi"]), "", 2)])
+                         fmt(ratio_of_pairs(wall["bk resumed"], wall["C multi"]), "", 2)])
             cpu_rows.append([n, latency, min(n, CURL_PARALLEL_MAX)] + [fmt(stats(cpu[name]), " s") for name in commands] +
                             [f"{stats(cpu['bk'])[0] / n * 1000:.2f} ms", f"{stats(cpu['bk resumed'])[0] / n * 1000:.2f} ms",
                              fmt(ratio_of_pairs(cpu["bk"], cpu["fair curl"]), "", 2), fmt(ratio_of_pairs(cpu["bk"], cpu["C multi"]), "", 2),
@@ -212,10 +206,10 @@ def transport_scenario():
     table("transport wall: the same GETs (every discovery URL), interleaved, every client at the same concurrency; "
           "ratios are medians of per-pair ratios",
           ["N", "L ms", "at once (all clients)", f"bk ({os.cpu_count()} engine threads)", "bk resumed (repeat run, resumed handshakes)",
-           "bk 1 thread", "fair curl (test CA)", "C multi (CA cached)", "curl 140 (bundle per connection)", "bk / fair curl", "bk / C multi",
-           "bk / curl 140", "bk resumed / C multi (resumed vs full handshakes)"], rows)
+           "bk 1 thread", "fair curl (test CA)", "C multi (CA cached)", "bk / fair curl", "bk / C multi",
+           "bk resumed / C multi (resumed vs full handshakes)"], rows)
     table("transport CPU (user+sys) of the same runs",
-          ["N", "L ms", "at once", "bk", "bk resumed", "bk 1 thread", "fair curl", "C multi", "curl 140", "bk per org", "bk resumed per org",
+          ["N", "L ms", "at once", "bk", "bk resumed", "bk 1 thread", "fair curl", "C multi", "bk per org", "bk resumed per org",
            "bk / fair curl", "bk / C multi", "bk resumed / C multi (resumed vs full handshakes)"], cpu_rows)
 
 
@@ -380,13 +374,8 @@ def batch_scenario():
 
 if __name__ == "__main__":
     os.makedirs(WORK, exist_ok=True)
-    with open(CA, "w") as bundle:
-        for path in ("/etc/ssl/certs/ca-certificates.crt", TEST_CA):
-            with open(path) as f:
-                bundle.write(f.read())
     chosen = sys.argv[1:] or ["overview", "transport", "cpu", "scale", "pdf", "batch"]
     print(f"# bk benchmarks — {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} cores, {RUNS} runs per figure, binaries in {BIN}")
-    print(f"bk, fair curl and the C client trust the test CA alone; 'curl 140' gets the system bundle plus the test CA "
-          f"({open(CA).read().count('BEGIN CERTIFICATE')} certificates)")
+    print("bk, fair curl and the C client trust the test CA alone and run at the same concurrency")
     for name in chosen:
         globals()[f"{name}_scenario"]()
