@@ -47,7 +47,6 @@ public struct HTTPRequest: Sendable {
             && value.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }
     }
 
-    /// A POST of a JSON body with `Content-Type: application/json`.
     /// A POST of `value` as JSON; a value that cannot be written as JSON is an invalid request.
     public static func postJSON(
         url: String, json value: some Encodable, headers: [(name: String, value: String)] = [], maxResponseBytes: Int

@@ -89,7 +89,8 @@ final class TestHolder {
             process.terminate()
             process.waitUntilExit()
         }
-        try? FileManager.default.removeItem(atPath: directory)
+        // BK_KEEP_HOLDER=1 keeps the folder (holder.log holds a crashed holder's backtrace).
+        if ProcessInfo.processInfo.environment["BK_KEEP_HOLDER"] == nil { try? FileManager.default.removeItem(atPath: directory) }
     }
 
     /// The environment `bk` runs with: every global setting by variable, no user config; the
