@@ -117,9 +117,11 @@ public struct HolderEnvironment: Sendable {
         public var latencyJitterMs: Int?
         /// false: the holder does not take part in Blauwe Knop Plus (no `consents_url`).
         public var plus: Bool?
+        /// false: the holder takes no requests about zaken (no `requests_url`, PROTOCOL §11).
+        public var requests: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case oin, name, key, host, port, data, fault, plus
+            case oin, name, key, host, port, data, fault, plus, requests
             case faultEndpoint = "fault_endpoint"
             case faultCount = "fault_count"
             case latencyMs = "latency_ms"
@@ -270,6 +272,14 @@ public enum HolderFault: String, Codable, Sendable, CaseIterable {
     /// `document_version` 4.0.
     case unsupportedVersion = "unsupported_version"
 
+    // Receipts of requests about a zaak (PROTOCOL §11.2).
+    /// The receipt is signed with another organisation's key.
+    case receiptOtherKey = "receipt_other_key"
+    /// The receipt names the digest of other content than the request sent.
+    case receiptOtherDigest = "receipt_other_digest"
+    /// The receipt is for another citizen.
+    case receiptWrongSubject = "receipt_wrong_sub"
+
     /// The certificate file this fault serves instead of the normal one, if any.
     var certificateFile: String? {
         switch self {
@@ -283,7 +293,7 @@ public enum HolderFault: String, Codable, Sendable, CaseIterable {
 
 /// The endpoints of an organisation, for scoping transport faults.
 public enum HolderEndpoint: String, Codable, Sendable {
-    case discovery, challenge, session, claims, consents
+    case discovery, challenge, session, claims, consents, requests
 }
 
 /// An organisation's data file: the zaken of each citizen, events only (totals are derived).

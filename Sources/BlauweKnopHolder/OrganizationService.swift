@@ -26,6 +26,7 @@ actor OrganizationService {
     private var sessions: [String: Session] = [:]
     private var faultsLeft: Int?
     var consents: ConsentRegistry
+    var disputes = DisputeRegistry()
     var requesterSessions: [String: RequesterSession] = [:]
 
     init(
@@ -102,7 +103,9 @@ actor OrganizationService {
             return HolderResponse.problem(.unauthorized, "No valid session")
         }
         do {
-            return HolderResponse.jose(try forger.jws(for: document(for: session, now: now), fault: documentFault))
+            let compact = try forger.jws(for: document(for: session, now: now), fault: documentFault)
+            disputes.issued(documentDigest: DisputeRequest.digest(of: compact), bsn: session.bsn)
+            return HolderResponse.jose(compact)
         } catch {
             return HolderResponse.problem(.internalServerError, "Signing failed")
         }
@@ -119,6 +122,7 @@ actor OrganizationService {
                 stated.saldo = folded.saldo
                 stated.saldoDatumtijd = Timestamps.rfc3339(clock.now)
             }
+            stated.verzoeken = disputes.verzoeken(bsn: session.bsn, zaakkenmerk: zaak.zaakkenmerk).nilIfEmpty
             return stated
         }
         return FinancialClaimsDocument(
@@ -136,6 +140,7 @@ actor OrganizationService {
             case _ where FaultResponses.isTransportFault(fault): organization.settings.faultEndpoint ?? .claims
             case .wrongDiscoveryOIN: .discovery
             case .sessionConsumed504, .headerInjectionToken: .session
+            case .receiptOtherKey, .receiptOtherDigest, .receiptWrongSubject: .requests
             default: .claims
             }
         guard endpoint == target else { return nil }
@@ -183,12 +188,13 @@ actor OrganizationService {
                 var response = HolderResponse.json(
                     DiscoveryDocument(
                         oin: oin, sessionURL: base + "/v1/sessions", financialClaimsURL: base + "/v1/financial-claims-information",
-                        consentsURL: self.supportsConsents ? base + "/v1/consents" : nil))
+                        consentsURL: self.supportsConsents ? base + "/v1/consents" : nil, requestsURL: self.takesRequests ? base + "/v1/requests" : nil))
                 // Clients may keep the document this long (PROTOCOL §2): a repeat run skips a round trip.
                 response.headers[.cacheControl] = "max-age=\(Self.discoveryMaxAge)"
                 return response
             })
         if supportsConsents { addConsentRoutes(to: router, route: route) }
+        if takesRequests { addRequestRoutes(to: router, route: route) }
         router.post("/v1/sessions/challenge", use: route(.challenge, "/v1/sessions/challenge") { _, _ in await self.newChallenge() })
         router.post(
             "/v1/sessions",

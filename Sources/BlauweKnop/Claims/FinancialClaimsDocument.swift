@@ -59,9 +59,11 @@ public struct FinancieleZaak: Codable, Sendable, Hashable {
     public var saldoDatumtijd: String?
     public var gebeurtenissen: [Gebeurtenis]
     public var contactopties: [Contactoptie]?
+    /// Requests about this zaak (PROTOCOL §11.3), signed as part of the document.
+    public var verzoeken: [Verzoek]?
 
     enum CodingKeys: String, CodingKey {
-        case zaakkenmerk, omschrijving, saldo, gebeurtenissen, contactopties
+        case zaakkenmerk, omschrijving, saldo, gebeurtenissen, contactopties, verzoeken
         case totaalFinancieelVerplicht = "totaal_financieel_verplicht"
         case totaalFinancieelVereffend = "totaal_financieel_vereffend"
         case saldoDatumtijd = "saldo_datumtijd"
@@ -79,6 +81,31 @@ public struct FinancieleZaak: Codable, Sendable, Hashable {
         self.saldoDatumtijd = saldoDatumtijd
         self.gebeurtenissen = gebeurtenissen
         self.contactopties = contactopties
+    }
+}
+
+/// A request about a zaak as its holder states it in the document (PROTOCOL §11.3).
+public struct Verzoek: Codable, Sendable, Hashable {
+    /// The request's `jti`.
+    public var request: String
+    /// `bezwaar`, `correctie` or `verwijdering`; kept as text, so that a kind this client does
+    /// not know is shown rather than rejected.
+    public var kind: String
+    public var kenmerk: String
+    public var ontvangenOp: String
+    public var status: String
+
+    enum CodingKeys: String, CodingKey {
+        case request, kind, kenmerk, status
+        case ontvangenOp = "ontvangen_op"
+    }
+
+    public init(request: String, kind: String, kenmerk: String, ontvangenOp: String, status: String) {
+        self.request = request
+        self.kind = kind
+        self.kenmerk = kenmerk
+        self.ontvangenOp = ontvangenOp
+        self.status = status
     }
 }
 

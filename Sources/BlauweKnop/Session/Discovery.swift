@@ -12,20 +12,28 @@ public struct DiscoveryDocument: Codable, Sendable, Hashable {
     /// Where consents are registered, listed and revoked (PROTOCOL §10.1); absent when the
     /// holder does not take part in Blauwe Knop Plus.
     public var consentsURL: String?
+    /// Where requests about a zaak are filed, listed and withdrawn (PROTOCOL §11.1); absent
+    /// when the holder does not take them.
+    public var requestsURL: String?
 
     enum CodingKeys: String, CodingKey {
         case oin, profile
         case sessionURL = "session_url"
         case financialClaimsURL = "financial_claims_url"
         case consentsURL = "consents_url"
+        case requestsURL = "requests_url"
     }
 
-    public init(oin: String, profile: String = Self.profile, sessionURL: String, financialClaimsURL: String, consentsURL: String? = nil) {
+    public init(
+        oin: String, profile: String = Self.profile, sessionURL: String, financialClaimsURL: String, consentsURL: String? = nil,
+        requestsURL: String? = nil
+    ) {
         self.oin = oin
         self.profile = profile
         self.sessionURL = sessionURL
         self.financialClaimsURL = financialClaimsURL
         self.consentsURL = consentsURL
+        self.requestsURL = requestsURL
     }
 
     /// Whether the holder takes part in Blauwe Knop Plus.
@@ -51,7 +59,7 @@ public struct DiscoveryDocument: Codable, Sendable, Hashable {
             throw HolderFailure(.invalidDocument, "discovery: the document names OIN \(oin), the scheme says \(organization.oin)")
         }
         guard profile == Self.profile else { throw HolderFailure(.unsupportedVersion, "discovery: profile '\(profile)' is not bk-1") }
-        for url in [sessionURL, financialClaimsURL] + (consentsURL.map { [$0] } ?? []) where !URLParts.isHTTPS(url) {
+        for url in [sessionURL, financialClaimsURL] + [consentsURL, requestsURL].compactMap({ $0 }) where !URLParts.isHTTPS(url) {
             throw HolderFailure(.invalidDocument, "discovery: non-https URL \(url)")
         }
     }
