@@ -99,6 +99,8 @@ public final class BlauweKnopClient: Sendable {
         builder.discoveries = discoveries
         let overview = await builder.build(progress: progress)
         discoveries?.save(now: clock.epochSeconds)
+        // Which organisation holds which zaak, for `bk dispute`; an overview never fails for it.
+        try? DisputeStore(directory: stateDirectory).remember(overview)
         return overview
     }
 }

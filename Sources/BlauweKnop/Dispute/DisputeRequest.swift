@@ -1,3 +1,5 @@
+import Foundation
+
 /// A citizen's request about a zaak (PROTOCOL §11.1): an objection, correction or erasure,
 /// signed with the app key and carrying the App Manager credential that binds the key to the
 /// citizen, so that the holder and, later, anyone with the proof file can check who asked.
@@ -25,6 +27,35 @@ public struct DisputeRequest: Sendable {
         }
 
         var parts: [String] { [straat, huisnummer, postcode, woonplaats] }
+
+        /// The address as people write it on one line: `Dorpsstraat 1a, 3511 AA Utrecht`.
+        public var line: String { "\(straat) \(huisnummer), \(postcode) \(woonplaats)" }
+
+        /// Reads `Street number, postcode town` (a Dutch postcode: four digits, two letters);
+        /// nil when it is not written that way.
+        public static func parse(_ text: String) -> Address? {
+            let halves = text.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard halves.count == 2 else { return nil }
+            var street = halves[0].split(separator: " ").map(String.init)
+            guard street.count >= 2, let number = street.popLast(), number.first?.isNumber == true else { return nil }
+            let place = halves[1].split(separator: " ").map(String.init)
+            guard place.count >= 2 else { return nil }
+            let digits = place[0]
+            let joinedLetters = place.count >= 3 && place[1].count == 2 && place[1].allSatisfy(\.isLetter)
+            let postcode: String
+            let town: [String]
+            if digits.count == 4, digits.allSatisfy(\.isNumber), joinedLetters {
+                postcode = digits + " " + place[1].uppercased()
+                town = Array(place.dropFirst(2))
+            } else if digits.count == 6, digits.prefix(4).allSatisfy(\.isNumber), digits.suffix(2).allSatisfy(\.isLetter) {
+                postcode = digits.prefix(4) + " " + digits.suffix(2).uppercased()
+                town = Array(place.dropFirst())
+            } else {
+                return nil
+            }
+            guard !town.isEmpty else { return nil }
+            return Address(straat: street.joined(separator: " "), huisnummer: number, postcode: postcode, woonplaats: town.joined(separator: " "))
+        }
     }
 
     /// Who files (Awb 6:5): DigiD gives bk the BSN only, so the name comes from the citizen.
@@ -198,13 +229,16 @@ public enum DisputeText {
     )
         throws(DisputeError)
     {
-        guard mayBeEmpty || !text.isEmpty else { throw DisputeError(.invalidText, "\(field) is empty") }
-        guard text.count <= maxCharacters else { throw DisputeError(.invalidText, "\(field) is longer than \(maxCharacters) characters") }
+        guard mayBeEmpty || !text.isEmpty else { throw DisputeError(.invalidText, "\(field) is empty", values: ["field": field]) }
+        guard text.count <= maxCharacters else {
+            throw DisputeError(.invalidText, "\(field) is longer than \(maxCharacters) characters", values: ["field": field])
+        }
         for scalar in text.unicodeScalars {
             if scalar == "\n" && !singleLine { continue }
             switch scalar.properties.generalCategory {
             case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned:
-                throw DisputeError(.invalidText, "\(field) holds a control character (U+\(String(scalar.value, radix: 16, uppercase: true)))")
+                throw DisputeError(
+                    .invalidText, "\(field) holds a control character (U+\(String(scalar.value, radix: 16, uppercase: true)))", values: ["field": field])
             default: continue
             }
         }

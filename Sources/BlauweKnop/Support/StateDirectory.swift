@@ -26,4 +26,10 @@ public struct StateDirectory: Sendable {
     public var discoveryCachePath: String { path + "/discovery-cache.json" }
     /// Consent revocations not yet confirmed by every organisation (PROTOCOL §10.3).
     public var pendingRevocationsPath: String { path + "/pending-revocations.json" }
+    /// Which organisation holds which zaak, from the latest overview (for `bk dispute`).
+    public var zaakIndexPath: String { path + "/zaken.json" }
+    /// Requests about a zaak whose receipt did not verify, to be sent again (PROTOCOL §11.2).
+    public var pendingRequestsPath: String { path + "/pending-requests.json" }
+    /// The proof files of filed requests, one per request (`<jti>.json`, 0600).
+    public var requestProofsPath: String { path + "/requests" }
 }

@@ -1,0 +1,162 @@
+/// Files a citizen's request at one holder (PROTOCOL §11.1–§11.2): a session, the document
+/// the request is about (fetched and verified now, so that the request names a document the
+/// holder really issued), the signed request, and the receipt verified before anything is
+/// called filed.
+public struct DisputeFiling: Sendable {
+    public let scheme: VerifiedScheme
+    public let identity: CitizenIdentity
+    public let http: HTTPClient
+    public let clock: WallClock
+
+    public init(scheme: VerifiedScheme, identity: CitizenIdentity, http: HTTPClient, clock: WallClock) {
+        self.scheme = scheme
+        self.identity = identity
+        self.http = http
+        self.clock = clock
+    }
+
+    /// What the citizen asks, before it is signed.
+    public struct Draft: Sendable {
+        public var kind: DisputeKind
+        public var zaakkenmerk: String
+        public var gronden: String
+        public var gewenst: String?
+        public var deferral: Bool
+        public var filer: DisputeRequest.Filer?
+
+        public init(kind: DisputeKind, zaakkenmerk: String, gronden: String, gewenst: String?, deferral: Bool, filer: DisputeRequest.Filer?) {
+            self.kind = kind
+            self.zaakkenmerk = zaakkenmerk
+            self.gronden = gronden
+            self.gewenst = gewenst
+            self.deferral = deferral
+            self.filer = filer
+        }
+    }
+
+    /// An open session at the organisation and the zaak as its document states it now.
+    public struct Context: Sendable {
+        public let organization: SchemeDocument.Organization
+        public let requestsURL: String
+        let token: String
+        /// The verified FCID JWS the request will name.
+        public let document: String
+        public let zaak: FinancieleZaak
+        /// When the decision was made (the primary obligation's moment), for the objection term.
+        public var decidedAt: String? {
+            let decisions = zaak.gebeurtenissen.filter { $0.gebeurtenisType == "FinancieleVerplichtingOpgelegd" }
+            return (decisions.first { $0.primaireVerplichting == true } ?? decisions.first)?.datumtijdOpgelegd
+        }
+        /// The decision's number, which a bezwaar names.
+        public var beschikkingsnummer: String? {
+            zaak.gebeurtenissen.first { $0.primaireVerplichting == true && $0.beschikkingsnummer != nil }?.beschikkingsnummer
+                ?? zaak.gebeurtenissen.compactMap(\.beschikkingsnummer).first
+        }
+    }
+
+    /// How filing ended.
+    public enum Outcome: Sendable {
+        /// Filed: the receipt verified.
+        case filed(DisputeReceipt)
+        /// The organisation did not take it (unreachable, refused, an HTTP error): nothing filed.
+        case notTaken(HolderFailure)
+        /// The organisation answered with a receipt that fails verification: the request is
+        /// kept to be sent again.
+        case receiptFailed(DisputeError)
+    }
+
+    /// Opens a session at `organization`, fetches and verifies its document for this citizen and
+    /// finds `zaakkenmerk` in it.
+    /// - Throws: `HolderFailure` when the organisation cannot be asked or does not take
+    ///   requests; `DisputeError` with code `unknownZaak` when its document has no such zaak.
+    public func prepare(organization: SchemeDocument.Organization, zaakkenmerk: String) async throws -> Context {
+        guard let keys = scheme.organizationKeys[organization.oin] else {
+            throw HolderFailure(.invalidDocument, "the scheme lists no keys for \(organization.name)")
+        }
+        let (discovery, session) = try await openSession(at: organization)
+        guard let requestsURL = discovery.requestsURL else {
+            throw HolderFailure(.notSupported, "discovery: the organisation takes no requests (no requests_url)")
+        }
+        let response = try await http.exchange(
+            HTTPRequest(
+                url: discovery.financialClaimsURL, headers: [("Authorization", "Bearer \(session.sessionToken)"), ("Accept", "application/jose")],
+                maxResponseBytes: FinancialClaimsDocument.maxBytes), expecting: [200], step: "claims")
+        let compact = String(decoding: response.body, as: UTF8.self).trimmingASCIIWhitespace
+        let verified = try ClaimsVerifier.verify(
+            compact: compact, organization: organization, keys: keys, bsn: identity.bsn, appKeyThumbprint: identity.appKeyThumbprint,
+            now: clock.epochSeconds, today: Timestamps.calendarDate(clock.now))
+        guard let zaak = verified.document.financieleZaken.first(where: { $0.zaakkenmerk == zaakkenmerk }) else {
+            let shown = TerminalText.sanitized(String(zaakkenmerk.prefix(64)))
+            throw DisputeError(.unknownZaak, "\(organization.name) has no zaak \(shown) for you", values: ["zaak": shown, "organization": organization.name])
+        }
+        return Context(organization: organization, requestsURL: requestsURL, token: session.sessionToken, document: verified.compact, zaak: zaak)
+    }
+
+    /// Discovery and a citizen session at an organisation.
+    public func openSession(at organization: SchemeDocument.Organization) async throws(HolderFailure) -> (DiscoveryDocument, SessionClient.Session) {
+        let discovery = try await DiscoveryDocument.fetch(for: organization, http: http, now: clock.epochSeconds)
+        let session = try await SessionClient(http: http, identity: identity, clock: clock)
+            .createSession(organizationOIN: organization.oin, sessionURL: discovery.sessionURL)
+        return (discovery, session)
+    }
+
+    /// Sends a kept request again on a fresh session (its receipt did not verify last time).
+    public func resend(_ request: DisputeRequest, to organization: SchemeDocument.Organization) async -> Outcome {
+        do {
+            let (discovery, session) = try await openSession(at: organization)
+            guard let requestsURL = discovery.requestsURL else {
+                return .notTaken(HolderFailure(.notSupported, "discovery: the organisation takes no requests (no requests_url)"))
+            }
+            return await send(request, to: organization, requestsURL: requestsURL, token: session.sessionToken)
+        } catch {
+            return .notTaken(error)
+        }
+    }
+
+    /// Signs the request for a prepared zaak (its texts checked first).
+    public func sign(_ draft: Draft, for context: Context) throws(DisputeError) -> DisputeRequest {
+        let claims = DisputeRequest.Claims(
+            jti: Consent.newID(), iss: identity.appKeyThumbprint, sub: identity.bsn, aud: context.organization.oin, iat: clock.epochSeconds,
+            kind: draft.kind, zaakkenmerk: draft.zaakkenmerk, beschikkingsnummer: draft.kind == .bezwaar ? context.beschikkingsnummer : nil,
+            document: DisputeRequest.digest(of: context.document), gronden: draft.gronden, gewenst: draft.gewenst,
+            uitstelGevraagd: draft.kind == .bezwaar && draft.deferral ? true : nil, indiener: draft.filer, credential: identity.credential.compact)
+        return try DisputeRequest.sign(claims, appKey: identity.appKey)
+    }
+
+    /// Sends a signed request on an open session and verifies the receipt.
+    public func send(_ request: DisputeRequest, to organization: SchemeDocument.Organization, requestsURL: String, token: String) async -> Outcome {
+        let response: HTTPResponse
+        do {
+            var post = try HTTPRequest.postJSON(
+                url: requestsURL, json: ["request": request.compact], headers: [("Authorization", "Bearer \(token)")],
+                maxResponseBytes: DisputeReceipt.maxBytes + 1024)
+            // Filing spends nothing single-use: the identical request again gets the receipt again.
+            post.isRetryable = true
+            response = try await http.exchange(post, expecting: [200, 201], step: "request")
+        } catch let failure as HolderFailure {
+            return .notTaken(failure)
+        } catch {
+            return .notTaken(HolderFailure(.unreachable, "request: \(error)"))
+        }
+        guard let keys = scheme.organizationKeys[organization.oin] else {
+            return .receiptFailed(DisputeError(.receiptMismatch, "the scheme lists no keys for the organisation"))
+        }
+        do {
+            let reply = try JSONCoding.decode(Reply.self, from: response.body)
+            return .filed(try DisputeReceipt(compact: reply.receipt, holderOIN: organization.oin, holderKeys: keys, for: request))
+        } catch let error as DisputeError {
+            return .receiptFailed(error)
+        } catch {
+            return .receiptFailed(DisputeError(.malformed, "the organisation's answer holds no receipt: \(error)"))
+        }
+    }
+
+    /// Sends on the context's session.
+    public func send(_ request: DisputeRequest, context: Context) async -> Outcome {
+        await send(request, to: context.organization, requestsURL: context.requestsURL, token: context.token)
+    }
+
+    private struct Reply: Decodable {
+        let receipt: String
+    }
+}
