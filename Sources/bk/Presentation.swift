@@ -92,6 +92,13 @@ struct Presentation: Sendable {
             (key, actionable) = (Self.refusalMessage(refusal), false)
             values = consent.values.mapValues { TerminalText.sanitized(String($0.prefix(80))) }
         }
+        if let dispute = error as? DisputeError, let disputeKey = Self.disputeMessage(dispute.code) {
+            (key, actionable) = (disputeKey, false)
+            values = dispute.values.mapValues { TerminalText.sanitized($0) }
+            // The request's fields by the options that fill them.
+            let options = ["gronden": "--reason", "gewenst": "--want", "indiener": "--name / --address", "zaakkenmerk": "ZAAKKENMERK"]
+            if let field = values["field"] { values["field"] = options[field] ?? field }
+        }
         if let scheme = error as? SchemeError, let setting = scheme.missingSetting {
             (key, actionable) = (.settingMissing, false)
             values = setting.mapValues { TerminalText.sanitized($0) }
@@ -140,6 +147,15 @@ struct Presentation: Sendable {
         return sentences[code]
     }
 
+    /// The sentence for a request about a zaak that bk can say exactly.
+    static func disputeMessage(_ code: DisputeError.Code) -> MessageKey? {
+        let sentences: [DisputeError.Code: MessageKey] = [
+            .unknownZaak: .disputeUnknownZaak, .organizationNeeded: .disputeOrganizationNeeded, .unknownOrganization: .disputeUnknownOrganization,
+            .filerMissing: .disputeNeedsFiler, .invalidText: .disputeInvalidText,
+        ]
+        return sentences[code]
+    }
+
     /// The sentence for a file problem bk can name exactly.
     static func fileMessage(_ code: FileError.Code) -> MessageKey? {
         let sentences: [FileError.Code: MessageKey] = [
@@ -160,6 +176,7 @@ struct Presentation: Sendable {
         case let error as SettingsError: "settings.\(error.code)"
         case let error as FileError: "file.\(error.code)"
         case let error as PDFError: "pdf.\(error.code)"
+        case let error as DisputeError: "dispute.\(error.code)"
         default: "other"
         }
     }

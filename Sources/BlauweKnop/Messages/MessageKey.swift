@@ -73,4 +73,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case usageDetailValues, usageInvalidBSN, usageDuration, usageNoURLs, usageFlagTakesNoValue, batchCounts
     case consentRefusedReference, consentRefusedRequester, consentRefusedPurpose, consentRefusedTooShort, consentRefusedNotADate
     case consentRefusedDatePassed, consentRefusedTooLong, consentRefusedOrganization
+    // bk dispute: a request about a zaak (PROTOCOL §11).
+    case disputeKindBezwaar, disputeKindCorrectie, disputeKindVerwijdering
+    case disputeSummaryTitle, disputeSummaryZaak, disputeSummaryReason, disputeSummaryWanted, disputeSummaryDeferral, disputeSummaryFiler
+    case disputeTermOpen, disputeTermPassed, disputeQuestion, disputeCancelled, disputeNeedsYes
+    case disputeFiled, disputeProofWritten, disputeNotTaken, disputeNoRequests, disputeReceiptFailed, disputeResent
+    case disputeUnknownZaak, disputeOrganizationNeeded, disputeUnknownOrganization, disputeNeedsFiler, disputeInvalidText, disputeAddressFormat
+    case usageDisputeReason, usageDisputeDeferral
 }

@@ -69,6 +69,16 @@ enum DutchHelp {
             de lijst niet toestaat.
             """
         ),
+        "dispute": (
+            "Maak bezwaar tegen een besluit, of vraag een organisatie gegevens te verbeteren of te wissen, en bewaar haar ontvangstbevestiging.",
+            """
+            Zegt in gewone woorden wat er naar wie gaat, en vraagt het u op de terminal (--yes in \
+            scripts). Bij bezwaar zegt bk tot wanneer u bezwaar kunt maken, en dient het ook in als \
+            die tijd voorbij is. Afsluitcodes: 0 ingediend en ontvangstbevestiging in orde; 3 de \
+            organisatie nam het niet aan; 4 de ontvangstbevestiging klopt niet (het verzoek wordt \
+            bewaard en de volgende keer opnieuw verstuurd); 1 andere fouten.
+            """
+        ),
         "consent list": ("Toon elke toestemming die u gaf, en wie daarmee naar uw gegevens keek.", nil),
         "consent revoke": (
             "Trek een toestemming in bij elke organisatie die haar heeft.",
@@ -208,6 +218,18 @@ enum DutchHelp {
         "consent grant --yes": "Geef toestemming zonder te vragen (voor scripts).",
         "consent grant --code": "Toon ook een korte code van de toestemming, zodat de hulpverlener het bestand telefonisch kan nagaan.",
         "consent list --format": "table of json.",
+        "dispute --zaakkenmerk": "Het kenmerk van de zaak, zoals uw overzicht het toont.",
+        "dispute --kind": "bezwaar, correctie (verbeteren) of verwijdering (wissen).",
+        "dispute --reason": "Waarom, in uw eigen woorden (hoogstens 4000 tekens).",
+        "dispute --reason-file": "Lees de reden uit dit bestand.",
+        "dispute --want": "Wat u wilt dat de organisatie doet (hoogstens 1000 tekens).",
+        "dispute --defer": "Bij bezwaar: vraag uitstel van betaling zolang het loopt.",
+        "dispute --org": "De organisatie: OIN of korte naam (standaard: die van deze zaak in uw laatste overzicht).",
+        "dispute --name": "Uw naam (nodig voor bezwaar).",
+        "dispute --address": "Uw postadres, als 'Straat huisnummer, postcode woonplaats' (nodig voor bezwaar).",
+        "dispute --format": "text of json.",
+        "dispute --output": "Waar het bewijs van indienen komt (standaard: in de map van bk).",
+        "dispute --yes": "Verstuur zonder te vragen (voor scripts).",
         "consent revoke --id": "De toestemming: haar id, de korte id die 'bk consent list' toont, of het bestand; een id die met '-' begint, komt na '--'.",
         "requester overview --consent": "De toestemming die de cliënt gaf (een bestand van 'bk consent grant').",
         "requester overview --requester-key": "De geheime sleutel van de aanvrager: PEM PKCS#8 of een geheime JWK, alleen voor u leesbaar (BK_REQUESTER_KEY).",

@@ -1,0 +1,112 @@
+import BlauweKnop
+import Foundation
+import Testing
+
+/// `bk dispute` end to end (PROTOCOL §11): the real bk against the real bk-holder, from the
+/// overview to a proof file that verifies offline, and every way filing can fail.
+@Suite("bk dispute, end to end")
+struct DisputeEndToEndTests {
+    static let zaak = "CJIB-2026-000123"
+    static let bezwaar = [
+        "dispute", zaak, "--kind", "bezwaar", "--reason", "De auto was op die dag al verkocht.", "--want", "De boete vervalt.", "--defer",
+        "--name", "J. de Vries", "--address", "Dorpsstraat 1a, 3511 AA Utrecht", "--yes",
+    ]
+
+    /// A holder with the rich citizen logged in and an overview made (so bk knows where each zaak is).
+    static func holderWithOverview(_ options: TestHolder.Options = TestHolder.Options()) throws -> TestHolder {
+        let holder = try TestHolder(options)
+        try holder.login(ExpectedFigures.richCitizen)
+        #expect(try holder.overviewJSON().0.status == 0)
+        return holder
+    }
+
+    @Test("A bezwaar is filed with a verified receipt; the proof file (0600) verifies offline; the late term is said in both languages")
+    func filed() throws {
+        let holder = try Self.holderWithOverview()
+        let result = try holder.bk(Self.bezwaar + ["--format", "json", "--lang", "en"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(object["filed"] as? Bool == true && object["kind"] as? String == "bezwaar" && object["zaakkenmerk"] as? String == Self.zaak)
+        let proofPath = try #require(object["proof"] as? String)
+        #expect(try FileManager.default.attributesOfItem(atPath: proofPath)[.posixPermissions] as? Int == 0o600)
+        let anchor = try TrustAnchor(path: holder.trustAnchor)
+        guard
+            case .success(let proven) = DisputeProof.verify(
+                bytes: Array(try Data(contentsOf: URL(fileURLWithPath: proofPath))), trustAnchor: anchor, environment: "test")
+        else {
+            Issue.record("the proof file does not verify")
+            return
+        }
+        #expect(proven.receipt.claims.kenmerk == object["kenmerk"] as? String)
+        #expect(proven.request.claims.uitstelGevraagd == true && proven.request.claims.indiener?.adres?.postcode == "3511 AA")
+        #expect(result.standardError.contains("the time to object ended on"), "\(result.standardError)")
+        #expect(result.standardError.contains("received your objection"))
+        let dutch = try holder.bk(Self.bezwaar)
+        #expect(dutch.status == 0)
+        #expect(dutch.standardError.contains("de termijn voor bezwaar is verlopen op"), "\(dutch.standardError)")
+        #expect(dutch.standardError.contains("heeft uw bezwaar ontvangen"))
+    }
+
+    @Test("Nothing is sent for a reason with terminal escapes, 4001 characters, or a bezwaar without a name and address")
+    func refusedBeforeSending() throws {
+        let holder = try Self.holderWithOverview()
+        let long = String(repeating: "a", count: 4001)
+        for (arguments, says) in [
+            (["dispute", Self.zaak, "--kind", "correctie", "--reason", "bel mij\u{1B}[2J", "--yes"], "kan zo niet mee"),
+            (["dispute", Self.zaak, "--kind", "correctie", "--reason", long, "--yes"], "kan zo niet mee"),
+            (["dispute", Self.zaak, "--kind", "bezwaar", "--reason", "Onterecht.", "--yes"], "naam en postadres"),
+        ] {
+            let result = try holder.bk(arguments)
+            #expect(result.status == 1, "\(result.standardError)")
+            #expect(result.standardError.contains(says), "\(result.standardError)")
+            #expect(!result.standardError.contains("\u{1B}"), "an escape from the reason reached the terminal")
+        }
+        let proofs = (try? FileManager.default.contentsOfDirectory(atPath: holder.stateDirectory + "/requests")) ?? []
+        #expect(proofs.isEmpty, "\(proofs)")
+    }
+
+    @Test("Without an overview bk asks for --org; an unknown zaak is said as such")
+    func organisationUnknown() throws {
+        let holder = try TestHolder()
+        try holder.login(ExpectedFigures.richCitizen)
+        let without = try holder.bk("dispute", Self.zaak, "--kind", "correctie", "--reason", "x", "--yes")
+        #expect(without.status == 1)
+        #expect(without.standardError.contains("--org"), "\(without.standardError)")
+        let unknown = try holder.bk("dispute", "CJIB-X", "--kind", "correctie", "--reason", "x", "--yes", "--org", "CJIB")
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError.contains("CJIB-X"), "\(unknown.standardError)")
+        #expect(try holder.bk("dispute", Self.zaak, "--kind", "correctie", "--reason", "x", "--yes", "--org", "CJIB").status == 0)
+    }
+
+    @Test("A receipt that does not check out: exit 4, the request kept; the next run sends it again and files it")
+    func receiptFailsThenResent() throws {
+        var options = TestHolder.Options()
+        options.faults = ["CJIB": "receipt_other_key"]
+        options.faultCounts = ["CJIB": 1]
+        let holder = try Self.holderWithOverview(options)
+        let first = try holder.bk(Self.bezwaar + ["--lang", "en"])
+        #expect(first.status == 4, "\(first.standardError)")
+        #expect(first.standardError.contains("does not check out"), "\(first.standardError)")
+        let pending = try String(contentsOfFile: holder.stateDirectory + "/pending-requests.json", encoding: .utf8)
+        #expect(pending.contains("\"oin\""), "\(pending)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: holder.stateDirectory + "/requests")) ?? []).isEmpty)
+
+        let next = try holder.bk("dispute", Self.zaak, "--kind", "correctie", "--reason", "Naam verkeerd gespeld.", "--yes", "--lang", "en")
+        #expect(next.status == 0, "\(next.standardError)")
+        #expect(next.standardError.contains("was sent again"), "\(next.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: holder.stateDirectory + "/requests").count == 2)
+        #expect(!(try String(contentsOfFile: holder.stateDirectory + "/pending-requests.json", encoding: .utf8)).contains("\"oin\""))
+    }
+
+    @Test("An organisation that does not take it (HTTP 500): exit 3, said plainly, nothing kept")
+    func notTaken() throws {
+        var options = TestHolder.Options()
+        options.faults = ["CJIB": "http_500"]
+        options.faultEndpoints = ["CJIB": "requests"]
+        let holder = try Self.holderWithOverview(options)
+        let result = try holder.bk(Self.bezwaar)
+        #expect(result.status == 3, "\(result.standardError)")
+        #expect(result.standardError.contains("niet aangenomen"), "\(result.standardError)")
+        #expect(!(try String(contentsOfFile: holder.stateDirectory + "/pending-requests.json", encoding: .utf8)).contains("\"oin\""))
+    }
+}
