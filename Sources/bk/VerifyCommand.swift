@@ -13,7 +13,8 @@ struct VerifyCommand: AsyncParsableCommand, ReportsErrors {
             (with the one date of generated_at) and compares it with the whole file. Any edit \
             (an amount, a name, a status, a removed organisation, a page) is found. An \
             organisation without a signed document is not proven: what the file claims for it \
-            is reported.
+            is reported. A proof of filing from 'bk dispute' is checked too: what was filed \
+            with whom and when (0 authentic, 4 altered, 2 scheme not signed by the trust anchor).
 
             Exit codes: 0 authentic and complete; 3 authentic but incomplete, older than \
             --max-age, or pages not compared; 4 altered, malformed or ambiguous (duplicate names, \
@@ -53,6 +54,10 @@ struct VerifyCommand: AsyncParsableCommand, ReportsErrors {
         let settings = try global.settings()
         let anchor = try TrustAnchor(path: settings.requireTrustAnchor())
         let bytes = try InputFile.read(file)
+        if DisputeProof.isProofFile(bytes) {
+            return try ProofVerification(bytes: bytes, anchor: anchor, environment: settings.environment).report(
+                format: format == .json ? .json : .text, to: output, presentation: presentation)
+        }
         let verifier = OverviewVerifier(trustAnchor: anchor, environment: settings.environment, maxAgeSeconds: maxAge.map { Int64($0.wholeSeconds) })
         report = verifier.verify(bytes: bytes)
         switch format {

@@ -27,6 +27,7 @@ struct DisputeEndToEndTests {
         #expect(result.status == 0, "\(result.standardError)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect(object["filed"] as? Bool == true && object["kind"] as? String == "bezwaar" && object["zaakkenmerk"] as? String == Self.zaak)
+        #expect(try Validators.jsonSchemaProblem(document: result.standardOutput, schema: Paths.packageRoot + "/Schemas/dispute.schema.json") == nil)
         let proofPath = try #require(object["proof"] as? String)
         #expect(try FileManager.default.attributesOfItem(atPath: proofPath)[.posixPermissions] as? Int == 0o600)
         let anchor = try TrustAnchor(path: holder.trustAnchor)
@@ -108,5 +109,57 @@ struct DisputeEndToEndTests {
         #expect(result.status == 3, "\(result.standardError)")
         #expect(result.standardError.contains("niet aangenomen"), "\(result.standardError)")
         #expect(!(try String(contentsOfFile: holder.stateDirectory + "/pending-requests.json", encoding: .utf8)).contains("\"oin\""))
+    }
+
+    /// A filed bezwaar and a filed correctie; the paths of their proof files.
+    static func twoProofs(_ holder: TestHolder) throws -> (String, String) {
+        func proof(_ arguments: [String]) throws -> String {
+            let result = try holder.bk(arguments + ["--format", "json"])
+            #expect(result.status == 0, "\(result.standardError)")
+            let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any]
+            return try #require(object?["proof"] as? String)
+        }
+        return (try proof(bezwaar), try proof(["dispute", zaak, "--kind", "correctie", "--reason", "Naam verkeerd gespeld.", "--yes"]))
+    }
+
+    @Test("bk verify PROOF: authentic with what was filed; a swapped receipt or edited grounds are exit 4, another trust anchor exit 2")
+    func verifyProof() throws {
+        let holder = try Self.holderWithOverview()
+        let (first, second) = try Self.twoProofs(holder)
+        let ok = try holder.bk("verify", first)
+        #expect(ok.status == 0, "\(ok.standardError)")
+        #expect(ok.standardOutput.contains("Dit bewijs van indienen is echt.") && ok.standardOutput.contains(Self.zaak), "\(ok.standardOutput)")
+        #expect(ok.standardOutput.contains("••••••653"), "the BSN is masked")
+        let json = try holder.bk("verify", first, "--format", "json", "--lang", "en")
+        #expect(try Validators.jsonSchemaProblem(document: json.standardOutput, schema: Paths.packageRoot + "/Schemas/proof-report.schema.json") == nil)
+
+        func proof(_ path: String) throws -> [String: String] {
+            try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]).compactMapValues {
+                $0 as? String
+            }
+        }
+        func written(_ object: [String: Any], _ name: String) throws -> String {
+            let path = holder.directory + "/" + name
+            try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        var swapped: [String: Any] = try proof(first)
+        swapped["receipt"] = try proof(second)["receipt"]
+        swapped["version"] = 1
+        var edited: [String: Any] = try proof(first)
+        edited["version"] = 1
+        let parts = (edited["request"] as? String ?? "").split(separator: ".").map(String.init)
+        let payload = String(decoding: Base64URL.decode(parts[1]) ?? [], as: UTF8.self).replacingOccurrences(of: "verkocht", with: "gestolen")
+        edited["request"] = [parts[0], Base64URL.encode(Array(payload.utf8)), parts[2]].joined(separator: ".")
+        for (name, object) in [("swapped.json", swapped), ("edited.json", edited)] {
+            let result = try holder.bk("verify", try written(object, name))
+            #expect(result.status == 4, "\(name): \(result.standardOutput) \(result.standardError)")
+            #expect(result.standardOutput.contains("klopt niet"), "\(name)")
+        }
+        let otherAnchor = holder.directory + "/other-anchor.json"
+        let key = try PrivateKey.generate(.p256)
+        try Data(try JSONCoding.encode(["keys": [key.publicJWK]])).write(to: URL(fileURLWithPath: otherAnchor))
+        let untrusted = try holder.bk("verify", first, "--trust-anchor", otherAnchor)
+        #expect(untrusted.status == 2, "\(untrusted.standardOutput) \(untrusted.standardError)")
     }
 }

@@ -36,6 +36,16 @@ public struct DisputeProof: Codable, Sendable, Hashable {
         case unreadable(String)
     }
 
+    private struct TypeOnly: Decodable {
+        let type: String
+    }
+
+    /// Whether these bytes are meant as a proof file (a JSON object whose `type` says so),
+    /// whatever else holds; an overview or any other file is not.
+    public static func isProofFile(_ bytes: [UInt8]) -> Bool {
+        bytes.count <= maxBytes && (try? JSONCoding.decode(TypeOnly.self, from: bytes))?.type == typeName
+    }
+
     private struct FiledAt: Decodable {
         let iat: Int64
     }

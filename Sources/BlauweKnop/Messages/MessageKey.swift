@@ -79,5 +79,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case disputeTermOpen, disputeTermPassed, disputeQuestion, disputeCancelled, disputeNeedsYes
     case disputeFiled, disputeProofWritten, disputeNotTaken, disputeNoRequests, disputeReceiptFailed, disputeResent
     case disputeUnknownZaak, disputeOrganizationNeeded, disputeUnknownOrganization, disputeNeedsFiler, disputeInvalidText, disputeAddressFormat
-    case usageDisputeReason, usageDisputeDeferral
+    case usageDisputeReason, usageDisputeDeferral, proofAuthentic, proofFacts, proofFiler, proofAltered, proofUntrustedScheme
+    case proofKindBezwaar, proofKindCorrectie, proofKindVerwijdering
 }

@@ -364,5 +364,13 @@ extension Messages {
         .disputeAddressFormat: "Write the address as 'Street number, postcode town', for example 'Dorpsstraat 1a, 3511 AA Utrecht'.",
         .usageDisputeReason: "Give your reason with --reason TEXT or --reason-file FILE (one of them).",
         .usageDisputeDeferral: "Deferral of payment (--defer) can only be asked with a bezwaar.",
+        .proofAuthentic: "This proof of filing is authentic.",
+        .proofFacts: "{organization} received {kind} about case {zaak} on {moment}. Reference: {kenmerk}. To decide by {date}.",
+        .proofFiler: "Filed by the citizen with BSN {bsn}.",
+        .proofAltered: "This proof does not check out: it was changed, or the receipt does not belong to this request.",
+        .proofUntrustedScheme: "This proof names a list of organisations that the operator you trust did not sign.",
+        .proofKindBezwaar: "an objection",
+        .proofKindCorrectie: "a request for correction",
+        .proofKindVerwijdering: "a request for erasure",
     ]
 }

@@ -370,5 +370,13 @@ extension Messages {
         .disputeAddressFormat: "Schrijf het adres als 'Straat huisnummer, postcode woonplaats', bijvoorbeeld 'Dorpsstraat 1a, 3511 AA Utrecht'.",
         .usageDisputeReason: "Geef uw reden met --reason TEKST of --reason-file BESTAND (één van beide).",
         .usageDisputeDeferral: "Uitstel van betaling (--defer) kunt u alleen vragen bij bezwaar.",
+        .proofAuthentic: "Dit bewijs van indienen is echt.",
+        .proofFacts: "{organization} ontving {kind} over zaak {zaak} op {moment}. Kenmerk: {kenmerk}. Beslissen uiterlijk {date}.",
+        .proofFiler: "Ingediend door de burger met BSN {bsn}.",
+        .proofAltered: "Dit bewijs klopt niet: het is veranderd, of de ontvangstbevestiging hoort niet bij dit verzoek.",
+        .proofUntrustedScheme: "Dit bewijs noemt een lijst van organisaties die niet is ondertekend door de beheerder die u vertrouwt.",
+        .proofKindBezwaar: "een bezwaar",
+        .proofKindCorrectie: "een verzoek om correctie",
+        .proofKindVerwijdering: "een verzoek om verwijdering",
     ]
 }

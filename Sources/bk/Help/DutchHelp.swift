@@ -117,7 +117,8 @@ enum DutchHelp {
             de documenten en vergelijkt het met het hele bestand. Elke wijziging (een bedrag, een \
             naam, een status, een weggehaalde organisatie, een pagina) wordt gevonden. Van een \
             organisatie zonder gewaarmerkt document is niets bewezen: bk zegt wat het bestand \
-            erover beweert.
+            erover beweert. Een bewijs van indienen van 'bk dispute' controleert bk ook: wat er \
+            wanneer bij wie is ingediend (0 echt, 4 veranderd, 2 lijst niet ondertekend).
 
             Afsluitcodes: 0 echt en volledig; 3 echt maar niet volledig, ouder dan --max-age, of \
             pagina's niet vergeleken; 4 veranderd, beschadigd of dubbelzinnig; 2 de lijst van \
