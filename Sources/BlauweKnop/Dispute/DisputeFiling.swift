@@ -160,3 +160,54 @@ public struct DisputeFiling: Sendable {
         let receipt: String
     }
 }
+
+extension DisputeFiling {
+    /// One organisation's answer to "which requests of mine do you have?".
+    public struct Listing: Sendable {
+        public let organization: SchemeDocument.Organization
+        /// The requests, newest first; or why the organisation could not be asked.
+        public let requests: Result<[DisputeListEntry], HolderFailure>
+    }
+
+    /// Asks every organisation of the scheme that takes requests, at once; in scheme order.
+    /// Organisations without `requests_url` are left out.
+    public func listEverywhere() async -> [Listing] {
+        let organizations = scheme.document.organizations
+        var listings = [Listing?](repeating: nil, count: organizations.count)
+        await withTaskGroup(of: (Int, Listing?).self) { group in
+            for (index, organization) in organizations.enumerated() {
+                group.addTask { (index, await list(at: organization)) }
+            }
+            for await (index, listing) in group { listings[index] = listing }
+        }
+        return listings.compactMap { $0 }
+    }
+
+    /// The requests one organisation holds for this citizen; nil when it takes none.
+    public func list(at organization: SchemeDocument.Organization) async -> Listing? {
+        do {
+            let (discovery, session) = try await openSession(at: organization)
+            guard let requestsURL = discovery.requestsURL else { return nil }
+            let reply: DisputeList = try await http.exchangeJSON(
+                HTTPRequest(url: requestsURL, headers: [("Authorization", "Bearer \(session.sessionToken)")], maxResponseBytes: 4 << 20),
+                expecting: [200], step: "requests")
+            return Listing(organization: organization, requests: .success(reply.requests))
+        } catch {
+            return Listing(organization: organization, requests: .failure(error))
+        }
+    }
+
+    /// Withdraws a request at its organisation: true when withdrawn (also when it already was),
+    /// false when the organisation does not know it; a decided request is refused (409).
+    public func withdraw(jti: String, at organization: SchemeDocument.Organization) async throws(HolderFailure) -> Bool {
+        let (discovery, session) = try await openSession(at: organization)
+        guard let requestsURL = discovery.requestsURL else {
+            throw HolderFailure(.notSupported, "discovery: the organisation takes no requests (no requests_url)")
+        }
+        let response = try await http.exchange(
+            HTTPRequest(
+                method: .delete, url: requestsURL + "/" + jti, headers: [("Authorization", "Bearer \(session.sessionToken)")],
+                maxResponseBytes: 1 << 16), expecting: [204, 404], step: "withdraw")
+        return response.status == 204
+    }
+}

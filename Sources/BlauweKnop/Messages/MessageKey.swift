@@ -81,4 +81,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case disputeUnknownZaak, disputeOrganizationNeeded, disputeUnknownOrganization, disputeNeedsFiler, disputeInvalidText, disputeAddressFormat
     case usageDisputeReason, usageDisputeDeferral, proofAuthentic, proofFacts, proofFiler, proofAltered, proofUntrustedScheme
     case proofKindBezwaar, proofKindCorrectie, proofKindVerwijdering
+    case disputeListKindBezwaar, disputeListKindCorrectie, disputeListKindVerwijdering, disputeColumnOrganization, disputeColumnZaak
+    case disputeColumnKind, disputeColumnFiled, disputeColumnReference, disputeColumnStatus, disputeColumnDecideBy, disputeLate, disputeNone
+    case disputeStatusOntvangen, disputeStatusInBehandeling, disputeStatusToegewezen, disputeStatusDeelsToegewezen, disputeStatusAfgewezen
+    case disputeStatusIngetrokken, disputeStatusUnknown, disputeListUnreachable, disputeWithdrawn, disputeWithdrawUnknown, disputeWithdrawDecided
+    case disputeExplanation
 }

@@ -70,6 +70,20 @@ enum DutchHelp {
             """
         ),
         "dispute": (
+            "Maak bezwaar tegen een besluit, of vraag een organisatie gegevens te verbeteren of te wissen; bekijk en trek zulke verzoeken in.", nil
+        ),
+        "dispute list": (
+            "Toon elk verzoek dat u indiende, met de stand en de datum waarop erover beslist moet zijn.",
+            "Vraagt elke organisatie tegelijk. Afsluitcodes: 0; 3 als een organisatie niet kon worden gevraagd."
+        ),
+        "dispute withdraw": (
+            "Trek een verzoek in, zolang de organisatie er nog niet over heeft beslist.",
+            """
+            Afsluitcodes: 0 ingetrokken (ook als het dat al was); 1 geen organisatie kent de id, of \
+            er is al beslist; 3 een organisatie kon niet worden gevraagd.
+            """
+        ),
+        "dispute file": (
             "Maak bezwaar tegen een besluit, of vraag een organisatie gegevens te verbeteren of te wissen, en bewaar haar ontvangstbevestiging.",
             """
             Zegt in gewone woorden wat er naar wie gaat, en vraagt het u op de terminal (--yes in \
@@ -219,18 +233,20 @@ enum DutchHelp {
         "consent grant --yes": "Geef toestemming zonder te vragen (voor scripts).",
         "consent grant --code": "Toon ook een korte code van de toestemming, zodat de hulpverlener het bestand telefonisch kan nagaan.",
         "consent list --format": "table of json.",
-        "dispute --zaakkenmerk": "Het kenmerk van de zaak, zoals uw overzicht het toont.",
-        "dispute --kind": "bezwaar, correctie (verbeteren) of verwijdering (wissen).",
-        "dispute --reason": "Waarom, in uw eigen woorden (hoogstens 4000 tekens).",
-        "dispute --reason-file": "Lees de reden uit dit bestand.",
-        "dispute --want": "Wat u wilt dat de organisatie doet (hoogstens 1000 tekens).",
-        "dispute --defer": "Bij bezwaar: vraag uitstel van betaling zolang het loopt.",
-        "dispute --org": "De organisatie: OIN of korte naam (standaard: die van deze zaak in uw laatste overzicht).",
-        "dispute --name": "Uw naam (nodig voor bezwaar).",
-        "dispute --address": "Uw postadres, als 'Straat huisnummer, postcode woonplaats' (nodig voor bezwaar).",
-        "dispute --format": "text of json.",
-        "dispute --output": "Waar het bewijs van indienen komt (standaard: in de map van bk).",
-        "dispute --yes": "Verstuur zonder te vragen (voor scripts).",
+        "dispute file --zaakkenmerk": "Het kenmerk van de zaak, zoals uw overzicht het toont.",
+        "dispute file --kind": "bezwaar, correctie (verbeteren) of verwijdering (wissen).",
+        "dispute file --reason": "Waarom, in uw eigen woorden (hoogstens 4000 tekens).",
+        "dispute file --reason-file": "Lees de reden uit dit bestand.",
+        "dispute file --want": "Wat u wilt dat de organisatie doet (hoogstens 1000 tekens).",
+        "dispute file --defer": "Bij bezwaar: vraag uitstel van betaling zolang het loopt.",
+        "dispute file --org": "De organisatie: OIN of korte naam (standaard: die van deze zaak in uw laatste overzicht).",
+        "dispute file --name": "Uw naam (nodig voor bezwaar).",
+        "dispute file --address": "Uw postadres, als 'Straat huisnummer, postcode woonplaats' (nodig voor bezwaar).",
+        "dispute file --format": "text of json.",
+        "dispute file --output": "Waar het bewijs van indienen komt (standaard: in de map van bk).",
+        "dispute file --yes": "Verstuur zonder te vragen (voor scripts).",
+        "dispute list --format": "table of json.",
+        "dispute withdraw --id": "Het kenmerk van het verzoek zoals 'bk dispute list' het toont, of zijn id.",
         "consent revoke --id": "De toestemming: haar id, de korte id die 'bk consent list' toont, of het bestand; een id die met '-' begint, komt na '--'.",
         "requester overview --consent": "De toestemming die de cliënt gaf (een bestand van 'bk consent grant').",
         "requester overview --requester-key": "De geheime sleutel van de aanvrager: PEM PKCS#8 of een geheime JWK, alleen voor u leesbaar (BK_REQUESTER_KEY).",
