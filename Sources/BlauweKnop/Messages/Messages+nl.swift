@@ -387,7 +387,7 @@ extension Messages {
         .disputeColumnFiled: "Ingediend",
         .disputeColumnReference: "Kenmerk",
         .disputeColumnStatus: "Stand",
-        .disputeColumnDecideBy: "Beslissen uiterlijk",
+        .disputeColumnDecideBy: "Beslissen vóór",
         .disputeLate: "te laat",
         .disputeNone: "U heeft nog geen verzoeken ingediend.",
         .disputeStatusOntvangen: "ontvangen",
