@@ -13,7 +13,7 @@ public struct Consent: Sendable {
     public typealias Detail = DisclosureDetail
 
     /// The signed claims.
-    public struct Claims: Codable, Sendable, Hashable {
+    public struct Claims: Codable, Sendable, Hashable, AppKeySignedClaims {
         /// base64url of 16 random bytes; never reused for other content.
         public var jti: String
         /// The thumbprint of the citizen's app key.
@@ -94,40 +94,14 @@ public struct Consent: Sendable {
     public init(compact: String, scheme: VerifiedScheme, now: Int64, checkExpiry: Bool = true) throws(ConsentError) {
         guard compact.utf8.count <= Self.maxBytes else { throw ConsentError(.malformed, "the consent is larger than 64 KiB") }
         let compact = compact.trimmingASCIIWhitespace
-        let jws: JWS
-        let unverified: Claims
-        do {
-            jws = try JWS(compact: compact)
-            unverified = try JSONCoding.decode(Claims.self, from: jws.payload)
-        } catch {
-            throw ConsentError(.malformed, "the consent is malformed: \(error)")
-        }
-        guard jws.header.typ == Self.jwsType else { throw ConsentError(.malformed, "the JWS is not a consent (typ \(Self.jwsType))") }
-        // The key comes from the credential, which an App Manager of the scheme signed.
-        let credential: Credential.Claims
-        do {
-            credential = try Credential.verifiedClaims(
-                compact: unverified.credential, appManagerKeys: scheme.appManagerKeys, environment: scheme.document.environment, now: now, checkExpiry: false)
-        } catch {
-            throw ConsentError(.badSignature, "the consent's credential does not verify: \(error.detail)")
-        }
         let claims: Claims
         do {
-            let thumbprint = try credential.cnf.jwk.thumbprint()
-            guard thumbprint == unverified.iss, jws.header.kid == thumbprint else {
-                throw ConsentError(.badSignature, "the consent is not signed with the app key its credential names")
-            }
-            claims = try JSONCoding.decode(Claims.self, from: jws.verified(with: TrustedKeys([credential.cnf.jwk]), type: Self.jwsType))
-        } catch let error as ConsentError {
-            throw error
+            claims = try AppKeySignedJWS.verify(compact, type: Self.jwsType, noun: "the consent", scheme: scheme) { _ in now }
         } catch {
-            throw ConsentError(.badSignature, "the consent's signature does not verify: \(error)")
-        }
-        guard claims.sub == credential.sub, Identifiers.isBSN(claims.sub) else {
-            throw ConsentError(.badSignature, "the consent is for another citizen than its credential")
-        }
-        guard claims.iat >= credential.iat, claims.iat <= credential.exp else {
-            throw ConsentError(.badSignature, "the consent was signed when its credential was not valid")
+            switch error {
+            case .malformed(let detail): throw ConsentError(.malformed, detail)
+            case .badSignature(let detail): throw ConsentError(.badSignature, detail)
+            }
         }
         if let reference = claims.reference, !Self.isValidReference(reference) {
             throw ConsentError(.malformed, "the consent's reference is not 1 to 64 printable characters")

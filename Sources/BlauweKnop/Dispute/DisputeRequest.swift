@@ -74,7 +74,7 @@ public struct DisputeRequest: Sendable {
     }
 
     /// The signed claims.
-    public struct Claims: Codable, Sendable, Hashable {
+    public struct Claims: Codable, Sendable, Hashable, AppKeySignedClaims {
         /// base64url of 16 random bytes; never reused for other content.
         public var jti: String
         /// The thumbprint of the citizen's app key.
@@ -180,38 +180,14 @@ public struct DisputeRequest: Sendable {
     public init(compact: String, scheme: VerifiedScheme) throws(DisputeError) {
         guard compact.utf8.count <= Self.maxBytes else { throw DisputeError(.malformed, "the request is larger than 64 KiB") }
         let compact = compact.trimmingASCIIWhitespace
-        let jws: JWS
-        let unverified: Claims
-        do {
-            jws = try JWS(compact: compact)
-            unverified = try JSONCoding.decode(Claims.self, from: jws.payload)
-        } catch {
-            throw DisputeError(.malformed, "the request is malformed: \(error)")
-        }
-        guard jws.header.typ == Self.jwsType else { throw DisputeError(.malformed, "the JWS is not a request (typ \(Self.jwsType))") }
-        let credential: Credential.Claims
-        do {
-            credential = try Credential.verifiedClaims(
-                compact: unverified.credential, appManagerKeys: scheme.appManagerKeys, environment: scheme.document.environment,
-                now: unverified.iat, checkExpiry: false)
-        } catch {
-            throw DisputeError(.badSignature, "the request's credential does not verify: \(error.detail)")
-        }
         let claims: Claims
         do {
-            let thumbprint = try credential.cnf.jwk.thumbprint()
-            guard thumbprint == unverified.iss, jws.header.kid == thumbprint else {
-                throw DisputeError(.badSignature, "the request is not signed with the app key its credential names")
-            }
-            claims = try JSONCoding.decode(Claims.self, from: jws.verified(with: TrustedKeys([credential.cnf.jwk]), type: Self.jwsType))
-        } catch let error as DisputeError {
-            throw error
+            claims = try AppKeySignedJWS.verify(compact, type: Self.jwsType, noun: "the request", scheme: scheme) { $0.iat }
         } catch {
-            throw DisputeError(.badSignature, "the request's signature does not verify: \(error)")
-        }
-        guard claims.sub == credential.sub else { throw DisputeError(.badSignature, "the request is for another citizen than its credential") }
-        guard claims.iat >= credential.iat, claims.iat <= credential.exp else {
-            throw DisputeError(.badSignature, "the request was signed when its credential was not valid")
+            switch error {
+            case .malformed(let detail): throw DisputeError(.malformed, detail)
+            case .badSignature(let detail): throw DisputeError(.badSignature, detail)
+            }
         }
         try claims.checkShape()
         self.compact = compact
