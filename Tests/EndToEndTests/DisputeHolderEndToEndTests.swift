@@ -22,17 +22,10 @@ struct DisputeHolderEndToEndTests {
         var bearer: [(name: String, value: String)] { [("Authorization", "Bearer \(token)")] }
 
         static func start(_ holder: TestHolder, bsn: String = ExpectedFigures.richCitizen, at name: String = "CJIB") async throws -> Filer {
-            var environment = holder.bkEnvironment
-            environment["BK_STATE_DIR"] = holder.directory + "/citizen-" + bsn
-            #expect(try CommandResult.run(Paths.binaries + "/bk", ["login", "--test-bsn", bsn], environment: environment).status == 0)
-            let client = try BlauweKnopClient(settings: try ClientSettings.resolve(flags: [:], environment: environment))
-            let http = RequesterSessionEndToEndTests.Requester.http(client)
-            let registrar = try await client.consentRegistrar(http: http)
-            let organization = try #require(registrar.scheme.document.organizations.first { $0.shortName == name })
-            let answer = try await http.send(HTTPRequest(url: organization.discoveryURL, maxResponseBytes: 1 << 16))
-            let discovery = try JSONCoding.decode(DiscoveryDocument.self, from: answer.body)
-            let token = try await SessionClient(http: http, identity: registrar.identity, clock: client.clock)
-                .createSession(organizationOIN: organization.oin, sessionURL: discovery.sessionURL).sessionToken
+            let session = try await CitizenSession.open(holder, bsn: bsn, at: name)
+            let (client, http, token, discovery) = (session.client, session.http, session.token, session.discovery)
+            let registrar = session.registrar
+            let organization = session.organization
             let fcid = try await http.send(
                 HTTPRequest(url: discovery.financialClaimsURL, headers: [("Authorization", "Bearer \(token)")], maxResponseBytes: 1 << 20))
             return Filer(

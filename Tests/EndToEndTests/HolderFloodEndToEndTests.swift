@@ -73,18 +73,8 @@ struct AdversarialHolderFloodEndToEndTests {
     static func citizenSession(
         _ holder: TestHolder, bsn: String, at name: String
     ) async throws -> (client: BlauweKnopClient, http: HTTPClient, token: String, consentsURL: String) {
-        var environment = holder.bkEnvironment
-        environment["BK_STATE_DIR"] = holder.directory + "/citizen-" + bsn
-        #expect(try CommandResult.run(Paths.binaries + "/bk", ["login", "--test-bsn", bsn], environment: environment).status == 0)
-        let client = try BlauweKnopClient(settings: try ClientSettings.resolve(flags: [:], environment: environment))
-        let http = RequesterSessionEndToEndTests.Requester.http(client)
-        let registrar = try await client.consentRegistrar(http: http)
-        let organization = try #require(registrar.scheme.document.organizations.first { $0.name == name })
-        let answer = try await http.send(HTTPRequest(url: organization.discoveryURL, maxResponseBytes: 1 << 16))
-        let discovery = try JSONCoding.decode(DiscoveryDocument.self, from: answer.body)
-        let token = try await SessionClient(http: http, identity: registrar.identity, clock: client.clock)
-            .createSession(organizationOIN: organization.oin, sessionURL: discovery.sessionURL).sessionToken
-        return (client, http, token, try #require(discovery.consentsURL))
+        let session = try await CitizenSession.open(holder, bsn: bsn, at: name)
+        return (session.client, session.http, session.token, try #require(session.discovery.consentsURL))
     }
 
     @Test("One citizen registering 2 000 consents is stopped at 100 live ones (429, problem+json); another citizen's grant still goes through")
