@@ -16,6 +16,14 @@ struct CurlEngineLifetimeTests {
         }.count
     }
 
+    /// Runs a test's body on an executor of its own: its awaits resume there, not on Swift's
+    /// cooperative pool, which end-to-end tests running beside it may hold for minutes while
+    /// they wait for processes (the CI machine has two cores). A body resumed minutes late would
+    /// find its request timed out instead of in flight.
+    static func offPool(_ body: () async throws -> Void) async throws {
+        try await withTaskExecutorPreference(DedicatedExecutor(label: "bk-test-engine"), operation: body)
+    }
+
     /// How long to wait for a request to reach the peer; spent in full only when the engine
     /// never connects, a failure anyway.
     static let patience: Int32 = 60_000
@@ -44,57 +52,65 @@ struct CurlEngineLifetimeTests {
 
     @Test("A request after shutdown fails at once with 'shut down'; a second shutdown does nothing")
     func requestAfterShutdown() async throws {
-        let listener = try LoopbackListener()
-        let engine = try Self.engine()
-        await engine.shutdown()
-        let started = ContinuousClock.now
-        let error = await #expect(throws: TransportError.self) { _ = try await engine.perform(HTTPRequest(url: listener.url, maxResponseBytes: 1024)) }
-        let elapsed = started.duration(to: .now)
-        #expect(error?.code == .shutDown)
-        #expect(elapsed < .milliseconds(100), "took \(elapsed)")
-        let connected = await listener.hasConnection(waitingMilliseconds: 0)
-        #expect(!connected, "nothing was sent")
-        await engine.shutdown()
+        try await Self.offPool {
+            let listener = try LoopbackListener()
+            let engine = try Self.engine()
+            await engine.shutdown()
+            let started = ContinuousClock.now
+            let error = await #expect(throws: TransportError.self) { _ = try await engine.perform(HTTPRequest(url: listener.url, maxResponseBytes: 1024)) }
+            let elapsed = started.duration(to: .now)
+            #expect(error?.code == .shutDown)
+            #expect(elapsed < .milliseconds(100), "took \(elapsed)")
+            let connected = await listener.hasConnection(waitingMilliseconds: 0)
+            #expect(!connected, "nothing was sent")
+            await engine.shutdown()
+        }
     }
 
     @Test("A request in flight at shutdown fails with 'shut down' instead of waiting for its peer")
     func shutdownFailsInFlight() async throws {
-        let (engine, listener, request) = try await Self.requestUnderWay()
-        await engine.shutdown()
-        withExtendedLifetime(listener) {}
-        let outcome = await request.result
-        #expect(transportError(outcome)?.code == .shutDown, "\(outcome)")
+        try await Self.offPool {
+            let (engine, listener, request) = try await Self.requestUnderWay()
+            await engine.shutdown()
+            withExtendedLifetime(listener) {}
+            let outcome = await request.result
+            #expect(transportError(outcome)?.code == .shutDown, "\(outcome)")
+        }
     }
 
     @Test("A request cancelled before it was handed over never reaches the network")
     func cancelledBeforeSubmit() async throws {
-        let listener = try LoopbackListener()
-        let engine = try Self.engine()
-        let url = listener.url
-        let request = Task {
-            withUnsafeCurrentTask { $0?.cancel() }
-            return try await engine.perform(HTTPRequest(url: url, maxResponseBytes: 1024))
+        try await Self.offPool {
+            let listener = try LoopbackListener()
+            let engine = try Self.engine()
+            let url = listener.url
+            let request = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return try await engine.perform(HTTPRequest(url: url, maxResponseBytes: 1024))
+            }
+            let outcome = await request.result
+            let error = transportError(outcome)
+            #expect(error?.code == .cancelled, "\(outcome)")
+            #expect(error?.detail == TransportError.cancelledBeforeSending.detail)
+            // Shutdown ends the engine's threads: whatever they were going to send, they have.
+            await engine.shutdown()
+            let connected = await listener.hasConnection(waitingMilliseconds: 0)
+            #expect(!connected, "the peer saw a connection")
         }
-        let outcome = await request.result
-        let error = transportError(outcome)
-        #expect(error?.code == .cancelled, "\(outcome)")
-        #expect(error?.detail == TransportError.cancelledBeforeSending.detail)
-        // Shutdown ends the engine's threads: whatever they were going to send, they have.
-        await engine.shutdown()
-        let connected = await listener.hasConnection(waitingMilliseconds: 0)
-        #expect(!connected, "the peer saw a connection")
     }
 
     @Test("A request cancelled in flight fails with 'cancelled' while its peer stays silent")
     func cancelledInFlight() async throws {
-        let (engine, listener, request) = try await Self.requestUnderWay()
-        request.cancel()
-        withExtendedLifetime(listener) {}
-        let outcome = await request.result
-        let error = transportError(outcome)
-        #expect(error?.code == .cancelled, "\(outcome)")
-        #expect(error?.detail != TransportError.cancelledBeforeSending.detail)
-        await engine.shutdown()
+        try await Self.offPool {
+            let (engine, listener, request) = try await Self.requestUnderWay()
+            request.cancel()
+            withExtendedLifetime(listener) {}
+            let outcome = await request.result
+            let error = transportError(outcome)
+            #expect(error?.code == .cancelled, "\(outcome)")
+            #expect(error?.detail != TransportError.cancelledBeforeSending.detail)
+            await engine.shutdown()
+        }
     }
 
     @Test("An engine whose third shard cannot start stops the two it started: no thread is left")
@@ -118,15 +134,17 @@ struct CurlEngineLifetimeTests {
 
     @Test("Shutdown ends every engine thread")
     func shutdownEndsThreads() async throws {
-        let prefix = "bkt-down-"
-        var options = TransportOptions()
-        options.engineThreads = 3
-        let engine = try CurlEngine(options: options) { index, tls throws(TransportError) in
-            try CurlShard(options: options, tls: tls, name: prefix + "\(index)")
+        try await Self.offPool {
+            let prefix = "bkt-down-"
+            var options = TransportOptions()
+            options.engineThreads = 3
+            let engine = try CurlEngine(options: options) { index, tls throws(TransportError) in
+                try CurlShard(options: options, tls: tls, name: prefix + "\(index)")
+            }
+            #expect(Self.threads(named: prefix) == 3)
+            await engine.shutdown()
+            #expect(Self.threads(named: prefix) == 0)
         }
-        #expect(Self.threads(named: prefix) == 3)
-        await engine.shutdown()
-        #expect(Self.threads(named: prefix) == 0)
     }
 
     @Test("--max-connections holds for the engine: each thread gets its share", arguments: [(300, 2, 150), (300, 1, 300), (5, 2, 3), (1, 4, 1)])
