@@ -79,4 +79,26 @@ struct RenderTests {
         #expect(scripts.hasPrefix("naam,bedrag,klaar\r\n"))
         #expect(scripts.contains(",123456,yes"))
     }
+
+    @Test("The dispute list says 'te laat' past the decide-by date only while undecided, fits 80 columns, and shows explanations as text")
+    func disputeList() {
+        func entry(_ status: DisputeStatus, decideBy: String, explanation: String? = nil) -> DisputeListEntry {
+            DisputeListEntry(
+                jti: "j", kind: .bezwaar, zaakkenmerk: "CJIB-2026-000123", kenmerk: "CJIB-BZW-2026-0001", ontvangenOp: "2026-10-01T10:00:00+02:00",
+                beslissenVoor: decideBy, status: status, statusOp: "2026-10-01T10:00:00+02:00", toelichting: explanation)
+        }
+        let late = DisputeListTable(rows: [(name: "CJIB", entry: entry(.inBehandeling, decideBy: "2026-11-12"))], today: "2026-12-06")
+        let decided = DisputeListTable(
+            rows: [(name: "CJIB", entry: entry(.afgewezen, decideBy: "2026-11-12", explanation: "\u{1B}[2JKlopt."))], today: "2026-12-06")
+        let onTime = DisputeListTable(rows: [(name: "CJIB", entry: entry(.ontvangen, decideBy: "2026-12-06"))], today: "2026-12-06")
+        let dutch = Messages(.nl)
+        #expect(late.render(text: dutch, width: 80).contains("12 nov 2026 te laat"))
+        #expect(late.render(text: Messages(.en), width: 80).contains("12 Nov 2026 late"))
+        #expect(!decided.render(text: dutch, width: 80).contains("te laat"), "a decided request is not late")
+        #expect(!onTime.render(text: dutch, width: 80).contains("te laat"), "the decide-by day itself is in time")
+        let shown = decided.render(text: dutch, width: 80)
+        #expect(shown.contains("Klopt.") && !shown.contains("\u{1B}"))
+        for line in shown.split(separator: "\n") { #expect(line.count <= 80, "'\(line)'") }
+        #expect(DisputeListTable(rows: [], today: "2026-12-06").render(text: dutch, width: 80).contains("nog geen verzoeken"))
+    }
 }
