@@ -38,7 +38,7 @@ extension OrganizationService {
             return HolderResponse.problem(.unauthorized, "Request refused", detail: "the request is not signed by the citizen of this session")
         }
         if let refusal = refusal(of: claims, now: now) { return HolderResponse.problem(.badRequest, "Request refused", detail: refusal) }
-        let decidedAt = Self.decisionMoment(of: organization.citizens[session.bsn]?.first { $0.zaakkenmerk == claims.zaakkenmerk })
+        let decidedAt = organization.citizens[session.bsn]?.first { $0.zaakkenmerk == claims.zaakkenmerk }?.decisionMoment
         let received = Timestamps.rfc3339(clock.now)
         let outcome = disputes.file(request, referencePrefix: organization.settings.shortName.uppercased(), year: String(received.prefix(4))) { kenmerk in
             DisputeListEntry(
@@ -67,12 +67,6 @@ extension OrganizationService {
             return "a bezwaar must name the decision's beschikkingsnummer"
         }
         return nil
-    }
-
-    /// When the decision a bezwaar is about was made: the primary obligation's moment.
-    static func decisionMoment(of zaak: FinancieleZaak?) -> String? {
-        let decisions = zaak?.gebeurtenissen.filter { $0.gebeurtenisType == "FinancieleVerplichtingOpgelegd" } ?? []
-        return (decisions.first { $0.primaireVerplichting == true } ?? decisions.first)?.datumtijdOpgelegd
     }
 
     /// The signed receipt for a stored request, as the configured fault would spoil it.

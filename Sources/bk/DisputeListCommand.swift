@@ -32,7 +32,7 @@ extension DisputeCommand {
             switch format {
             case .json:
                 let entries = rows.map { organization, entry in
-                    DisputeListRow(organization: organization.name, oin: organization.oin, entry: entry, late: Self.isLate(entry, today: today))
+                    DisputeListRow(organization: organization.name, oin: organization.oin, entry: entry, late: DisputeListTable.isLate(entry, today: today))
                 }
                 let report = DisputeListReport(requests: entries, unreachable: unreachable.map(\.oin))
                 try presentation.write(String(decoding: try JSONCoding.encode(report), as: UTF8.self) + "\n", to: nil)
@@ -44,8 +44,6 @@ extension DisputeCommand {
             if !unreachable.isEmpty { throw ExitCode(ExitStatus.partial.rawValue) }
         }
 
-        /// Past its decide-by date and not decided.
-        static func isLate(_ entry: DisputeListEntry, today: String) -> Bool { DisputeListTable.isLate(entry, today: today) }
     }
 
     /// `bk dispute withdraw ID`: withdraws a request that is not decided yet.

@@ -90,7 +90,7 @@ struct DisputeHolderEndToEndTests {
         let filed = try await filer.file(request.compact, as: request)
         #expect(filed.status == 201)
         let receipt = try #require(try filed.receipt?.get())
-        let decided = try #require(DisputeHolderEndToEndTests.decisionMoment(try filer.zaken().first))
+        let decided = try #require(try filer.zaken().first?.decisionMoment)
         #expect(
             receipt.claims.beslissenVoor
                 == DisputeTerms.decideBy(kind: .bezwaar, receivedOn: String(receipt.claims.ontvangenOp.prefix(10)), decidedAt: decided))
@@ -123,12 +123,6 @@ struct DisputeHolderEndToEndTests {
         #expect(try await filer.file(correction.compact, as: correction).status == 201)
         #expect(try await filer.decide(correction.claims.jti, .afgewezen) == 204)
         #expect(try await filer.withdraw(correction.claims.jti) == 409, "a decided request cannot be withdrawn")
-    }
-
-    /// The decision moment of a zaak: its primary obligation's `datumtijd_opgelegd`.
-    static func decisionMoment(_ zaak: FinancieleZaak?) -> String? {
-        let decisions = zaak?.gebeurtenissen.filter { $0.gebeurtenisType == "FinancieleVerplichtingOpgelegd" } ?? []
-        return (decisions.first { $0.primaireVerplichting == true } ?? decisions.first)?.datumtijdOpgelegd
     }
 
     @Test("The holder refuses a request about another citizen's zaak, another organisation's, or a document it never issued (400)")

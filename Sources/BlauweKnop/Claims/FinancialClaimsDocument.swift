@@ -84,6 +84,15 @@ public struct FinancieleZaak: Codable, Sendable, Hashable {
     }
 }
 
+extension FinancieleZaak {
+    /// When the decision behind the zaak was made: the primary obligation's
+    /// `datumtijd_opgelegd` (else the first obligation's); the start of the objection term.
+    public var decisionMoment: String? {
+        let decisions = gebeurtenissen.filter { $0.gebeurtenisType == "FinancieleVerplichtingOpgelegd" }
+        return (decisions.first { $0.primaireVerplichting == true } ?? decisions.first)?.datumtijdOpgelegd
+    }
+}
+
 /// A request about a zaak as its holder states it in the document (PROTOCOL §11.3).
 public struct Verzoek: Codable, Sendable, Hashable {
     /// The request's `jti`.

@@ -43,10 +43,7 @@ public struct DisputeFiling: Sendable {
         public let document: String
         public let zaak: FinancieleZaak
         /// When the decision was made (the primary obligation's moment), for the objection term.
-        public var decidedAt: String? {
-            let decisions = zaak.gebeurtenissen.filter { $0.gebeurtenisType == "FinancieleVerplichtingOpgelegd" }
-            return (decisions.first { $0.primaireVerplichting == true } ?? decisions.first)?.datumtijdOpgelegd
-        }
+        public var decidedAt: String? { zaak.decisionMoment }
         /// The decision's number, which a bezwaar names.
         public var beschikkingsnummer: String? {
             zaak.gebeurtenissen.first { $0.primaireVerplichting == true && $0.beschikkingsnummer != nil }?.beschikkingsnummer
