@@ -70,7 +70,7 @@ extension DisputeCommand {
                     }
                     let values = ["organization": TerminalText.sanitized(listing.organization.displayName), "kenmerk": TerminalText.sanitized(entry.kenmerk)]
                     do {
-                        _ = try await filing.withdraw(jti: entry.jti, at: listing.organization)
+                        _ = try await filing.withdraw(jti: entry.jti, listedBy: listing)
                         presentation.note(.disputeWithdrawn, values)
                         return
                     } catch let failure as HolderFailure where failure.status == .httpError {

@@ -124,11 +124,11 @@ public struct DisputeFiling: Sendable {
     public func send(_ request: DisputeRequest, to organization: SchemeDocument.Organization, requestsURL: String, token: String) async -> Outcome {
         let response: HTTPResponse
         do {
-            var post = try HTTPRequest.postJSON(
+            // Retryable (the default): filing spends nothing single-use, and the identical
+            // request again gets the receipt again.
+            let post = try HTTPRequest.postJSON(
                 url: requestsURL, json: ["request": request.compact], headers: [("Authorization", "Bearer \(token)")],
                 maxResponseBytes: DisputeReceipt.maxBytes + 1024)
-            // Filing spends nothing single-use: the identical request again gets the receipt again.
-            post.isRetryable = true
             response = try await http.exchange(post, expecting: [200, 201], step: "request")
         } catch let failure as HolderFailure {
             return .notTaken(failure)
@@ -164,6 +164,9 @@ extension DisputeFiling {
         public let organization: SchemeDocument.Organization
         /// The requests, newest first; or why the organisation could not be asked.
         public let requests: Result<[DisputeListEntry], HolderFailure>
+        /// The open session the list came over, for a withdrawal that follows.
+        let requestsURL: String?
+        let token: String?
     }
 
     /// Asks every organisation of the scheme that takes requests, at once; in scheme order.
@@ -188,23 +191,22 @@ extension DisputeFiling {
             let reply: DisputeList = try await http.exchangeJSON(
                 HTTPRequest(url: requestsURL, headers: [("Authorization", "Bearer \(session.sessionToken)")], maxResponseBytes: 4 << 20),
                 expecting: [200], step: "requests")
-            return Listing(organization: organization, requests: .success(reply.requests))
+            return Listing(organization: organization, requests: .success(reply.requests), requestsURL: requestsURL, token: session.sessionToken)
         } catch {
-            return Listing(organization: organization, requests: .failure(error))
+            return Listing(organization: organization, requests: .failure(error), requestsURL: nil, token: nil)
         }
     }
 
-    /// Withdraws a request at its organisation: true when withdrawn (also when it already was),
-    /// false when the organisation does not know it; a decided request is refused (409).
-    public func withdraw(jti: String, at organization: SchemeDocument.Organization) async throws(HolderFailure) -> Bool {
-        let (discovery, session) = try await openSession(at: organization)
-        guard let requestsURL = discovery.requestsURL else {
-            throw HolderFailure(.notSupported, "discovery: the organisation takes no requests (no requests_url)")
+    /// Withdraws a request at the organisation that listed it, on the session of that listing:
+    /// true when withdrawn (also when it already was), false when the organisation does not know
+    /// it; a decided request is refused (409, an `httpError`).
+    public func withdraw(jti: String, listedBy listing: Listing) async throws(HolderFailure) -> Bool {
+        guard let requestsURL = listing.requestsURL, let token = listing.token else {
+            throw HolderFailure(.unreachable, "withdraw: the organisation could not be asked")
         }
         let response = try await http.exchange(
-            HTTPRequest(
-                method: .delete, url: requestsURL + "/" + jti, headers: [("Authorization", "Bearer \(session.sessionToken)")],
-                maxResponseBytes: 1 << 16), expecting: [204, 404], step: "withdraw")
+            HTTPRequest(method: .delete, url: requestsURL + "/" + jti, headers: [("Authorization", "Bearer \(token)")], maxResponseBytes: 1 << 16),
+            expecting: [204, 404], step: "withdraw")
         return response.status == 204
     }
 }
