@@ -141,11 +141,16 @@ struct AdversarialHolderFloodEndToEndTests {
         #expect(try Validators.jsonSchemaProblem(document: listed.standardOutput, schema: Paths.packageRoot + "/Schemas/consent-list.schema.json") == nil)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(listed.standardOutput.utf8)) as? [String: Any])
         let consent = try #require((object["consents"] as? [[String: Any]])?.first)
-        #expect(consent["access_count"] as? Int == count)
+        // The holder counts a fetch when it is asked, not once its answer is written: a requester
+        // who drops the connection before the last bytes must not go uncounted. So the count may
+        // exceed the fetches by the few libcurl sent again because a reused connection died
+        // before any answer (seen once in 10 000 under ThreadSanitizer), never fall below them.
+        let counted = try #require(consent["access_count"] as? Int)
+        #expect((count...count + 16).contains(counted), "\(counted) accesses counted for \(count) fetches")
         #expect((consent["accesses"] as? [Any])?.count == 20)
         let table = try holder.bk("consent", "list")
-        #expect(table.standardOutput.contains("\(count)"), "\(table.standardOutput)")
-        #expect(table.standardOutput.contains("En \(count - 20) keer eerder."), "\(table.standardOutput)")
+        #expect(table.standardOutput.contains("\(counted)"), "\(table.standardOutput)")
+        #expect(table.standardOutput.contains("En \(counted - 20) keer eerder."), "\(table.standardOutput)")
     }
 
     @Test("A TLS setup that fails ends bk-holder: it never serves without TLS")
