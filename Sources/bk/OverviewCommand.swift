@@ -25,7 +25,7 @@ struct OverviewCommand: AsyncParsableCommand, ReportsErrors {
     @Option(help: "table, json, xml or pdf (default: from the --output file's extension, .json, .xml, .pdf or .txt; else table).")
     var format: OverviewFormatArgument?
 
-    @Flag(help: "Show every zaak with payment requests and contact options (table).")
+    @Flag(help: "Show every zaak with payment requests, requests filed about it and contact options (table).")
     var detail = false
 
     @Option(help: "Time for the whole run (e.g. 30s, 2m); holders not done by then count as timed out.")

@@ -129,4 +129,25 @@ struct ClaimsFoldTests {
         foreign.zaakkenmerk = "Z-2"
         #expect(throws: ClaimsError.self) { try Self.fold([foreign]) }
     }
+
+    @Test("Requests about a zaak (PROTOCOL §11.3): none is an empty list, they are kept oldest first, a malformed one or a repeated id is refused")
+    func requests() throws {
+        var zaak = FinancieleZaak(zaakkenmerk: Self.zaak, omschrijving: nil, gebeurtenissen: [Self.imposed("e-1", 100)])
+        let without = try ClaimsFold.fold(zaak, today: "2026-11-23")
+        #expect(without.verzoeken == [] && without.datumtijdOpgelegd == Self.time)
+        let later = Verzoek(request: "r-2", kind: "correctie", kenmerk: "K-2", ontvangenOp: "2026-12-03T09:00:00Z", status: "ontvangen")
+        // Earlier in time though later as text: 10:30+02:00 is 08:30Z.
+        let earlier = Verzoek(request: "r-1", kind: "iets_nieuws", kenmerk: "K-1", ontvangenOp: "2026-12-03T10:30:00+02:00", status: "nog_niet_bekend")
+        zaak.verzoeken = [later, earlier]
+        #expect(try ClaimsFold.fold(zaak, today: "2026-11-23").verzoeken == [earlier, later], "an unknown kind or status is kept, not refused")
+        for broken in [
+            Verzoek(request: "", kind: "bezwaar", kenmerk: "K", ontvangenOp: "2026-12-03T09:00:00Z", status: "ontvangen"),
+            Verzoek(request: "r-3", kind: "bezwaar", kenmerk: "", ontvangenOp: "2026-12-03T09:00:00Z", status: "ontvangen"),
+            Verzoek(request: "r-3", kind: "bezwaar", kenmerk: "K", ontvangenOp: "3 december", status: "ontvangen"),
+            Verzoek(request: "r-1", kind: "bezwaar", kenmerk: "K", ontvangenOp: "2026-12-03T09:00:00Z", status: "ontvangen"),
+        ] {
+            zaak.verzoeken = [earlier, broken]
+            #expect(throws: ClaimsError.self, "\(broken)") { try ClaimsFold.fold(zaak, today: "2026-11-23") }
+        }
+    }
 }

@@ -46,6 +46,35 @@ struct RenderTests {
         }
     }
 
+    @Test("A zaak's requests: the kind, day, reference and status in words; a decide-by date only while undecided; holder text harmless")
+    func zaakRequests() throws {
+        var overview = try Self.overview()
+        var zaak = try #require(overview.holders.first?.zaken.first)
+        zaak.verzoeken = [
+            Verzoek(request: "r-1", kind: "bezwaar", kenmerk: "BZW-1", ontvangenOp: "2026-09-10T10:00:00+02:00", status: "in_behandeling"),
+            Verzoek(request: "r-2", kind: "correctie", kenmerk: "COR-1", ontvangenOp: "2026-01-31T10:00:00+01:00", status: "ontvangen"),
+            Verzoek(request: "r-3", kind: "verwijdering", kenmerk: "VER-1", ontvangenOp: "2026-10-01T10:00:00+02:00", status: "toegewezen"),
+            Verzoek(
+                request: "r-4", kind: "klacht\u{1B}[31m", kenmerk: "KL-\u{1B}]8;;x\u{7}1", ontvangenOp: "2026-10-02T10:00:00+02:00", status: "zelf_bedacht"),
+        ]
+        overview.holders[0].zaken[0] = zaak
+        let nl = OverviewTable(overview: overview, detail: true, style: TableStyle(language: .nl, width: 132)).render()
+        // The decision of the fixture's zaak was on 1 Aug 2026: the objection term ends 12 Sep, the decision six weeks later.
+        #expect(nl.contains("Bezwaar ingediend op 10 sep 2026, kenmerk BZW-1: in behandeling, beslissing uiterlijk 24 okt 2026."), "\(nl)")
+        #expect(nl.contains("Verzoek om correctie ingediend op 31 jan 2026, kenmerk COR-1: ontvangen, beslissing uiterlijk 28 feb 2026."), "\(nl)")
+        #expect(nl.contains("Verzoek om verwijdering ingediend op 1 okt 2026, kenmerk VER-1: toegewezen."), "\(nl)")
+        #expect(nl.contains("Verzoek (klacht") && nl.contains(": onbekend.") && !nl.contains("\u{1B}"), "\(nl)")
+        let en = OverviewTable(overview: overview, detail: true, style: TableStyle(language: .en, width: 132)).render()
+        #expect(en.contains("Objection filed on 10 Sep 2026, reference BZW-1: being dealt with, decision due by 24 Oct 2026."), "\(en)")
+        #expect(!en.contains("ingediend"), "\(en)")
+        let pdf = PDFContent(overview: overview, text: Messages(.nl), fingerprint: "00").blocks
+        let fields = pdf.flatMap { block -> [PDFField] in
+            guard case .keep(let parts) = block else { return [] }
+            return parts.flatMap { part -> [PDFField] in if case .fields(let fields) = part { fields } else { [] } }
+        }
+        #expect(fields.contains(PDFField(label: "Bezwaar", value: "ingediend op 10 sep 2026, kenmerk BZW-1: in behandeling, beslissing uiterlijk 24 okt 2026")))
+    }
+
     @Test("The JSON form reads back with the same totals and statuses")
     func overviewJSON() throws {
         let overview = try Self.overview()

@@ -67,7 +67,7 @@ struct RequesterEndToEndTests {
         #expect(statuses["Belastingdienst"] == "not_in_consent" && statuses["CAK"] == "not_in_consent")
         #expect(overview["complete"] as? Bool == false, "the consent leaves organisations out (PROTOCOL §10.6)")
         #expect(overview["complete_in_consent"] as? Bool == true, "CJIB and DUO answered; RVO takes no part in Plus")
-        #expect(overview["schema_version"] as? String == "1.1")
+        #expect(overview["schema_version"] as? String == Overview.currentSchemaVersion)
         let summary = try #require(overview["consent"] as? [String: Any])
         #expect(summary["requester_name"] as? String == "Gemeente Utrecht — Schuldhulpverlening")
         let jti = try #require(summary["jti"] as? String)

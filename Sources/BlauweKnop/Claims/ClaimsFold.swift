@@ -82,11 +82,29 @@ public enum ClaimsFold {
         let open = settle(requests.filter { !withdrawn.contains($0.gebeurtenisKenmerk) }, payments: vereffend, today: today)
         let overdue = open.filter(\.achterstallig).reduce(0) { $0 + $1.openstaand }
         warnings += statedTotalWarnings(zaak, verplicht: verplicht, vereffend: vereffend, saldo: saldo)
+        let verzoeken = try checkedRequests(zaak)
         return FoldedZaak(
             zaakkenmerk: zaak.zaakkenmerk, omschrijving: zaak.omschrijving, verplicht: verplicht, vereffend: vereffend, saldo: saldo,
             achterstallig: min(overdue, max(saldo, 0)),
             volgendeVervaldatum: saldo > 0 ? open.map(\.vervaldatum).min() : nil,
-            openBetalingsverplichtingen: saldo > 0 ? open : [], contactopties: zaak.contactopties ?? [], warnings: warnings)
+            openBetalingsverplichtingen: saldo > 0 ? open : [], contactopties: zaak.contactopties ?? [], warnings: warnings,
+            datumtijdOpgelegd: zaak.decisionMoment, verzoeken: verzoeken)
+    }
+
+    /// The zaak's requests (PROTOCOL §11.3), oldest first; absent means none. A kind or status
+    /// this client does not know is kept as text, but a request without an id or reference,
+    /// or with a moment that is not one, makes the document invalid like any malformed event.
+    static func checkedRequests(_ zaak: FinancieleZaak) throws(ClaimsError) -> [Verzoek] {
+        let verzoeken = zaak.verzoeken ?? []
+        var seen = Set<String>()
+        for verzoek in verzoeken {
+            guard !verzoek.request.isEmpty, !verzoek.kenmerk.isEmpty, !verzoek.kind.isEmpty, !verzoek.status.isEmpty,
+                Timestamps.parseRFC3339(verzoek.ontvangenOp) != nil
+            else { throw ClaimsError("a request about zaak \(zaak.zaakkenmerk) lacks its id, kind, reference or status, or its 'ontvangen_op'") }
+            guard seen.insert(verzoek.request).inserted else { throw ClaimsError("request \(verzoek.request) appears twice in zaak \(zaak.zaakkenmerk)") }
+        }
+        func moment(_ verzoek: Verzoek) -> Double { Timestamps.parseRFC3339(verzoek.ontvangenOp)?.timeIntervalSince1970 ?? 0 }
+        return verzoeken.sorted { (moment($0), $0.request) < (moment($1), $1.request) }
     }
 
     /// Applies payments to requests in due-date order; returns what remains open.

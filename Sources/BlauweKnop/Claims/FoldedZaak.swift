@@ -15,11 +15,19 @@ public struct FoldedZaak: Codable, Sendable, Hashable {
     public var openBetalingsverplichtingen: [OpenBetalingsverplichting]
     public var contactopties: [Contactoptie]
     public var warnings: [String]
+    /// When the decision behind the zaak was made (`FinancieleZaak.decisionMoment`), from
+    /// schema 1.2; absent when the document does not say (a saldo-only document) and in
+    /// overviews of an earlier schema version.
+    public var datumtijdOpgelegd: String? = nil
+    /// The requests about this zaak as its holder signed them (PROTOCOL §11.3), oldest first;
+    /// from schema 1.2 always present (empty when there are none), absent in earlier versions.
+    public var verzoeken: [Verzoek]? = nil
 
     enum CodingKeys: String, CodingKey {
-        case zaakkenmerk, omschrijving, verplicht, vereffend, saldo, achterstallig, contactopties, warnings
+        case zaakkenmerk, omschrijving, verplicht, vereffend, saldo, achterstallig, contactopties, warnings, verzoeken
         case volgendeVervaldatum = "volgende_vervaldatum"
         case openBetalingsverplichtingen = "open_betalingsverplichtingen"
+        case datumtijdOpgelegd = "datumtijd_opgelegd"
     }
 
 }

@@ -99,7 +99,8 @@ public struct SaldoDocument: Codable, Sendable, Hashable {
             return FoldedZaak(
                 zaakkenmerk: zaakkenmerk, omschrijving: omschrijving, verplicht: totaalFinancieelVerplicht, vereffend: totaalFinancieelVereffend,
                 saldo: saldo, achterstallig: max(0, min(late, saldo)), volgendeVervaldatum: saldo > 0 ? open.map(\.vervaldatum).min() : nil,
-                openBetalingsverplichtingen: open, contactopties: contactopties, warnings: ["figures stated by the organisation (detail saldo)"])
+                openBetalingsverplichtingen: open, contactopties: contactopties, warnings: ["figures stated by the organisation (detail saldo)"],
+                verzoeken: [])
         }
     }
 

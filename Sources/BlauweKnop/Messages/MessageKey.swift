@@ -86,4 +86,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case disputeStatusOntvangen, disputeStatusInBehandeling, disputeStatusToegewezen, disputeStatusDeelsToegewezen, disputeStatusAfgewezen
     case disputeStatusIngetrokken, disputeStatusUnknown, disputeListUnreachable, disputeWithdrawn, disputeWithdrawUnknown, disputeWithdrawDecided
     case disputeExplanation
+    // A request about a zaak as the overview shows it (PROTOCOL §11.3).
+    case zaakRequestBezwaar, zaakRequestCorrectie, zaakRequestVerwijdering, zaakRequestOther, zaakRequestFacts, zaakRequestFactsDecideBy
 }

@@ -396,5 +396,11 @@ extension Messages {
         .disputeWithdrawUnknown: "None of the organisations knows a request {id}. See 'bk dispute list'.",
         .disputeWithdrawDecided: "{organization} has already decided on {kenmerk}; it can no longer be withdrawn.",
         .disputeExplanation: "{organization} on {kenmerk}: {text}",
+        .zaakRequestBezwaar: "Objection",
+        .zaakRequestCorrectie: "Request for correction",
+        .zaakRequestVerwijdering: "Request for erasure",
+        .zaakRequestOther: "Request ({kind})",
+        .zaakRequestFacts: "filed on {date}, reference {kenmerk}: {status}",
+        .zaakRequestFactsDecideBy: "filed on {date}, reference {kenmerk}: {status}, decision due by {decideBy}",
     ]
 }

@@ -402,5 +402,11 @@ extension Messages {
         .disputeWithdrawUnknown: "Geen van de organisaties kent een verzoek {id}. Zie 'bk dispute list'.",
         .disputeWithdrawDecided: "{organization} heeft al beslist over {kenmerk}; intrekken kan niet meer.",
         .disputeExplanation: "{organization} over {kenmerk}: {text}",
+        .zaakRequestBezwaar: "Bezwaar",
+        .zaakRequestCorrectie: "Verzoek om correctie",
+        .zaakRequestVerwijdering: "Verzoek om verwijdering",
+        .zaakRequestOther: "Verzoek ({kind})",
+        .zaakRequestFacts: "ingediend op {date}, kenmerk {kenmerk}: {status}",
+        .zaakRequestFactsDecideBy: "ingediend op {date}, kenmerk {kenmerk}: {status}, beslissing uiterlijk {decideBy}",
     ]
 }

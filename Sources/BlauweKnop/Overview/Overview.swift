@@ -1,14 +1,15 @@
 /// The integral overview (PROTOCOL §8): what `bk overview --format json` prints.
 public struct Overview: Codable, Sendable {
     /// The current schema version of this document: 1.1 added `complete_in_consent` and the
-    /// consent's `requester_name` (PROTOCOL §10.6).
-    public static let currentSchemaVersion = "1.1"
+    /// consent's `requester_name` (PROTOCOL §10.6); 1.2 a zaak's `verzoeken` (§11.3) and
+    /// `datumtijd_opgelegd`.
+    public static let currentSchemaVersion = "1.2"
     /// The largest overview file bk reads, in any form (2000 organisations with evidence fit
     /// in well under this).
     public static let maxFileBytes = 256 << 20
     /// Versions `bk verify` reads: a minor bump only adds fields, so an older file verifies
     /// as the version it states, without the fields that came later.
-    public static let readableSchemaVersions: Set<String> = ["1.0", "1.1"]
+    public static let readableSchemaVersions: Set<String> = ["1.0", "1.1", "1.2"]
 
     public var schemaVersion: String
     public var generatedAt: String

@@ -146,6 +146,10 @@ struct PDFContent {
                     if let account = request.rekeningnummer { fields.append(PDFField(label: text[.pdfAccount], value: clean(account))) }
                     fields.append(PDFField(label: text[.pdfReference], value: clean(request.betalingskenmerk)))
                 }
+                for verzoek in zaak.verzoeken ?? [] {
+                    let sentence = ZaakRequestSentence(verzoek, in: zaak, text: text)
+                    fields.append(PDFField(label: sentence.kind, value: sentence.facts))
+                }
                 debt.append(.fields(fields))
                 blocks.append(.keep(debt))
                 for contact in zaak.contactopties {

@@ -196,6 +196,7 @@ public struct OverviewTable: Sendable {
                     let line = "    " + parts.joined(separator: ", ")
                     lines.append((line, request.achterstallig))
                 }
+                for verzoek in zaak.verzoeken ?? [] { lines.append(("    " + ZaakRequestSentence(verzoek, in: zaak, text: text).line, false)) }
                 for contact in zaak.contactopties {
                     let note = contact.omschrijving.map { " (\(TerminalText.sanitized($0)))" } ?? ""
                     lines.append(

@@ -5,7 +5,7 @@ public enum OverviewXML {
     /// Element names of list items, by the name of their list.
     static let itemNames: [String: String] = [
         "holders": "holder", "zaken": "zaak", "warnings": "warning", "documents": "document",
-        "open_betalingsverplichtingen": "betalingsverplichting", "contactopties": "contactoptie",
+        "open_betalingsverplichtingen": "betalingsverplichting", "contactopties": "contactoptie", "verzoeken": "verzoek",
     ]
 
     /// Renders the overview, or refuses when a string holds a character XML 1.0 cannot carry

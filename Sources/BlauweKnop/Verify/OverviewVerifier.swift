@@ -68,7 +68,8 @@ public struct OverviewVerifier: Sendable {
                 audiences.insert(verified.document.aud)
                 if let consent { try Self.checkRequesterDocument(verified.document, consent: consent, scheme: scheme) }
                 oldestIssue = min(oldestIssue ?? verified.document.iat, verified.document.iat)
-                let proven = HolderResult.verified(organization, zaken: verified.zaken, fetchedAt: claimed?.fetchedAt, durationMs: claimed?.durationMs ?? 0)
+                let zaken = verified.zaken.map { Self.zaak($0, asSchemaVersion: overview.schemaVersion) }
+                let proven = HolderResult.verified(organization, zaken: zaken, fetchedAt: claimed?.fetchedAt, durationMs: claimed?.durationMs ?? 0)
                 if let claimed, let difference = HolderDifference.first(claimed: claimed, proven: proven) {
                     report.fail(.tampered, "\(organization.name): \(difference)", .init(.organisationDiffers, organisation: organization.name))
                 }
@@ -266,9 +267,20 @@ public struct OverviewVerifier: Sendable {
         }
     }
 
-    /// The overview bk would have written in the file's own schema version: a 1.0 file has no
-    /// `complete_in_consent` or requester name, and its `complete` did not count organisations
-    /// outside the consent (PROTOCOL §10.6 before 1.1).
+    /// A zaak as bk would have written it in a file of `version`: before 1.2 without
+    /// `verzoeken` or `datumtijd_opgelegd` (PROTOCOL §11.3).
+    static func zaak(_ zaak: FoldedZaak, asSchemaVersion version: String) -> FoldedZaak {
+        guard version == "1.0" || version == "1.1" else { return zaak }
+        var older = zaak
+        older.verzoeken = nil
+        older.datumtijdOpgelegd = nil
+        return older
+    }
+
+    /// The overview bk would have written in the file's own schema version (its zaken are made
+    /// so by `zaak(_:asSchemaVersion:)`): a 1.0 file has no `complete_in_consent` or requester
+    /// name, and its `complete` did not count organisations outside the consent (PROTOCOL
+    /// §10.6 before 1.1).
     static func asSchemaVersion(_ version: String, _ expected: inout Overview) {
         guard Overview.readableSchemaVersions.contains(version) else { return }
         expected.schemaVersion = version

@@ -218,7 +218,7 @@ enum DutchHelp {
         "status --format": "text of json (standaard: uit de extensie van het --output-bestand, anders text).",
         "status --output": "Schrijf naar dit bestand ('-' is de standaarduitvoer).",
         "overview --format": "table, json, xml of pdf (standaard: uit de extensie van het --output-bestand, .json, .xml, .pdf of .txt; anders table).",
-        "overview --detail": "Toon elke zaak met betaalverzoeken en contactmogelijkheden (tabel).",
+        "overview --detail": "Toon elke zaak met betaalverzoeken, ingediende bezwaren en verzoeken, en contactmogelijkheden (tabel).",
         "overview --deadline": "Tijd voor de hele run (bijv. 30s, 2m); organisaties die dan niet klaar zijn, tellen als te laat.",
         "overview --output": "Schrijf het overzicht naar dit bestand (in één keer; '-' is de standaarduitvoer).",
         "overview --parallel": "Vraag hoogstens zoveel organisaties tegelijk (ook beperkt door het aantal open bestanden).",
