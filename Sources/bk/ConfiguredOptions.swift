@@ -70,7 +70,12 @@ enum ConfiguredOptions {
             command = next
             names.append(argument)
         }
-        let commandPath = names.joined(separator: " ")
+        // `bk dispute ZAAK` runs `dispute file`: its options, set under either name.
+        var commandPaths = [names.joined(separator: " ")]
+        if let chosen = command.configuration.defaultSubcommand {
+            command = chosen
+            commandPaths.insert((names + [chosen._commandName]).joined(separator: " "), at: 0)
+        }
         let given = Set(arguments.compactMap { $0.hasPrefix("--") ? String($0.dropFirst(2).split(separator: "=").first ?? "") : nil })
         // `--config FILE` and `--config=FILE` alike.
         let configFlag = ArgumentOrder.value(of: "--config", in: arguments)
@@ -87,7 +92,7 @@ enum ConfiguredOptions {
         for option in options(of: command) where !given.contains(option.name) && !global.contains(option.name) {
             let variable = "BK_" + option.name.uppercased().replacingOccurrences(of: "-", with: "_")
             // The command's own entry (`{"overview": {"detail": true}}`) before one for all.
-            let configured = file[commandPath + "/" + option.name] ?? file[option.name]
+            let configured = commandPaths.lazy.compactMap { file[$0 + "/" + option.name] }.first ?? file[option.name]
             guard let value = environment[variable].flatMap({ $0.isEmpty ? nil : $0 }) ?? configured else { continue }
             if option.isFlag {
                 if ["true", "1", "yes"].contains(value.lowercased()) { added.append("--" + option.name) }
