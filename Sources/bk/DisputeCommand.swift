@@ -118,13 +118,19 @@ extension DisputeCommand {
             var address = self.address.flatMap(DisputeRequest.Address.parse)
             guard kind == .bezwaar || name != nil || address != nil else { return nil }
             if kind == .bezwaar, name == nil || address == nil, Terminal.standardErrorIsTerminal, isatty(STDIN_FILENO) == 1 {
-                Terminal.note(text[.disputeNeedsFiler])
-                if name == nil { name = Self.ask("--name:") }
-                if address == nil { address = Self.ask("--address:").flatMap(DisputeRequest.Address.parse) }
+                Terminal.note(text[.disputeAskFiler])
+                if name == nil { name = Self.ask(text[.disputeAskName]) }
+                // An address bk cannot read is explained and asked again, three times at most.
+                for attempt in 0..<3 where address == nil {
+                    if attempt > 0 { Terminal.note(text[.disputeAddressFormat]) }
+                    guard let answer = Self.ask(text[.disputeAskAddress]) else { break }
+                    address = DisputeRequest.Address.parse(answer)
+                }
             }
             return DisputeRequest.Filer(naam: name, adres: address)
         }
 
+        /// One line typed after `prompt`; nil when nothing was typed or the input ended.
         private static func ask(_ prompt: String) -> String? {
             FileHandle.standardError.write(Data((prompt + " ").utf8))
             return readLine()?.trimmingCharacters(in: .whitespaces).nilIfEmpty

@@ -20,6 +20,24 @@ struct DisputeFilerEndToEndTests {
         return (filer?["naam"] as? String, line)
     }
 
+    @Test("On a terminal bk asks in plain words for the name and the address, explains an address it cannot read, and files")
+    func askedOnTerminal() throws {
+        let holder = try DisputeEndToEndTests.holderWithOverview()
+        let input = holder.directory + "/typed.txt"
+        try "J. de Vries\nDorpsstraat\nDorpsstraat 1a, 3511 AA Utrecht\nja\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let command = ([Paths.binaries + "/bk"] + Self.objection).map { "'" + $0 + "'" }.joined(separator: " ")
+        var environment = holder.bkEnvironment
+        environment["TERM"] = "xterm-256color"
+        let result = try CommandResult.run(
+            "/bin/sh", ["-c", "/usr/bin/script -q -e -c \"stty cols 80; \(command)\" /dev/null < '\(input)'"], environment: environment)
+        #expect(result.status == 0, "\(result.standardOutput)")
+        let screen = result.standardOutput
+        #expect(screen.contains("Voor een bezwaar zijn uw naam en postadres nodig.") && screen.contains("Uw naam:"), "\(screen)")
+        #expect(screen.contains("Schrijf het adres als"), "the unreadable address is explained: \(screen)")
+        #expect(screen.contains("Ingediend door: J. de Vries, Dorpsstraat 1a, 3511 AA Utrecht") && screen.contains("heeft uw bezwaar ontvangen"), "\(screen)")
+        #expect(!screen.contains("--name"), "no option names asked of a citizen: \(screen)")
+    }
+
     @Test("BK_NAME and BK_ADDRESS, or the config file's dispute settings, give the filer without flags")
     func fromSettings() throws {
         let holder = try DisputeEndToEndTests.holderWithOverview()

@@ -85,7 +85,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case disputeColumnKind, disputeColumnFiled, disputeColumnReference, disputeColumnStatus, disputeColumnDecideBy, disputeLate, disputeNone
     case disputeStatusOntvangen, disputeStatusInBehandeling, disputeStatusToegewezen, disputeStatusDeelsToegewezen, disputeStatusAfgewezen
     case disputeStatusIngetrokken, disputeStatusUnknown, disputeListUnreachable, disputeWithdrawn, disputeWithdrawUnknown, disputeWithdrawDecided
-    case disputeExplanation
+    case disputeExplanation, disputeAskFiler, disputeAskName, disputeAskAddress
     // A request about a zaak as the overview shows it (PROTOCOL §11.3).
     case zaakRequestBezwaar, zaakRequestCorrectie, zaakRequestVerwijdering, zaakRequestOther, zaakRequestFacts, zaakRequestFactsDecideBy
 }
