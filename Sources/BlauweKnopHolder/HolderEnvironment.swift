@@ -14,10 +14,14 @@ public struct HolderEnvironment: Sendable {
         public var requesters: [RequesterSettings]?
         /// What one client may take (defaults when absent).
         public var limits: HolderLimits?
+        /// The bearer token of the admin endpoint that moves a request to another status
+        /// (`POST /v1/admin/requests/<jti>`, for tests and the demo). Absent: no admin endpoint.
+        public var adminToken: String?
 
         enum CodingKeys: String, CodingKey {
             case environment, scheme, organizations, requesters, limits
             case appManager = "app_manager"
+            case adminToken = "admin_token"
         }
 
         public init(

@@ -64,7 +64,7 @@ public struct HolderServer: Sendable {
             let host = organization.settings.host
             OrganizationService(
                 organization: organization, otherKey: otherKey, verifier: verifier, clock: clock, limits: environment.limits,
-                currentScheme: { schemeEndpoint.verified(now: $0) }
+                adminToken: environment.file.adminToken, currentScheme: { schemeEndpoint.verified(now: $0) }
             )
             .addRoutes(to: router, baseURL: { ports.url(host: host, index: index) }, otherHostURL: { ports.url(host: settings.host, index: 0) })
             let organizationTLS = organization.settings.fault.flatMap { faultyTLS[$0] } ?? tls

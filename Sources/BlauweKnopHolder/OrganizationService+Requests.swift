@@ -106,9 +106,12 @@ extension OrganizationService {
         }
     }
 
-    /// `POST /v1/admin/requests/<jti>`: the organisation decides (tests and the demo; the
-    /// holder listens on loopback only).
-    func changeRequestStatus(jti: String, change: StatusChange?) -> Response {
+    /// `POST /v1/admin/requests/<jti>`: the organisation decides (tests and the demo). Served
+    /// only when the environment file sets `admin_token`, and only with that bearer token.
+    func changeRequestStatus(authorization: String?, jti: String, change: StatusChange?) -> Response {
+        guard let adminToken, let authorization, Self.equalInConstantTime(Array(authorization.utf8), Array("Bearer \(adminToken)".utf8)) else {
+            return HolderResponse.problem(.unauthorized, "No valid admin token")
+        }
         guard let change else { return HolderResponse.problem(.badRequest, "Malformed status change") }
         guard disputes.setStatus(jti: jti, to: change.status, toelichting: change.toelichting, at: Timestamps.rfc3339(clock.now)) else {
             return HolderResponse.problem(.notFound, "No such request")
@@ -136,12 +139,20 @@ extension OrganizationService {
                 let jti = request.uri.path.split(separator: "/").last.map(String.init) ?? ""
                 return await self.withdrawRequest(authorization: request.headers[.authorization], jti: jti)
             })
+        guard adminToken != nil else { return }
         router.post(
             "/v1/admin/requests/:jti",
             use: { request, _ in
                 let jti = request.uri.path.split(separator: "/").last.map(String.init) ?? ""
                 let change = await request.decodeJSON(StatusChange.self)
-                return await self.changeRequestStatus(jti: jti, change: change)
+                return await self.changeRequestStatus(authorization: request.headers[.authorization], jti: jti, change: change)
             })
+    }
+
+    /// Compares secrets without stopping at the first difference, so the time taken does not
+    /// tell an attacker how much of a guess was right.
+    static func equalInConstantTime(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+        guard left.count == right.count else { return false }
+        return zip(left, right).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

@@ -29,10 +29,14 @@ actor OrganizationService {
     var disputes = DisputeRegistry()
     var requesterSessions: [String: RequesterSession] = [:]
 
+    /// The admin endpoint's bearer token; nil: there is no admin endpoint.
+    let adminToken: String?
+
     init(
         organization: HolderEnvironment.Organization, otherKey: PrivateKey, verifier: SessionVerifier, clock: WallClock,
-        limits: HolderLimits = HolderLimits(), currentScheme: @escaping @Sendable (Int64) -> VerifiedScheme? = { _ in nil }
+        limits: HolderLimits = HolderLimits(), adminToken: String? = nil, currentScheme: @escaping @Sendable (Int64) -> VerifiedScheme? = { _ in nil }
     ) {
+        self.adminToken = adminToken
         self.organization = organization
         self.forger = DocumentForger(key: organization.key, otherKey: otherKey, clock: clock)
         self.verifier = verifier

@@ -72,12 +72,16 @@ struct DisputeHolderEndToEndTests {
             try await http.send(HTTPRequest(method: .delete, url: requestsURL + "/" + jti, headers: bearer, maxResponseBytes: 1 << 16)).status
         }
 
-        /// The organisation decides (the holder's admin endpoint on loopback).
-        func decide(_ jti: String, _ status: DisputeStatus, toelichting: String? = nil) async throws -> Int {
+        /// The admin token of the examples' environment file, which the test holders keep.
+        static let adminToken = "demo-admin-only-on-loopback"
+
+        /// The organisation decides (the holder's admin endpoint, with its bearer token).
+        func decide(_ jti: String, _ status: DisputeStatus, toelichting: String? = nil, token: String = Filer.adminToken) async throws -> Int {
             let url = requestsURL.replacingOccurrences(of: "/v1/requests", with: "/v1/admin/requests/") + jti
             var body = ["status": status.rawValue]
             body["toelichting"] = toelichting
-            return try await http.send(try HTTPRequest.postJSON(url: url, json: body, maxResponseBytes: 1 << 16)).status
+            let request = try HTTPRequest.postJSON(url: url, json: body, headers: [("Authorization", "Bearer \(token)")], maxResponseBytes: 1 << 16)
+            return try await http.send(request).status
         }
     }
 
@@ -105,6 +109,7 @@ struct DisputeHolderEndToEndTests {
 
         var listed = try await filer.list()
         #expect(listed.map(\.jti) == [request.claims.jti] && listed.first?.status == .ontvangen)
+        #expect(try await filer.decide(request.claims.jti, .afgewezen, token: "raden") == 401, "only the admin token decides")
         #expect(try await filer.decide(request.claims.jti, .inBehandeling, toelichting: "\u{1B}[2Jwe kijken ernaar") == 204)
         listed = try await filer.list()
         #expect(listed.first?.status == .inBehandeling)
@@ -123,6 +128,15 @@ struct DisputeHolderEndToEndTests {
         #expect(try await filer.file(correction.compact, as: correction).status == 201)
         #expect(try await filer.decide(correction.claims.jti, .afgewezen) == 204)
         #expect(try await filer.withdraw(correction.claims.jti) == 409, "a decided request cannot be withdrawn")
+    }
+
+    @Test("Without admin_token in its environment file the holder has no admin endpoint at all (404), as a copy for real use")
+    func noAdminDoor() async throws {
+        let holder = try TestHolder(.init(withoutAdminToken: true))
+        let filer = try await Filer.start(holder)
+        let request = try DisputeRequest.sign(try filer.claims(), appKey: filer.identity.appKey)
+        #expect(try await filer.file(request.compact, as: request).status == 201)
+        #expect(try await filer.decide(request.claims.jti, .toegewezen) == 404)
     }
 
     @Test("The holder refuses a request about another citizen's zaak, another organisation's, or a document it never issued (400)")

@@ -23,6 +23,8 @@ final class TestHolder {
         var withoutRequesters = false
         /// The holder's limits (`HolderLimits`) by their names in the environment file.
         var limits: [String: Int] = [:]
+        /// Serve without the admin endpoint (no `admin_token`), as a copy for real use would.
+        var withoutAdminToken = false
     }
 
     let directory: String
@@ -169,6 +171,7 @@ final class TestHolder {
             return organization
         }
         if options.withoutRequesters { root["requesters"] = nil }
+        if options.withoutAdminToken { root["admin_token"] = nil }
         if !options.limits.isEmpty { root["limits"] = options.limits }
         if let requesters = root["requesters"] as? [[String: Any]] {
             root["requesters"] = requesters.map { requester in
