@@ -23,6 +23,7 @@ setup:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
+	@python3 -c 'from cryptography.hazmat.primitives.asymmetric import mlkem' 2>/dev/null || python3 -m pip install -q 'cryptography>=46'
 	@bash Examples/make-test-pki.sh Examples/pki
 
 ## build: compile bk and bk-holder

@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -28,7 +29,8 @@ let package = Package(
         .target(name: "CPDF", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread"), .linkedLibrary("z")]),
         .target(
             name: "BlauweKnop",
-            dependencies: ["CCurl", "CCrypto", "CPDF"],
+            // swift-crypto for HPKE with X-Wing (PROTOCOL §13) only; signatures stay on OpenSSL.
+            dependencies: ["CCurl", "CCrypto", "CPDF", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
