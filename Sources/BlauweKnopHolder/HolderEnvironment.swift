@@ -123,9 +123,12 @@ public struct HolderEnvironment: Sendable {
         public var plus: Bool?
         /// false: the holder takes no requests about zaken (no `requests_url`, PROTOCOL §11).
         public var requests: Bool?
+        /// false: the holder sends documents over TLS alone (no `encryption` in discovery,
+        /// PROTOCOL §13); by default it encrypts them to the client's X-Wing key.
+        public var encryption: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case oin, name, key, host, port, data, fault, plus, requests
+            case oin, name, key, host, port, data, fault, plus, requests, encryption
             case faultEndpoint = "fault_endpoint"
             case faultCount = "fault_count"
             case latencyMs = "latency_ms"
@@ -283,6 +286,19 @@ public enum HolderFault: String, Codable, Sendable, CaseIterable {
     case receiptOtherDigest = "receipt_other_digest"
     /// The receipt is for another citizen.
     case receiptWrongSubject = "receipt_wrong_sub"
+
+    // Documents encrypted to the client (PROTOCOL §13).
+    /// The document in plaintext although the session offered a key (a downgrade).
+    case plaintextAfterKey = "plaintext_after_key"
+    /// The envelope names another KEM.
+    case otherKEM = "other_kem"
+    /// One byte of the ciphertext flipped.
+    case corruptedCiphertext = "corrupted_ciphertext"
+    /// Sealed with the `info` of another organisation.
+    case otherInfo = "other_info"
+    /// Sealed with the encapsulation of this holder's previous encrypted response (to an
+    /// earlier run's key, or to this one).
+    case replayedEncapsulation = "replayed_encapsulation"
 
     /// The certificate file this fault serves instead of the normal one, if any.
     var certificateFile: String? {

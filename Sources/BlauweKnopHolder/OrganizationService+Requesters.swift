@@ -14,6 +14,8 @@ extension OrganizationService {
         let purpose: String
         let detail: Consent.Detail
         let exp: Int64
+        /// Where its documents are sealed to (PROTOCOL §13), when the requester offered a key.
+        let sealing: SessionSealing?
     }
 
     /// `POST <session_url>` with a consent: every check of §10.4.
@@ -39,12 +41,18 @@ extension OrganizationService {
         guard proof.iat >= now - SessionVerifier.proofSkewSeconds, proof.iat <= now + SessionVerifier.proofSkewSeconds else {
             return refuse("the proof's iat is out of range")
         }
+        let offer: EncryptionOffer?
+        do {
+            offer = try SessionVerifier.checkedOffer(proof.enc)
+        } catch {
+            return refuse(error.description)
+        }
         guard consumeChallenge(proof.nonce, now: now) else { return refuse("unknown, used or expired challenge") }
         let exp = min(now + Self.sessionLifetime, consent.claims.exp)
         let token = SecureRandom.token(bytes: 32)
         requesterSessions[token] = RequesterSession(
             jti: consent.claims.jti, requesterOIN: consent.claims.aud, kid: kid, bsn: consent.claims.sub, purpose: consent.claims.purpose,
-            detail: consent.claims.detail, exp: exp)
+            detail: consent.claims.detail, exp: exp, sealing: sealing(offer, proof.nonce))
         return HolderResponse.json(SessionClient.Session(sessionToken: token, exp: exp), status: .created)
     }
 
@@ -66,10 +74,10 @@ extension OrganizationService {
         document.detail = session.detail.rawValue
         do {
             if session.detail == .saldo && documentFault != .fullDocumentForSaldo {
-                return HolderResponse.jose(
-                    try JWS.sign(payload: JSONCoding.encode(saldoDocument(document)), type: FinancialClaimsDocument.jwsType, key: organization.key))
+                let compact = try JWS.sign(payload: JSONCoding.encode(saldoDocument(document)), type: FinancialClaimsDocument.jwsType, key: organization.key)
+                return deliver(compact, to: session.sealing, fault: documentFault)
             }
-            return HolderResponse.jose(try forger.jws(for: document, fault: documentFault))
+            return deliver(try forger.jws(for: document, fault: documentFault), to: session.sealing, fault: documentFault)
         } catch {
             return HolderResponse.problem(.internalServerError, "Signing failed")
         }

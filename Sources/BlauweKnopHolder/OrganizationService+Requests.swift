@@ -109,9 +109,7 @@ extension OrganizationService {
     /// `POST /v1/admin/requests/<jti>`: the organisation decides (tests and the demo). Served
     /// only when the environment file sets `admin_token`, and only with that bearer token.
     func changeRequestStatus(authorization: String?, jti: String, change: StatusChange?) -> Response {
-        guard let adminToken, let authorization, Self.equalInConstantTime(Array(authorization.utf8), Array("Bearer \(adminToken)".utf8)) else {
-            return HolderResponse.problem(.unauthorized, "No valid admin token")
-        }
+        guard isAdmin(authorization) else { return HolderResponse.problem(.unauthorized, "No valid admin token") }
         guard let change else { return HolderResponse.problem(.badRequest, "Malformed status change") }
         guard disputes.setStatus(jti: jti, to: change.status, toelichting: change.toelichting, at: Timestamps.rfc3339(clock.now)) else {
             return HolderResponse.problem(.notFound, "No such request")
@@ -140,6 +138,7 @@ extension OrganizationService {
                 return await self.withdrawRequest(authorization: request.headers[.authorization], jti: jti)
             })
         guard adminToken != nil else { return }
+        router.get("/v1/admin/encryption-keys", use: { request, _ in await self.offeredKeysResponse(authorization: request.headers[.authorization]) })
         router.post(
             "/v1/admin/requests/:jti",
             use: { request, _ in
@@ -147,6 +146,12 @@ extension OrganizationService {
                 let change = await request.decodeJSON(StatusChange.self)
                 return await self.changeRequestStatus(authorization: request.headers[.authorization], jti: jti, change: change)
             })
+    }
+
+    /// Whether `authorization` carries the admin token (there is none without `admin_token`).
+    nonisolated func isAdmin(_ authorization: String?) -> Bool {
+        guard let adminToken, let authorization else { return false }
+        return Self.equalInConstantTime(Array(authorization.utf8), Array("Bearer \(adminToken)".utf8))
     }
 
     /// Compares secrets without stopping at the first difference, so the time taken does not

@@ -14,6 +14,8 @@ actor OrganizationService {
         let bsn: String
         let appKeyThumbprint: String
         let exp: Int64
+        /// Where its documents are sealed to (PROTOCOL §13), when the client offered a key.
+        var sealing: SessionSealing? = nil
     }
 
     let organization: HolderEnvironment.Organization
@@ -27,6 +29,10 @@ actor OrganizationService {
     private var faultsLeft: Int?
     var consents: ConsentRegistry
     var disputes = DisputeRegistry()
+    /// The sender context of the last encrypted response, for the `replayed_encapsulation` fault.
+    var lastSealer: DocumentSealer?
+    /// SHA-256 (base64url) of the most recent keys clients offered, for the admin endpoint.
+    var offeredKeys: [String] = []
     var requesterSessions: [String: RequesterSession] = [:]
 
     /// The admin endpoint's bearer token; nil: there is no admin endpoint.
@@ -89,7 +95,8 @@ actor OrganizationService {
         if fault == .sessionConsumed504 { return HolderResponse.problem(.gatewayTimeout, "Gateway timeout") }
         var token = SecureRandom.token(bytes: 32)
         if fault == .headerInjectionToken { token += "\r\nX-Injected: yes" }
-        sessions[token] = Session(bsn: binding.bsn, appKeyThumbprint: binding.appKeyThumbprint, exp: now + Self.sessionLifetime)
+        sessions[token] = Session(
+            bsn: binding.bsn, appKeyThumbprint: binding.appKeyThumbprint, exp: now + Self.sessionLifetime, sealing: sealing(binding.offer, binding.nonce))
         return HolderResponse.json(SessionClient.Session(sessionToken: token, exp: now + Self.sessionLifetime), status: .created)
     }
 
@@ -109,7 +116,7 @@ actor OrganizationService {
         do {
             let compact = try forger.jws(for: document(for: session, now: now), fault: documentFault)
             disputes.issued(documentDigest: DisputeRequest.digest(of: compact), bsn: session.bsn)
-            return HolderResponse.jose(compact)
+            return deliver(compact, to: session.sealing, fault: documentFault)
         } catch {
             return HolderResponse.problem(.internalServerError, "Signing failed")
         }
@@ -192,7 +199,8 @@ actor OrganizationService {
                 var response = HolderResponse.json(
                     DiscoveryDocument(
                         oin: oin, sessionURL: base + "/v1/sessions", financialClaimsURL: base + "/v1/financial-claims-information",
-                        consentsURL: self.supportsConsents ? base + "/v1/consents" : nil, requestsURL: self.takesRequests ? base + "/v1/requests" : nil))
+                        consentsURL: self.supportsConsents ? base + "/v1/consents" : nil, requestsURL: self.takesRequests ? base + "/v1/requests" : nil,
+                        encryption: self.encrypts ? [DocumentEncryption.kemName] : nil))
                 // Clients may keep the document this long (PROTOCOL §2): a repeat run skips a round trip.
                 response.headers[.cacheControl] = "max-age=\(Self.discoveryMaxAge)"
                 return response

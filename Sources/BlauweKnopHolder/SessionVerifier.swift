@@ -15,6 +15,15 @@ struct SessionVerifier: Sendable {
         let bsn: String
         let appKeyThumbprint: String
         let nonce: String
+        /// The client's key for encrypted documents (PROTOCOL §13), when offered.
+        let offer: EncryptionOffer?
+    }
+
+    /// An offer in a proof must be a well-formed X-Wing key, or the proof is refused (§13).
+    static func checkedOffer(_ offer: EncryptionOffer?) throws(HolderError) -> EncryptionOffer? {
+        guard let offer else { return nil }
+        guard offer.publicKeyBytes != nil else { throw HolderError("the proof's enc is not an X-Wing public key") }
+        return offer
     }
 
     /// Checks credential and proof; the caller then consumes the nonce.
@@ -38,6 +47,6 @@ struct SessionVerifier: Sendable {
         else { throw HolderError("the proof is not signed by the credential's app key") }
         guard proof.aud == organizationOIN else { throw HolderError("the proof is for another organisation") }
         guard proof.iat >= now - Self.proofSkewSeconds, proof.iat <= now + Self.proofSkewSeconds else { throw HolderError("the proof's iat is out of range") }
-        return Binding(bsn: claims.sub, appKeyThumbprint: thumbprint, nonce: proof.nonce)
+        return Binding(bsn: claims.sub, appKeyThumbprint: thumbprint, nonce: proof.nonce, offer: try Self.checkedOffer(proof.enc))
     }
 }

@@ -52,6 +52,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("engine-threads"), help: "Threads that do the network and TLS work (default: one per core).")
     var engineThreads: Int = TransportOptions.defaultEngineThreads
 
+    @Flag(name: .customLong("require-encryption"), help: "Refuse organisations that do not encrypt their documents to this run (X-Wing).")
+    var requireEncryption = false
+
     func validate() throws {
         if let lang, Language(code: lang) == nil { throw UsageProblem.error(.usageLangValues) }
         try connectTimeout.require("--connect-timeout", atMost: DurationArgument.oneDay)
@@ -94,8 +97,9 @@ struct GlobalOptions: ParsableArguments {
         transport.engineThreads = engineThreads
         transport.lowSpeedBytesPerSecond = lowSpeedLimit
         transport.lowSpeedSeconds = (lowSpeedTime ?? requestTimeout).wholeSeconds
-        let settings = try settings()
+        var settings = try settings()
         try settings.checkCABundle()
+        settings.requireEncryption = requireEncryption
         return (settings, transport)
     }
 }

@@ -146,7 +146,7 @@ struct UsageEndToEndTests {
             "cacert": Paths.examples + "/pki/ca.pem", "state-dir": holder.stateDirectory, "config": config, "lang": "nl", "connect-timeout": "5s",
             "request-timeout": "15s", "low-speed-limit": "64", "low-speed-time": "15s", "max-connections": "100", "engine-threads": "1",
         ]
-        let flags: Set<String> = ["no-color", "verbose", "quiet"]
+        let flags: Set<String> = ["no-color", "verbose", "quiet", "require-encryption"]
         for option in shared.sorted() {
             var arguments = ["--" + option]
             if !flags.contains(option) { arguments.append(try #require(values[option], "a value for --\(option)")) }

@@ -134,6 +134,7 @@ public struct EndpointChecker: Sendable {
                     CheckCase(
                         group: group, name: "discovery", outcome: .pass, message: "profile bk-1, OIN matches", durationMs: discoveryMs,
                         note: CheckNote(.checkDiscoveryFine))))
+            cases.append(encryptionCase(group, discovery))
         } catch {
             cases.append(
                 CheckCase(
@@ -213,6 +214,18 @@ public struct EndpointChecker: Sendable {
         slow.message = (probe.message ?? "") + "; took \(probe.durationMs) ms, more than \(limit) ms"
         slow.notes.append(CheckNote(.checkSlow, ["ms": "\(probe.durationMs)", "limit": "\(limit)"]))
         return slow
+    }
+
+    /// Whether the endpoint encrypts documents beyond TLS (PROTOCOL §13): a warning when not,
+    /// so that `--fail-on warning` can require it.
+    private func encryptionCase(_ group: String, _ discovery: DiscoveryDocument) -> CheckCase {
+        discovery.offersEncryption
+            ? CheckCase(
+                group: group, name: "encryption", outcome: .pass, message: "documents encrypted to the client (HPKE X-Wing)",
+                note: CheckNote(.checkEncryptionOffered))
+            : CheckCase(
+                group: group, name: "encryption", outcome: .warning, message: "no X-Wing in discovery: documents are protected by TLS only",
+                note: CheckNote(.checkEncryptionMissing))
     }
 
     private func skipped(_ group: String, _ name: String) -> CheckCase {

@@ -13,6 +13,7 @@ extension BlauweKnopClient {
         var builder = OverviewBuilder(
             scheme: scheme, access: try .requester(consent, key: key), http: http, clock: clock, maxConcurrentHolders: maxConcurrentHolders)
         builder.discoveries = discoveries
+        builder.encryption = encryption
         return (consent, await builder.build())
     }
 }

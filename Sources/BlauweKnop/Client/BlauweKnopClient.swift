@@ -3,6 +3,8 @@ public final class BlauweKnopClient: Sendable {
     public let settings: ClientSettings
     public let clock: WallClock
     private let engine: CurlEngine
+    /// This run's X-Wing key (in memory only) and whether encryption is required (§13).
+    public let encryption: EncryptionPolicy
 
     /// A client with its own transport engine; end it with `shutdown()` (or use `using`).
     public init(settings: ClientSettings, transport: TransportOptions = TransportOptions(), clock: WallClock = .system) throws(TransportError) {
@@ -11,6 +13,9 @@ public final class BlauweKnopClient: Sendable {
         transport.tlsSessionFile = StateDirectory(path: settings.stateDirectory).tlsSessionsPath
         self.settings = settings
         self.clock = clock
+        // A key that cannot be made offers none: holders then answer over TLS alone, and a run
+        // that requires encryption refuses them.
+        self.encryption = EncryptionPolicy(key: try? RunEncryptionKey(), required: settings.requireEncryption)
         self.engine = try CurlEngine(options: transport)
     }
 
@@ -97,6 +102,7 @@ public final class BlauweKnopClient: Sendable {
         let identity = try IdentityStore(directory: stateDirectory).loadIdentity(scheme: scheme, now: clock.epochSeconds)
         var builder = OverviewBuilder(scheme: scheme, identity: identity, http: http, clock: clock, maxConcurrentHolders: maxConcurrentHolders)
         builder.discoveries = discoveries
+        builder.encryption = encryption
         let overview = await builder.build(progress: progress)
         discoveries?.save(now: clock.epochSeconds)
         // Which organisation holds which zaak, for `bk dispute`; an overview never fails for it.

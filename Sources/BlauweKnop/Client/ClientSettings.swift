@@ -7,6 +7,8 @@ public struct ClientSettings: Sendable, Equatable {
     public var environment: String
     public var caBundlePath: String?
     public var stateDirectory: String
+    /// Refuse holders that do not encrypt documents to the run's key (PROTOCOL §13).
+    public var requireEncryption = false
     /// The language asked for by `lang` in the config file (flag and environment are
     /// resolved by `Language.resolve`).
     public var configuredLanguage: String?

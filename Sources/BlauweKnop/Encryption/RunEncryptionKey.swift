@@ -29,6 +29,9 @@ public struct RunEncryptionKey: Sendable {
         offer = EncryptionOffer(pk: Base64URL.encode(privateKey.publicKey.rawRepresentation))
     }
 
+    /// The private key's 32-byte seed, for the test that no file holds it.
+    var seedForTesting: [UInt8] { Array(privateKey.seedRepresentation) }
+
     /// Decrypts an envelope bound by `info` to a holder and session, returning the document
     /// exactly as the holder would otherwise have sent it.
     public func open(_ body: [UInt8], info: [UInt8]) throws(DocumentEncryptionError) -> [UInt8] {

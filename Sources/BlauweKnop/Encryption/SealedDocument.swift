@@ -25,17 +25,8 @@ public struct SealedDocument: Codable, Sendable, Hashable {
     /// Encrypts `plaintext` to an offered key with a fresh encapsulation, bound by `info` to
     /// one holder and session (the holder's side).
     public static func seal(_ plaintext: [UInt8], to offer: EncryptionOffer, info: [UInt8]) throws(DocumentEncryptionError) -> SealedDocument {
-        guard let keyBytes = offer.publicKeyBytes else { throw DocumentEncryptionError(.malformed, "the offered key is not an X-Wing public key") }
-        do {
-            let key = try XWingMLKEM768X25519.PublicKey(rawRepresentation: keyBytes)
-            var sender = try HPKE.Sender(recipientKey: key, ciphersuite: ciphersuite, info: Data(info))
-            let ciphertext = try sender.seal(plaintext)
-            return SealedDocument(
-                kem: DocumentEncryption.kemName, kdf: DocumentEncryption.kdfName, aead: DocumentEncryption.aeadName,
-                enc: Base64URL.encode(sender.encapsulatedKey), ct: Base64URL.encode(ciphertext))
-        } catch {
-            throw DocumentEncryptionError(.keyUnavailable, "the document could not be encrypted: \(error)")
-        }
+        var sealer = try DocumentSealer(to: offer, info: info)
+        return try sealer.seal(plaintext)
     }
 
     /// Reads an envelope with the strict reader, checking the suite and the encapsulation's
@@ -57,5 +48,34 @@ public struct SealedDocument: Codable, Sendable, Hashable {
             let ciphertext = Base64URL.decode(envelope.ct)
         else { throw DocumentEncryptionError(.malformed, "the encrypted document's encapsulation or ciphertext is malformed") }
         return (envelope, encapsulation, ciphertext)
+    }
+}
+
+/// One HPKE sender context (the holder's side of §13): one encapsulation, and the documents
+/// sealed with it in order. A holder makes one per response; keeping one for a second document
+/// repeats its encapsulation, which the client refuses.
+public struct DocumentSealer: Sendable {
+    private var sender: HPKE.Sender
+
+    public init(to offer: EncryptionOffer, info: [UInt8]) throws(DocumentEncryptionError) {
+        guard let keyBytes = offer.publicKeyBytes else { throw DocumentEncryptionError(.malformed, "the offered key is not an X-Wing public key") }
+        do {
+            let key = try XWingMLKEM768X25519.PublicKey(rawRepresentation: keyBytes)
+            sender = try HPKE.Sender(recipientKey: key, ciphersuite: SealedDocument.ciphersuite, info: Data(info))
+        } catch {
+            throw DocumentEncryptionError(.keyUnavailable, "no encryption context could be made for the offered key: \(error)")
+        }
+    }
+
+    /// Seals the next document with this context.
+    public mutating func seal(_ plaintext: [UInt8]) throws(DocumentEncryptionError) -> SealedDocument {
+        do {
+            let ciphertext = try sender.seal(plaintext)
+            return SealedDocument(
+                kem: DocumentEncryption.kemName, kdf: DocumentEncryption.kdfName, aead: DocumentEncryption.aeadName,
+                enc: Base64URL.encode(sender.encapsulatedKey), ct: Base64URL.encode(ciphertext))
+        } catch {
+            throw DocumentEncryptionError(.keyUnavailable, "the document could not be encrypted: \(error)")
+        }
     }
 }

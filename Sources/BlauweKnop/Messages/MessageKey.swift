@@ -45,7 +45,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case checkColumnEndpoint, checkColumnCheck, checkColumnResult, checkColumnDetail, checkSummary
     case outcomePass, outcomeWarning, outcomeError, outcomeSkipped
     case checkSigned, checkSchemeExpires, checkKeysFine, checkRequestersFine, checkKeysShared, checkOINs, checkTLSValid, checkTLSDays, checkTLSNoExpiry
-    case checkDiscoveryFine, checkChallengeFine, checkNotReached, checkRegistrationHTTP, checkSlow
+    case checkDiscoveryFine, checkChallengeFine, checkNotReached, checkRegistrationHTTP, checkSlow, checkEncryptionOffered, checkEncryptionMissing
     case checkConnectionRefused, checkFailedTLS, checkFailedDiscovery, checkFailedChallenge, checkFailedSettings, checkFailedScheme
     case probeSignature, probeExpiry, probeKeys, probeRequesters, probeOINs, probeTLS, probeDiscovery, probeChallenge, probeFetch
     case schemeTitle, schemeValidity, schemeColumnOrganization, schemeColumnURL, schemeColumnShortName, schemeColumnKeys, schemeColumnAppManager,
@@ -86,6 +86,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case disputeStatusOntvangen, disputeStatusInBehandeling, disputeStatusToegewezen, disputeStatusDeelsToegewezen, disputeStatusAfgewezen
     case disputeStatusIngetrokken, disputeStatusUnknown, disputeListUnreachable, disputeWithdrawn, disputeWithdrawUnknown, disputeWithdrawDecided
     case disputeExplanation, disputeAskFiler, disputeAskName, disputeAskAddress
+    // Documents encrypted to the run (PROTOCOL §13), said with --verbose.
+    case encryptionSummary, encryptionNotBy
     // A request about a zaak as the overview shows it (PROTOCOL §11.3).
     case zaakRequestBezwaar, zaakRequestCorrectie, zaakRequestVerwijdering, zaakRequestOther, zaakRequestFacts, zaakRequestFactsDecideBy
 }

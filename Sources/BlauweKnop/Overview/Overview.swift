@@ -2,7 +2,7 @@
 public struct Overview: Codable, Sendable {
     /// The current schema version of this document: 1.1 added `complete_in_consent` and the
     /// consent's `requester_name` (PROTOCOL §10.6); 1.2 a zaak's `verzoeken` (§11.3) and
-    /// `datumtijd_opgelegd`.
+    /// `datumtijd_opgelegd`, and a holder's `encrypted` (§13).
     public static let currentSchemaVersion = "1.2"
     /// The largest overview file bk reads, in any form (2000 organisations with evidence fit
     /// in well under this).
@@ -177,9 +177,12 @@ public struct HolderResult: Codable, Sendable, Hashable {
     public var durationMs: Int
     public var totals: HolderTotals
     public var zaken: [FoldedZaak]
+    /// Whether its documents came encrypted to this run (PROTOCOL §13), from schema 1.2;
+    /// absent in overviews of an earlier version.
+    public var encrypted: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case oin, name, status, error, warnings, totals, zaken
+        case oin, name, status, error, warnings, totals, zaken, encrypted
         case shortName = "short_name"
         case fetchedAt = "fetched_at"
         case durationMs = "duration_ms"
@@ -199,6 +202,7 @@ public struct HolderResult: Codable, Sendable, Hashable {
         self.durationMs = durationMs
         self.totals = HolderTotals(zaken)
         self.zaken = zaken
+        self.encrypted = false
     }
 
     /// The short name, or the full name.

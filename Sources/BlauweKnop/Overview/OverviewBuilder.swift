@@ -11,6 +11,8 @@ public struct OverviewBuilder: Sendable {
     /// Discovery documents kept between flows and runs (PROTOCOL §2 allows it per
     /// `Cache-Control`); nil fetches every one.
     public var discoveries: DiscoveryCache? = nil
+    /// The run's key and whether encryption is required (PROTOCOL §13); TLS only by default.
+    public var encryption = EncryptionPolicy.tlsOnly
 
     /// An overview for the citizen.
     public init(scheme: VerifiedScheme, identity: CitizenIdentity, http: HTTPClient, clock: WallClock = .system, maxConcurrentHolders: Int = 512) {
@@ -52,7 +54,8 @@ public struct OverviewBuilder: Sendable {
                         return
                     }
                     let flow = HolderFlow(
-                        organization: organization, keys: keys, access: access, http: http, clock: clock, today: today, discoveries: discoveries)
+                        organization: organization, keys: keys, access: access, http: http, clock: clock, today: today, discoveries: discoveries,
+                        encryption: encryption)
                     group.addTask { (index, await flow.run()) }
                     return
                 }

@@ -158,6 +158,7 @@ public struct OverviewTable: Sendable {
             }
         }
         if let seal = sentences.seal { lines.append(seal) }
+        if style.verbose { lines += encryption() }
         let warned = overview.holders.filter { !$0.warnings.isEmpty }
         if style.verbose && !warned.isEmpty {
             lines.append("")
@@ -166,6 +167,16 @@ public struct OverviewTable: Sendable {
                 for warning in holder.warnings { lines.append("  \(TerminalText.sanitized(holder.displayName)): \(TerminalText.sanitized(warning))") }
             }
         }
+        return lines
+    }
+
+    /// With `--verbose`: how many documents came encrypted to this run, and which did not.
+    private func encryption() -> [String] {
+        let answered = overview.holders.filter { $0.status.isSuccess && $0.encrypted != nil }
+        guard !answered.isEmpty else { return [] }
+        let plain = answered.filter { $0.encrypted == false }.map { TerminalText.sanitized($0.displayName) }
+        var lines = [text[.encryptionSummary, ["count": "\(answered.count - plain.count)", "total": "\(answered.count)"]]]
+        if !plain.isEmpty { lines.append(text[.encryptionNotBy, ["names": plain.joined(separator: ", ")]]) }
         return lines
     }
 

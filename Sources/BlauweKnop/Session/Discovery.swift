@@ -15,9 +15,11 @@ public struct DiscoveryDocument: Codable, Sendable, Hashable {
     /// Where requests about a zaak are filed, listed and withdrawn (PROTOCOL §11.1); absent
     /// when the holder does not take them.
     public var requestsURL: String?
+    /// The KEMs the holder encrypts documents with (PROTOCOL §13); absent: TLS only.
+    public var encryption: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case oin, profile
+        case oin, profile, encryption
         case sessionURL = "session_url"
         case financialClaimsURL = "financial_claims_url"
         case consentsURL = "consents_url"
@@ -26,8 +28,9 @@ public struct DiscoveryDocument: Codable, Sendable, Hashable {
 
     public init(
         oin: String, profile: String = Self.profile, sessionURL: String, financialClaimsURL: String, consentsURL: String? = nil,
-        requestsURL: String? = nil
+        requestsURL: String? = nil, encryption: [String]? = nil
     ) {
+        self.encryption = encryption
         self.oin = oin
         self.profile = profile
         self.sessionURL = sessionURL
@@ -35,6 +38,9 @@ public struct DiscoveryDocument: Codable, Sendable, Hashable {
         self.consentsURL = consentsURL
         self.requestsURL = requestsURL
     }
+
+    /// Whether the holder encrypts documents to the client's key with X-Wing (PROTOCOL §13).
+    public var offersEncryption: Bool { encryption?.contains(DocumentEncryption.kemName) == true }
 
     /// Whether the holder takes part in Blauwe Knop Plus.
     public var supportsConsents: Bool { consentsURL != nil }

@@ -30,11 +30,15 @@ public struct SessionClient: Sendable {
         public var aud: String
         public var nonce: String
         public var iat: Int64
+        /// The run's key, offered when discovery lists X-Wing (PROTOCOL §13): inside the signed
+        /// proof, so that nobody on the way can swap it.
+        public var enc: EncryptionOffer?
 
-        public init(aud: String, nonce: String, iat: Int64) {
+        public init(aud: String, nonce: String, iat: Int64, enc: EncryptionOffer? = nil) {
             self.aud = aud
             self.nonce = nonce
             self.iat = iat
+            self.enc = enc
         }
     }
 
@@ -53,6 +57,9 @@ public struct SessionClient: Sendable {
     public struct Session: Codable, Sendable {
         public var sessionToken: String
         public var exp: Int64
+        /// How this session's documents are read: encrypted to the run's key when one was
+        /// offered (PROTOCOL §13), else as sent over TLS. Not part of the holder's answer.
+        public var documents = SessionDocuments.plain
 
         enum CodingKeys: String, CodingKey {
             case exp
@@ -85,12 +92,14 @@ public struct SessionClient: Sendable {
     /// The session POST spends its challenge, so it is never resent as it is: after a
     /// transient failure (429/502/503/504, or no connection) the whole exchange starts again
     /// with a fresh challenge, within the retry policy and deadline of `http`.
-    public func createSession(organizationOIN: String, sessionURL: String) async throws(HolderFailure) -> Session {
+    /// - Parameter offering: the run's key, offered in the proof when the holder encrypts.
+    public func createSession(organizationOIN: String, sessionURL: String, offering key: RunEncryptionKey? = nil) async throws(HolderFailure) -> Session {
         var attempt = 1
         while true {
-            let outcome = try await attemptSession(organizationOIN: organizationOIN, sessionURL: sessionURL)
+            let (outcome, challenge) = try await attemptSession(organizationOIN: organizationOIN, sessionURL: sessionURL, offering: key)
             guard let wait = http.retryWait(after: outcome, attempt: attempt) else {
-                let session: Session = try HTTPClient.reply(from: outcome, expecting: [200, 201], step: "session")
+                var session: Session = try HTTPClient.reply(from: outcome, expecting: [200, 201], step: "session")
+                if let key { session.documents = .encrypted(key: key, info: DocumentEncryption.info(holderOIN: organizationOIN, challenge: challenge)) }
                 return try checked(session)
             }
             do {
@@ -102,15 +111,17 @@ public struct SessionClient: Sendable {
         }
     }
 
-    /// One challenge and one session POST, sent once.
-    private func attemptSession(organizationOIN: String, sessionURL: String) async throws(HolderFailure) -> Result<HTTPResponse, TransportError> {
+    /// One challenge and one session POST, sent once; the outcome and the challenge it spent.
+    private func attemptSession(
+        organizationOIN: String, sessionURL: String, offering key: RunEncryptionKey?
+    ) async throws(HolderFailure) -> (Result<HTTPResponse, TransportError>, String) {
         let challenge: Challenge = try await http.exchangeJSON(
             .postJSON(url: sessionURL + "/challenge", body: Array("{}".utf8), maxResponseBytes: Self.maxResponseBytes),
             expecting: [200, 201], step: "session challenge")
         let proof: String
         do {
-            proof = try JWS.sign(
-                claims: Proof(aud: organizationOIN, nonce: challenge.challenge, iat: clock.epochSeconds), type: Self.proofType, key: presenter.signingKey)
+            let claims = Proof(aud: organizationOIN, nonce: challenge.challenge, iat: clock.epochSeconds, enc: key?.offer)
+            proof = try JWS.sign(claims: claims, type: Self.proofType, key: presenter.signingKey)
         } catch {
             throw HolderFailure(.unauthorized, "session: cannot sign the proof: \(error)")
         }
@@ -122,7 +133,7 @@ public struct SessionClient: Sendable {
         }
         var request = HTTPRequest.postJSON(url: sessionURL, body: body, maxResponseBytes: Self.maxResponseBytes)
         request.isRetryable = false
-        return await http.outcome(of: request)
+        return (await http.outcome(of: request), challenge.challenge)
     }
 
     /// The body of the requester's session request (§10.4).

@@ -75,7 +75,9 @@ public enum OverviewDocument {
             return .object(members)
         }
         let text = element.text
-        if element.name == "complete" || element.name == "complete_in_consent" || (element.name == "achterstallig" && parent == "betalingsverplichting") {
+        if element.name == "complete" || element.name == "complete_in_consent" || (element.name == "achterstallig" && parent == "betalingsverplichting")
+            || (element.name == "encrypted" && parent == "holder")
+        {
             return text == "true" ? .bool(true) : text == "false" ? .bool(false) : .string(text)
         }
         // Only the canonical spelling is a number: XPath reads "+5" or " 5" otherwise than Int.

@@ -69,7 +69,9 @@ public struct OverviewVerifier: Sendable {
                 if let consent { try Self.checkRequesterDocument(verified.document, consent: consent, scheme: scheme) }
                 oldestIssue = min(oldestIssue ?? verified.document.iat, verified.document.iat)
                 let zaken = verified.zaken.map { Self.zaak($0, asSchemaVersion: overview.schemaVersion) }
-                let proven = HolderResult.verified(organization, zaken: zaken, fetchedAt: claimed?.fetchedAt, durationMs: claimed?.durationMs ?? 0)
+                var proven = HolderResult.verified(organization, zaken: zaken, fetchedAt: claimed?.fetchedAt, durationMs: claimed?.durationMs ?? 0)
+                // How the document travelled is the run's own account, like its timing: kept.
+                proven.encrypted = claimed?.encrypted ?? false
                 if let claimed, let difference = HolderDifference.first(claimed: claimed, proven: proven) {
                     report.fail(.tampered, "\(organization.name): \(difference)", .init(.organisationDiffers, organisation: organization.name))
                 }
@@ -278,12 +280,15 @@ public struct OverviewVerifier: Sendable {
     }
 
     /// The overview bk would have written in the file's own schema version (its zaken are made
-    /// so by `zaak(_:asSchemaVersion:)`): a 1.0 file has no `complete_in_consent` or requester
+    /// so by `zaak(_:asSchemaVersion:)`): before 1.2 a holder has no `encrypted`; a 1.0 file
+    /// has no `complete_in_consent` or requester
     /// name, and its `complete` did not count organisations outside the consent (PROTOCOL
     /// §10.6 before 1.1).
     static func asSchemaVersion(_ version: String, _ expected: inout Overview) {
         guard Overview.readableSchemaVersions.contains(version) else { return }
         expected.schemaVersion = version
+        guard version == "1.0" || version == "1.1" else { return }
+        for index in expected.holders.indices { expected.holders[index].encrypted = nil }
         guard version == "1.0" else { return }
         expected.completeInConsent = nil
         expected.consent?.requesterName = nil

@@ -200,6 +200,7 @@ enum DutchHelp {
         "--lang": "De taal van alles wat bk zegt: nl of en (BK_LANG, 'lang' in het instellingenbestand; anders LANG; standaard nl).",
         "--no-color": "Geen kleur, ook niet op een terminal met kleur (NO_COLOR doet hetzelfde).",
         "--verbose": "Zeg er technische details bij.",
+        "--require-encryption": "Weiger organisaties die hun documenten niet voor deze keer versleutelen (X-Wing).",
         "--quiet": "Zeg niets op de foutuitvoer, behalve fouten.",
         "--connect-timeout": "Tijd voor het verbinden en de TLS-handdruk (bijv. 5s).",
         "--request-timeout": "Tijd voor één heel verzoek, van eerste tot laatste byte (bijv. 15s).",

@@ -10,7 +10,7 @@ enum ArgumentOrder {
         "--request-timeout", "--low-speed-limit", "--low-speed-time", "--max-connections", "--engine-threads",
     ]
     /// Global flags.
-    static let flags: Set<String> = ["--no-color", "--verbose", "-v", "--quiet", "-q"]
+    static let flags: Set<String> = ["--no-color", "--verbose", "-v", "--quiet", "-q", "--require-encryption"]
 
     /// The arguments with leading global options moved behind the subcommand path.
     static func normalized(_ arguments: [String], root: any ParsableCommand.Type) -> [String] {
