@@ -29,11 +29,11 @@ extension OrganizationService {
     }
 
     /// A signed document as its session receives it: sealed when the session offered a key.
-    func deliver(_ compact: String, to sealing: SessionSealing?, fault: HolderFault?) -> Response {
+    func deliver(_ compact: String, to sealing: SessionSealing?, fault: HolderFault?, status: HTTPResponse.Status = .ok) -> Response {
         guard let sealing, fault != .plaintextAfterKey else { return HolderResponse.jose(compact) }
         do {
             return HolderResponse.bytes(
-                try JSONCoding.encode(try seal(Array(compact.utf8), to: sealing, fault: fault)), contentType: DocumentEncryption.contentType, status: .ok)
+                try JSONCoding.encode(try seal(Array(compact.utf8), to: sealing, fault: fault)), contentType: DocumentEncryption.contentType, status: status)
         } catch {
             return HolderResponse.problem(.internalServerError, "Encryption failed")
         }

@@ -47,8 +47,8 @@ extension OrganizationService {
                 status: .ontvangen, statusOp: received, toelichting: nil)
         }
         switch outcome {
-        case .created(let entry): return receiptResponse(for: entry, status: .created, fault: fault, now: now)
-        case .repeated(let entry): return receiptResponse(for: entry, status: .ok, fault: fault, now: now)
+        case .created(let entry): return receiptResponse(for: entry, status: .created, fault: fault, now: now, sealing: session.sealing)
+        case .repeated(let entry): return receiptResponse(for: entry, status: .ok, fault: fault, now: now, sealing: session.sealing)
         case .conflict: return HolderResponse.problem(.conflict, "Request refused", detail: "another request has this id")
         case .tooMany: return HolderResponse.problem(.tooManyRequests, "Too many requests", detail: "this citizen has filed too many requests here")
         }
@@ -69,8 +69,11 @@ extension OrganizationService {
         return nil
     }
 
-    /// The signed receipt for a stored request, as the configured fault would spoil it.
-    private func receiptResponse(for entry: DisputeRegistry.Entry, status: HTTPResponse.Status, fault: HolderFault?, now: Int64) -> Response {
+    /// The signed receipt for a stored request, as the configured fault would spoil it: the
+    /// receipt JWS sealed to the session's key (PROTOCOL §13), or `{"receipt": …}` over TLS.
+    private func receiptResponse(
+        for entry: DisputeRegistry.Entry, status: HTTPResponse.Status, fault: HolderFault?, now: Int64, sealing: SessionSealing?
+    ) -> Response {
         var claims = DisputeReceipt.Claims(
             iss: organization.settings.oin, sub: entry.request.claims.sub, aud: entry.request.claims.iss, iat: now, request: entry.listed.jti,
             requestSHA256: entry.request.sha256, kind: entry.listed.kind, zaakkenmerk: entry.listed.zaakkenmerk, ontvangenOp: entry.listed.ontvangenOp,
@@ -83,7 +86,9 @@ extension OrganizationService {
         default: break
         }
         do {
-            return HolderResponse.json(FilingReply(receipt: try DisputeReceipt.sign(claims, key: key)), status: status)
+            let receipt = try DisputeReceipt.sign(claims, key: key)
+            if let sealing { return deliver(receipt, to: sealing, fault: fault, status: status) }
+            return HolderResponse.json(FilingReply(receipt: receipt), status: status)
         } catch {
             return HolderResponse.problem(.internalServerError, "Signing failed")
         }

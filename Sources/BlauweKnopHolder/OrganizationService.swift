@@ -152,6 +152,8 @@ actor OrganizationService {
             case .wrongDiscoveryOIN: .discovery
             case .sessionConsumed504, .headerInjectionToken: .session
             case .receiptOtherKey, .receiptOtherDigest, .receiptWrongSubject: .requests
+            // Encryption faults bend the claims' envelope, or with `fault_endpoint` the receipt's.
+            case .plaintextAfterKey, .otherKEM, .corruptedCiphertext, .otherInfo, .replayedEncapsulation: organization.settings.faultEndpoint ?? .claims
             default: .claims
             }
         guard endpoint == target else { return nil }

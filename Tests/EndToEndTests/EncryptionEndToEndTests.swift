@@ -70,6 +70,21 @@ struct EncryptionEndToEndTests {
         #expect(documents.count == 8, "the refused document is no evidence")
     }
 
+    @Test("bk dispute gets its receipt encrypted: a corrupted one is exit 4 with the request kept, then sent again and filed")
+    func encryptedReceipt() throws {
+        var options = TestHolder.Options()
+        options.faults = ["CJIB": "corrupted_ciphertext"]
+        options.faultEndpoints = ["CJIB": "requests"]
+        options.faultCounts = ["CJIB": 1]
+        let holder = try DisputeEndToEndTests.holderWithOverview(options)
+        let first = try holder.bk(DisputeEndToEndTests.bezwaar + ["--lang", "en"])
+        #expect(first.status == 4, "\(first.standardError)")
+        #expect(try String(contentsOfFile: holder.stateDirectory + "/pending-requests.json", encoding: .utf8).contains("\"oin\""))
+        let next = try holder.bk("dispute", DisputeEndToEndTests.zaak, "--kind", "correctie", "--reason", "Naam verkeerd gespeld.", "--yes", "--lang", "en")
+        #expect(next.status == 0 && next.standardError.contains("was sent again"), "\(next.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: holder.stateDirectory + "/requests").count == 2)
+    }
+
     @Test("An encapsulation replayed from an earlier response does not open in the next run")
     func replayedEncapsulation() throws {
         let holder = try TestHolder(.init(faults: ["CJIB": "replayed_encapsulation"]))

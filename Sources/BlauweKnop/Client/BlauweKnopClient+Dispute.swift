@@ -3,7 +3,9 @@ extension BlauweKnopClient {
     public func disputeFiling(http: HTTPClient) async throws -> DisputeFiling {
         let scheme = try await scheme(http: http)
         let identity = try IdentityStore(directory: stateDirectory).loadIdentity(scheme: scheme, now: clock.epochSeconds)
-        return DisputeFiling(scheme: scheme, identity: identity, http: http, clock: clock)
+        var filing = DisputeFiling(scheme: scheme, identity: identity, http: http, clock: clock)
+        filing.encryption = encryption
+        return filing
     }
 
     /// The organisation a request about `zaakkenmerk` goes to: the one named (OIN or short

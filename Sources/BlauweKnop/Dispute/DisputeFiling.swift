@@ -7,6 +7,9 @@ public struct DisputeFiling: Sendable {
     public let identity: CitizenIdentity
     public let http: HTTPClient
     public let clock: WallClock
+    /// The run's key and whether encryption is required (PROTOCOL §13): the document and the
+    /// receipt come encrypted where the organisation offers it.
+    public var encryption = EncryptionPolicy.tlsOnly
 
     public init(scheme: VerifiedScheme, identity: CitizenIdentity, http: HTTPClient, clock: WallClock) {
         self.scheme = scheme
@@ -39,6 +42,8 @@ public struct DisputeFiling: Sendable {
         public let organization: SchemeDocument.Organization
         public let requestsURL: String
         let token: String
+        /// How the session's answers arrive (encrypted to the run's key, or over TLS alone).
+        let documents: SessionDocuments
         /// The verified FCID JWS the request will name.
         public let document: String
         public let zaak: FinancieleZaak
@@ -77,8 +82,9 @@ public struct DisputeFiling: Sendable {
         let response = try await http.exchange(
             HTTPRequest(
                 url: discovery.financialClaimsURL, headers: [("Authorization", "Bearer \(session.sessionToken)"), ("Accept", "application/jose")],
-                maxResponseBytes: FinancialClaimsDocument.maxBytes), expecting: [200], step: "claims")
-        let compact = String(decoding: response.body, as: UTF8.self).trimmingASCIIWhitespace
+                maxResponseBytes: session.documents.maxResponseBytes(forDocumentLimit: FinancialClaimsDocument.maxBytes)), expecting: [200], step: "claims")
+        let body = try session.documents.document(in: response, limit: FinancialClaimsDocument.maxBytes, step: "claims")
+        let compact = String(decoding: body, as: UTF8.self).trimmingASCIIWhitespace
         let verified = try ClaimsVerifier.verify(
             compact: compact, organization: organization, keys: keys, bsn: identity.bsn, appKeyThumbprint: identity.appKeyThumbprint,
             now: clock.epochSeconds, today: Timestamps.calendarDate(clock.now))
@@ -86,14 +92,16 @@ public struct DisputeFiling: Sendable {
             let shown = TerminalText.sanitized(String(zaakkenmerk.prefix(64)))
             throw DisputeError(.unknownZaak, "\(organization.name) has no zaak \(shown) for you", values: ["zaak": shown, "organization": organization.name])
         }
-        return Context(organization: organization, requestsURL: requestsURL, token: session.sessionToken, document: verified.compact, zaak: zaak)
+        return Context(
+            organization: organization, requestsURL: requestsURL, token: session.sessionToken, documents: session.documents, document: verified.compact,
+            zaak: zaak)
     }
 
     /// Discovery and a citizen session at an organisation.
     public func openSession(at organization: SchemeDocument.Organization) async throws(HolderFailure) -> (DiscoveryDocument, SessionClient.Session) {
         let discovery = try await DiscoveryDocument.fetch(for: organization, http: http, now: clock.epochSeconds)
         let session = try await SessionClient(http: http, identity: identity, clock: clock)
-            .createSession(organizationOIN: organization.oin, sessionURL: discovery.sessionURL)
+            .createSession(organizationOIN: organization.oin, sessionURL: discovery.sessionURL, offering: try encryption.key(for: discovery))
         return (discovery, session)
     }
 
@@ -104,7 +112,7 @@ public struct DisputeFiling: Sendable {
             guard let requestsURL = discovery.requestsURL else {
                 return .notTaken(HolderFailure(.notSupported, "discovery: the organisation takes no requests (no requests_url)"))
             }
-            return await send(request, to: organization, requestsURL: requestsURL, token: session.sessionToken)
+            return await send(request, to: organization, requestsURL: requestsURL, token: session.sessionToken, documents: session.documents)
         } catch {
             return .notTaken(error)
         }
@@ -120,15 +128,18 @@ public struct DisputeFiling: Sendable {
         return try DisputeRequest.sign(claims, appKey: identity.appKey)
     }
 
-    /// Sends a signed request on an open session and verifies the receipt.
-    public func send(_ request: DisputeRequest, to organization: SchemeDocument.Organization, requestsURL: String, token: String) async -> Outcome {
+    /// Sends a signed request on an open session and verifies the receipt (sealed to the run's
+    /// key when the session offered one, PROTOCOL §13).
+    public func send(
+        _ request: DisputeRequest, to organization: SchemeDocument.Organization, requestsURL: String, token: String, documents: SessionDocuments = .plain
+    ) async -> Outcome {
         let response: HTTPResponse
         do {
             // Retryable (the default): filing spends nothing single-use, and the identical
             // request again gets the receipt again.
             let post = try HTTPRequest.postJSON(
                 url: requestsURL, json: ["request": request.compact], headers: [("Authorization", "Bearer \(token)")],
-                maxResponseBytes: DisputeReceipt.maxBytes + 1024)
+                maxResponseBytes: documents.maxResponseBytes(forDocumentLimit: DisputeReceipt.maxBytes + 1024))
             response = try await http.exchange(post, expecting: [200, 201], step: "request")
         } catch let failure as HolderFailure {
             return .notTaken(failure)
@@ -139,10 +150,18 @@ public struct DisputeFiling: Sendable {
             return .receiptFailed(DisputeError(.receiptMismatch, "the scheme lists no keys for the organisation"))
         }
         do {
-            let reply = try JSONCoding.decode(Reply.self, from: response.body)
-            return .filed(try DisputeReceipt(compact: reply.receipt, holderOIN: organization.oin, holderKeys: keys, for: request))
+            let compact: String
+            if documents.isEncrypted {
+                let opened = try documents.document(in: response, limit: DisputeReceipt.maxBytes, step: "receipt")
+                compact = String(decoding: opened, as: UTF8.self).trimmingASCIIWhitespace
+            } else {
+                compact = try JSONCoding.decode(Reply.self, from: response.body).receipt
+            }
+            return .filed(try DisputeReceipt(compact: compact, holderOIN: organization.oin, holderKeys: keys, for: request))
         } catch let error as DisputeError {
             return .receiptFailed(error)
+        } catch let failure as HolderFailure {
+            return .receiptFailed(DisputeError(.malformed, failure.detail))
         } catch {
             return .receiptFailed(DisputeError(.malformed, "the organisation's answer holds no receipt: \(error)"))
         }
@@ -150,7 +169,7 @@ public struct DisputeFiling: Sendable {
 
     /// Sends on the context's session.
     public func send(_ request: DisputeRequest, context: Context) async -> Outcome {
-        await send(request, to: context.organization, requestsURL: context.requestsURL, token: context.token)
+        await send(request, to: context.organization, requestsURL: context.requestsURL, token: context.token, documents: context.documents)
     }
 
     private struct Reply: Decodable {
