@@ -2,7 +2,7 @@
 """make bench: bk's performance scenarios, side by side with a baseline in one run.
 
 Scenarios (see BENCHMARKS.md): overview, transport (bk vs fair curl and a C libcurl multi client),
-cpu (callgrind), scale, pdf, batch (bk requester batch). Every figure is a median of RUNS runs with min and max. Only loopback addresses are used.
+cpu (callgrind), encryption (documents encrypted to the run beside TLS only), scale, pdf, batch (bk requester batch). Every figure is a median of RUNS runs with min and max. Only loopback addresses are used.
 """
 import json, os, shutil, signal, statistics, subprocess, sys, tempfile, time
 
@@ -19,13 +19,20 @@ QUICK = os.environ.get("QUICK") == "1"
 class Holder:
     """A bk-holder serving a generated environment of n organisations with latency l ms."""
 
-    def __init__(self, n, latency, jitter=None, name=None):
+    def __init__(self, n, latency, jitter=None, name=None, encryption=True):
         self.dir = os.path.join(WORK, name or f"n{n}-l{latency}")
         if jitter is None:
             jitter = latency // 10
         if not os.path.exists(os.path.join(self.dir, "environment.json")):
             subprocess.run([f"{BIN}/bk-holder", "generate", "--organizations", str(n), "--latency-ms", str(latency),
                             "--jitter-ms", str(jitter), "--output", self.dir], check=True)
+        environment_path = os.path.join(self.dir, "environment.json")
+        with open(environment_path) as f:
+            environment = json.load(f)
+        for organization in environment["organizations"]:  # PROTOCOL §13: documents encrypted to the run, or TLS alone
+            organization["encryption"] = encryption
+        with open(environment_path, "w") as f:
+            json.dump(environment, f)
         self.log = open(os.path.join(self.dir, "holder.log"), "w+")
         self.proc = subprocess.Popen([f"{BIN}/bk-holder", "serve", "--config", os.path.join(self.dir, "environment.json"),
                                       "--certificate", os.path.join(ROOT, "Examples/pki/server.pem"),
@@ -284,6 +291,47 @@ def cpu_scenario():
           f"per organisation; repeat visit {fmt(warm_stats, ' s')} = {warm_stats[0] / n * 1000:.2f} ms per organisation")
 
 
+def encryption_scenario():
+    """The cost of PROTOCOL §13: the same overview from holders that encrypt every document to
+    the run's X-Wing key, and from the same holders sending over TLS alone; runs interleaved, first
+    visit and repeat visit, bk's CPU per organisation and the holders' CPU per run side by side."""
+    rows = []
+    for n in (9, 400):
+        holders = {"X-Wing": Holder(n, 0, 0, name=f"enc-n{n}"), "TLS only": Holder(n, 0, 0, name=f"plain-n{n}", encryption=False)}
+        try:
+            samples = {(kind, visit): [] for kind in holders for visit in ("first", "repeat")}
+            holder_cpu = {kind: [] for kind in holders}
+            for kind, holder in holders.items():
+                cmd = [f"{BIN}/bk", "overview", "--format", "json", "--deadline", "120", "--output", os.path.join(holder.state, "o.json")]
+                timed(cmd, holder.env)  # warm-up: scheme state, page cache
+                with open(os.path.join(holder.state, "o.json")) as f:
+                    encrypted = sum(1 for h in json.load(f)["holders"] if h.get("encrypted"))
+                if encrypted != (n if kind == "X-Wing" else 0):
+                    sys.exit(f"encryption: {encrypted} of {n} documents came encrypted from the {kind} holders")
+            for _ in range(RUNS):
+                for kind, holder in holders.items():
+                    cmd = [f"{BIN}/bk", "overview", "--format", "json", "--deadline", "120", "--output", os.path.join(holder.state, "o.json")]
+                    holder.forget_kept()
+                    before = holder.cpu_seconds()
+                    samples[(kind, "first")].append(timed(cmd, holder.env))
+                    holder_cpu[kind].append(holder.cpu_seconds() - before)
+                    samples[(kind, "repeat")].append(timed(cmd, holder.env))
+        finally:
+            for holder in holders.values():
+                holder.stop()
+        for visit in ("first", "repeat"):
+            cpu = {kind: [s[1] for s in samples[(kind, visit)]] for kind in holders}
+            per_org = {kind: stats(values)[0] / n * 1000 for kind, values in cpu.items()}
+            rows.append([n, visit, f"{per_org['X-Wing']:.3f} ms", f"{per_org['TLS only']:.3f} ms",
+                         fmt(ratio_of_pairs(cpu["X-Wing"], cpu["TLS only"]), "", 3),
+                         f"{stats(holder_cpu['X-Wing'])[0] / n * 1000:.3f} ms" if visit == "first" else "",
+                         f"{stats(holder_cpu['TLS only'])[0] / n * 1000:.3f} ms" if visit == "first" else ""])
+    table("encryption: bk CPU (user+sys) per organisation of one overview, documents encrypted to the run (HPKE X-Wing) beside TLS "
+          "only, L = 0, runs interleaved; target: X-Wing / TLS only at most 1.10",
+          ["N", "visit", "bk CPU per org, X-Wing", "bk CPU per org, TLS only", "X-Wing / TLS only [min–max]", "holder CPU per org, X-Wing",
+           "holder CPU per org, TLS only"], rows)
+
+
 def scale_scenario():
     n = 2000
     holder = Holder(n, 50)
@@ -374,7 +422,7 @@ def batch_scenario():
 
 if __name__ == "__main__":
     os.makedirs(WORK, exist_ok=True)
-    chosen = sys.argv[1:] or ["overview", "transport", "cpu", "scale", "pdf", "batch"]
+    chosen = sys.argv[1:] or ["overview", "transport", "cpu", "encryption", "scale", "pdf", "batch"]
     print(f"# bk benchmarks — {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} cores, {RUNS} runs per figure, binaries in {BIN}")
     print("bk, fair curl and the C client trust the test CA alone and run at the same concurrency")
     for name in chosen:

@@ -72,6 +72,19 @@ struct DocumentEncryptionTests {
         }
     }
 
+    @Test("A key from the X-Wing draft's test seed has the draft's public key")
+    func draftVector() throws {
+        let url = try #require(Bundle.module.url(forResource: "Vectors/xwing_draft06_vector", withExtension: "json"))
+        let vector = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: String])
+        func bytes(_ hex: String?) throws -> [UInt8] {
+            let text = Array(try #require(hex).utf8)
+            return stride(from: 0, to: text.count, by: 2).compactMap { UInt8(String(decoding: text[$0..<$0 + 2], as: UTF8.self), radix: 16) }
+        }
+        let key = try RunEncryptionKey(seed: try bytes(vector["seed"]))
+        #expect(key.offer.publicKeyBytes == (try bytes(vector["pk"])))
+        #expect(key.seedForTesting == (try bytes(vector["seed"])))
+    }
+
     @Test("The size limit of an envelope follows the plaintext's: 4/3 of it plus 4 KiB")
     func sizeLimit() {
         #expect(DocumentEncryption.maxEnvelopeBytes(forPlaintextLimit: 8 << 20) >= (8 << 20) * 4 / 3 + 4096)

@@ -14,6 +14,13 @@ struct EncryptionInteropTests {
         try CommandResult.run("/usr/bin/env", ["python3", script] + arguments, input: input)
     }
 
+    @Test("The independent implementation reproduces the X-Wing draft's test vector (seed to public key, ciphertext to shared secret)")
+    func draftVector() throws {
+        let vector = Paths.packageRoot + "/Tests/BlauweKnopTests/Vectors/xwing_draft06_vector.json"
+        let checked = try Self.python(["kat", vector], input: "")
+        #expect(checked.status == 0 && checked.standardOutput == "ok\n", "\(checked.standardError)")
+    }
+
     @Test("A document sealed by the independent implementation to bk's run key opens in bk")
     func pythonSealsBkOpens() throws {
         let key = try RunEncryptionKey()

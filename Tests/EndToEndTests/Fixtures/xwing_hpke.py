@@ -5,6 +5,7 @@ bk's swift-crypto implementation against (PROTOCOL §13). Test use only.
   xwing_hpke.py keygen SEED_HEX            -> prints the base64url public key
   xwing_hpke.py seal PK_B64 INFO           -> reads plaintext on stdin, prints the envelope JSON
   xwing_hpke.py open SEED_HEX INFO         -> reads the envelope JSON on stdin, prints plaintext
+  xwing_hpke.py kat VECTOR.json            -> checks the X-Wing draft's vector (seed -> pk, ct -> ss)
 """
 import base64, hashlib, hmac, json, os, sys
 from cryptography.hazmat.primitives.asymmetric import mlkem, x25519
@@ -81,6 +82,12 @@ def main():
         key, nonce = schedule(shared, sys.argv[3].encode())
         ct = AESGCM(key).encrypt(nonce, sys.stdin.buffer.read(), b"")
         print(json.dumps({"kem": "X-Wing", "kdf": "HKDF-SHA256", "aead": "AES-256-GCM", "enc": b64(enc), "ct": b64(ct)}))
+    elif command == "kat":
+        vector = json.load(open(sys.argv[2]))
+        seed = bytes.fromhex(vector["seed"])
+        assert public_key(seed).hex() == vector["pk"], "the public key differs from the vector's"
+        assert decapsulate(seed, bytes.fromhex(vector["ct"])).hex() == vector["ss"], "the shared secret differs from the vector's"
+        print("ok")
     elif command == "open":
         envelope = json.load(sys.stdin)
         shared = decapsulate(bytes.fromhex(sys.argv[2]), unb64(envelope["enc"]))
