@@ -12,6 +12,13 @@ struct DisputeEndToEndTests {
         "--name", "J. de Vries", "--address", "Dorpsstraat 1a, 3511 AA Utrecht", "--yes",
     ]
 
+    /// Runs `bk dispute …` with JSON output, which must succeed; what it printed.
+    static func file(_ arguments: [String], at holder: TestHolder) throws -> [String: Any] {
+        let result = try holder.bk(arguments + ["--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    }
+
     /// A holder with the rich citizen logged in and an overview made (so bk knows where each zaak is).
     static func holderWithOverview(_ options: TestHolder.Options = TestHolder.Options()) throws -> TestHolder {
         let holder = try TestHolder(options)
@@ -166,13 +173,8 @@ struct DisputeEndToEndTests {
     @Test("bk dispute list shows each status the organisation sets, its explanation harmlessly; withdraw by reference, not once decided")
     func listAndWithdraw() async throws {
         let holder = try Self.holderWithOverview()
-        func filed(_ arguments: [String]) throws -> [String: Any] {
-            let result = try holder.bk(arguments + ["--format", "json"])
-            #expect(result.status == 0, "\(result.standardError)")
-            return try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        }
-        let objection = try filed(Self.bezwaar)
-        let correction = try filed(["dispute", Self.zaak, "--kind", "correctie", "--reason", "Naam verkeerd gespeld.", "--yes"])
+        let objection = try Self.file(Self.bezwaar, at: holder)
+        let correction = try Self.file(["dispute", Self.zaak, "--kind", "correctie", "--reason", "Naam verkeerd gespeld.", "--yes"], at: holder)
         let organisation = try await DisputeHolderEndToEndTests.Filer.start(holder)
         #expect(try await organisation.decide(try #require(objection["request"] as? String), .inBehandeling) == 204)
         #expect(

@@ -18,11 +18,7 @@ struct DisputeOverviewEndToEndTests {
     @Test("Each kind filed, moved on by the organisation or withdrawn, shows per zaak in JSON, XML, the table's detail, the PDF and a counsellor's overview")
     func shownEverywhere() async throws {
         let holder = try DisputeEndToEndTests.holderWithOverview()
-        func file(_ arguments: [String]) throws -> [String: Any] {
-            let result = try holder.bk(arguments + ["--format", "json"])
-            #expect(result.status == 0, "\(result.standardError)")
-            return try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        }
+        func file(_ arguments: [String]) throws -> [String: Any] { try DisputeEndToEndTests.file(arguments, at: holder) }
         let filed = try file(DisputeEndToEndTests.bezwaar)
         let corrected = try file(["dispute", DisputeEndToEndTests.zaak, "--kind", "correctie", "--reason", "Naam verkeerd gespeld.", "--yes"])
         let erased = try file(["dispute", DisputeEndToEndTests.zaak, "--kind", "verwijdering", "--reason", "Oud adres.", "--yes"])
