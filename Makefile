@@ -61,7 +61,7 @@ bench: setup
 ## leaks to libFuzzer, which then reruns every new input under LeakSanitizer, 100 times slower;
 ## make sanitize runs the whole test suite under LeakSanitizer instead.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= jws claims scheme overview attachment
+FUZZ_TARGETS ?= jws claims scheme overview attachment sdjwt
 FUZZ_FLAGS = -c release --scratch-path .build-fuzz --product bk-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 fuzz: setup
 	@mkdir -p .build-fuzz; $(SWIFT) build $(FUZZ_FLAGS) > .build-fuzz/build.log 2>&1 || { grep -E "error" .build-fuzz/build.log; echo "fuzz build failed, see .build-fuzz/build.log"; exit 1; }

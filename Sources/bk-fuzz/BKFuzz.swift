@@ -1,6 +1,6 @@
 import Foundation
 
-// `bk-fuzz TARGET [libFuzzer options] [corpus…]`, TARGET being jws, claims, scheme, overview or attachment.
+// `bk-fuzz TARGET [libFuzzer options] [corpus…]`, TARGET being jws, claims, scheme, overview, attachment or sdjwt.
 // `make fuzz` builds it with -sanitize=fuzzer,address -DFUZZING; other builds get a stub.
 
 #if FUZZING
@@ -26,11 +26,11 @@ import Foundation
         static func main() {
             let targets: [String: ([UInt8]) -> Void] = [
                 "jws": FuzzTargets.jws, "claims": FuzzTargets.claims, "scheme": FuzzTargets.scheme, "overview": FuzzTargets.overview,
-                "attachment": FuzzTargets.attachment,
+                "attachment": FuzzTargets.attachment, "sdjwt": FuzzTargets.sdjwt,
             ]
             let arguments = CommandLine.arguments
             guard arguments.count >= 2, let target = targets[arguments[1]] else {
-                FileHandle.standardError.write(Data("usage: bk-fuzz jws|claims|scheme|overview [libFuzzer options] [corpus…]\n".utf8))
+                FileHandle.standardError.write(Data("usage: bk-fuzz jws|claims|scheme|overview|attachment|sdjwt [libFuzzer options] [corpus…]\n".utf8))
                 exit(64)
             }
             selectedTarget = target

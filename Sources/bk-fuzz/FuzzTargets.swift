@@ -38,6 +38,19 @@ enum FuzzTargets {
         _ = Base64URL.decode(text)
     }
 
+    /// The SD-JWT presentation reader (PROTOCOL §12): split, disclosures, and the payload with
+    /// what was disclosed put in place; whatever it accepts has used every disclosure once.
+    static func sdjwt(_ bytes: [UInt8]) {
+        guard let presentation = try? SDJWT(compact: String(decoding: bytes, as: UTF8.self)) else { return }
+        _ = presentation.sdHash
+        guard let jws = try? JWS(compact: presentation.issuerJWT), let payload = try? JSONCoding.parse(jws.payload),
+            let disclosed = try? presentation.disclosed(payload: payload)
+        else { return }
+        if case .object(let members) = disclosed, members["_sd"] != nil || members["_sd_alg"] != nil {
+            fatalError("a processed SD-JWT still has _sd or _sd_alg")
+        }
+    }
+
     /// The FCID decoder and the event fold.
     static func claims(_ bytes: [UInt8]) {
         if let document = try? JSONCoding.decode(FinancialClaimsDocument.self, from: bytes), let zaken = try? ClaimsFold.fold(document, today: "2026-11-23") {
