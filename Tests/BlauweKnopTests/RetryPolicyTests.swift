@@ -1,4 +1,5 @@
 @testable import BlauweKnop
+import CCurl
 import Foundation
 import Testing
 
@@ -17,6 +18,23 @@ struct RetryPolicyTests {
     @Test("Unparseable Retry-After values are ignored", arguments: ["-1", "Wed, 21 Oct 2026 07:28:00 GMT", "soon", ""])
     func retryAfterIgnored(header: String) {
         #expect(RetryAfter.parse(header) == nil)
+    }
+
+    @Test("A kept-alive connection that died before any answer is tried again; a failure after an answer or on a new connection is not")
+    func staleConnection() async throws {
+        let engine = try CurlEngine(options: TransportOptions())
+        let client = HTTPClient(engine: engine, deadline: .now.advanced(by: .seconds(60)))
+        var died = TransportError(.unreachable, "connection to h failed (Send failure: Broken pipe)")
+        died.reusedConnectionDied = true
+        #expect(client.retryWait(after: .failure(died), attempt: 1) != nil)
+        #expect(client.retryWait(after: .failure(died), attempt: client.maxAttempts) == nil, "within the attempts")
+        #expect(client.retryWait(after: .failure(TransportError(.unreachable, "connection to h failed (Recv failure)")), attempt: 1) == nil)
+        #expect(CurlResult.isStaleConnection(code: CURLE_SEND_ERROR, newConnections: 0, answered: false))
+        #expect(CurlResult.isStaleConnection(code: CURLE_GOT_NOTHING, newConnections: 0, answered: false))
+        #expect(!CurlResult.isStaleConnection(code: CURLE_SEND_ERROR, newConnections: 1, answered: false), "a fresh connection that broke")
+        #expect(!CurlResult.isStaleConnection(code: CURLE_RECV_ERROR, newConnections: 0, answered: true), "part of an answer came")
+        #expect(!CurlResult.isStaleConnection(code: CURLE_OPERATION_TIMEDOUT, newConnections: 0, answered: false))
+        await engine.shutdown()
     }
 
     @Test("Backoff is full jitter under an exponential cap that stops at the maximum")

@@ -25,6 +25,10 @@ enum CurlResult {
             _ = bk_curl_easy_getinfo_offset(handle, CURLINFO_APPCONNECT_TIME_T, &handshake)
             failure.handshakeCompleted = handshake > 0
             failure.connectionRefused = systemError == Int(ECONNREFUSED)
+            var connects = 0
+            _ = bk_curl_easy_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
+            failure.reusedConnectionDied = isStaleConnection(
+                code: code, newConnections: connects, answered: !transfer.headers.isEmpty || !transfer.body.isEmpty)
             return .failure(failure)
         }
         var status = 0
@@ -41,6 +45,12 @@ enum CurlResult {
         response.tlsSeconds = Double(handshake) / 1_000_000
         if transfer.request.captureCertificate { response.certificateExpiry = certificateExpiry(handle) }
         return .success(response)
+    }
+
+    /// Whether a failure is a reused connection that died before any answer: no new connection
+    /// was made for the transfer, nothing came back, and sending or receiving broke.
+    static func isStaleConnection(code: CURLcode, newConnections: Int, answered: Bool) -> Bool {
+        newConnections == 0 && !answered && [CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING].contains(code)
     }
 
     /// The leaf certificate's "Expire date" from libcurl's certinfo.

@@ -54,7 +54,7 @@ public struct HTTPClient: Sendable {
         switch outcome {
         case .success(let response) where Self.retryableStatuses.contains(response.status):
             retryAfter = RetryAfter.parse(response.headers["retry-after"]) ?? .zero
-        case .failure(let error) where error.isConnectionFailure:
+        case .failure(let error) where error.isConnectionFailure || error.reusedConnectionDied:
             retryAfter = .zero
         default:
             retryAfter = nil

@@ -13,6 +13,10 @@ public struct TransportError: CodedError, Hashable {
     /// Whether the host refused the connection (`ECONNREFUSED`): nothing listens on that port,
     /// which an operator fixes otherwise than a name that does not resolve or a timeout.
     public var connectionRefused = false
+    /// Whether a kept-alive connection, reused for this request, died before any answer came:
+    /// the server closed it as it went idle while the request was on its way. A request that may
+    /// be sent twice is tried again on a fresh connection, as browsers do.
+    public var reusedConnectionDied = false
 
     public init(_ code: Code, _ detail: String, isConnectionFailure: Bool = false) {
         self.code = code
