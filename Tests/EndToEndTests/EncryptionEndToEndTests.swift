@@ -98,28 +98,31 @@ struct EncryptionEndToEndTests {
 
     @Test("A proof whose enc is not an X-Wing key is refused with 401; a requester's documents come encrypted to the requester's run")
     func proofAndRequester() async throws {
-        let holder = try TestHolder()
-        try holder.login(ExpectedFigures.richCitizen)
-        let consent = try RequesterEndToEndTests.grant(holder, only: "CJIB,DUO,Utrecht")
-        let (result, overview) = try RequesterEndToEndTests.requesterOverview(holder, consent: consent, key: try RequesterEndToEndTests.requesterKey(holder))
-        #expect(result.status == 0, "\(result.standardError)")
-        let holders = Self.holders(overview)
-        #expect(holders["CJIB"]?.encrypted == true && holders["DUO"]?.encrypted == true && holders["Utrecht"]?.encrypted == false, "\(holders)")
+        try await DedicatedExecutor.offPool {
+            let holder = try TestHolder()
+            try holder.login(ExpectedFigures.richCitizen)
+            let consent = try RequesterEndToEndTests.grant(holder, only: "CJIB,DUO,Utrecht")
+            let (result, overview) = try RequesterEndToEndTests.requesterOverview(
+                holder, consent: consent, key: try RequesterEndToEndTests.requesterKey(holder))
+            #expect(result.status == 0, "\(result.standardError)")
+            let holders = Self.holders(overview)
+            #expect(holders["CJIB"]?.encrypted == true && holders["DUO"]?.encrypted == true && holders["Utrecht"]?.encrypted == false, "\(holders)")
 
-        let session = try await CitizenSession.open(holder, bsn: ExpectedFigures.singleDebtCitizen, at: "CJIB")
-        let challenge = try JSONCoding.decode(
-            Challenge.self,
-            from: try await session.http.send(
-                .postJSON(url: session.discovery.sessionURL + "/challenge", body: Array("{}".utf8), maxResponseBytes: 1 << 16)
-            ).body)
-        let broken = EncryptionOffer(pk: Base64URL.encode([UInt8](repeating: 7, count: 100)))
-        let proof = try JWS.sign(
-            claims: SessionClient.Proof(aud: session.organization.oin, nonce: challenge.challenge, iat: session.client.clock.epochSeconds, enc: broken),
-            type: SessionClient.proofType, key: session.registrar.identity.appKey)
-        let body = try JSONCoding.encode(SessionClient.SessionRequest(credential: session.registrar.identity.credential.compact, proof: proof))
-        let answer = try await session.http.send(.postJSON(url: session.discovery.sessionURL, body: body, maxResponseBytes: 1 << 16))
-        #expect(answer.status == 401, "\(String(decoding: answer.body, as: UTF8.self))")
-        await session.client.shutdown()
+            let session = try await CitizenSession.open(holder, bsn: ExpectedFigures.singleDebtCitizen, at: "CJIB")
+            let challenge = try JSONCoding.decode(
+                Challenge.self,
+                from: try await session.http.send(
+                    .postJSON(url: session.discovery.sessionURL + "/challenge", body: Array("{}".utf8), maxResponseBytes: 1 << 16)
+                ).body)
+            let broken = EncryptionOffer(pk: Base64URL.encode([UInt8](repeating: 7, count: 100)))
+            let proof = try JWS.sign(
+                claims: SessionClient.Proof(aud: session.organization.oin, nonce: challenge.challenge, iat: session.client.clock.epochSeconds, enc: broken),
+                type: SessionClient.proofType, key: session.registrar.identity.appKey)
+            let body = try JSONCoding.encode(SessionClient.SessionRequest(credential: session.registrar.identity.credential.compact, proof: proof))
+            let answer = try await session.http.send(.postJSON(url: session.discovery.sessionURL, body: body, maxResponseBytes: 1 << 16))
+            #expect(answer.status == 401, "\(String(decoding: answer.body, as: UTF8.self))")
+            await session.client.shutdown()
+        }
     }
 
     struct Challenge: Decodable {
@@ -128,47 +131,49 @@ struct EncryptionEndToEndTests {
 
     @Test("No file of the state folder or the temp folder holds the run's private key; two runs offer the holder different keys")
     func keyNeverWritten() async throws {
-        let holder = try TestHolder()
-        try holder.login(ExpectedFigures.richCitizen)
-        let started = Date()
-        var seeds: [[UInt8]] = []
-        for _ in 0..<2 {
-            let client = try BlauweKnopClient(settings: try ClientSettings.resolve(flags: [:], environment: holder.bkEnvironment))
-            let overview = try await client.overview(http: RequesterSessionEndToEndTests.Requester.http(client), discoveries: client.discoveryCache())
-            #expect(overview.holders.filter { $0.encrypted == true }.count == 8, "\(overview.holders.map { ($0.displayName, $0.status, $0.error ?? "") })")
-            seeds.append(try #require(client.encryption.key?.seedForTesting))
-            await client.shutdown()
-        }
-        #expect(seeds[0] != seeds[1] && seeds.allSatisfy { $0.count == 32 })
-        let forms = seeds.flatMap { seed in
-            [
-                seed, Array(Base64URL.encode(seed).utf8), Array(Data(seed).base64EncodedString().utf8),
-                Array(seed.map { String(format: "%02x", $0) }.joined().utf8),
-            ]
-        }
-        var searched = 0
-        for folder in [holder.stateDirectory, NSTemporaryDirectory()] {
-            guard let files = FileManager.default.enumerator(atPath: folder) else { continue }
-            for case let relative as String in files {
-                let path = (folder as NSString).appendingPathComponent(relative)
-                guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), attributes[.type] as? FileAttributeType == .typeRegular,
-                    (attributes[.modificationDate] as? Date ?? .distantPast) >= started.addingTimeInterval(-1),
-                    (attributes[.size] as? Int ?? 0) < 64 << 20, let bytes = FileManager.default.contents(atPath: path).map(Array.init)
-                else { continue }
-                searched += 1
-                for form in forms { #expect(!Self.contains(bytes, form), "\(path) holds the run's private key") }
+        try await DedicatedExecutor.offPool {
+            let holder = try TestHolder()
+            try holder.login(ExpectedFigures.richCitizen)
+            let started = Date()
+            var seeds: [[UInt8]] = []
+            for _ in 0..<2 {
+                let client = try BlauweKnopClient(settings: try ClientSettings.resolve(flags: [:], environment: holder.bkEnvironment))
+                let overview = try await client.overview(http: RequesterSessionEndToEndTests.Requester.http(client), discoveries: client.discoveryCache())
+                #expect(overview.holders.filter { $0.encrypted == true }.count == 8, "\(overview.holders.map { ($0.displayName, $0.status, $0.error ?? "") })")
+                seeds.append(try #require(client.encryption.key?.seedForTesting))
+                await client.shutdown()
             }
-        }
-        #expect(searched > 0, "the run wrote files (sessions, discovery cache), and they were searched")
+            #expect(seeds[0] != seeds[1] && seeds.allSatisfy { $0.count == 32 })
+            let forms = seeds.flatMap { seed in
+                [
+                    seed, Array(Base64URL.encode(seed).utf8), Array(Data(seed).base64EncodedString().utf8),
+                    Array(seed.map { String(format: "%02x", $0) }.joined().utf8),
+                ]
+            }
+            var searched = 0
+            for folder in [holder.stateDirectory, NSTemporaryDirectory()] {
+                guard let files = FileManager.default.enumerator(atPath: folder) else { continue }
+                for case let relative as String in files {
+                    let path = (folder as NSString).appendingPathComponent(relative)
+                    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path), attributes[.type] as? FileAttributeType == .typeRegular,
+                        (attributes[.modificationDate] as? Date ?? .distantPast) >= started.addingTimeInterval(-1),
+                        (attributes[.size] as? Int ?? 0) < 64 << 20, let bytes = FileManager.default.contents(atPath: path).map(Array.init)
+                    else { continue }
+                    searched += 1
+                    for form in forms { #expect(!Self.contains(bytes, form), "\(path) holds the run's private key") }
+                }
+            }
+            #expect(searched > 0, "the run wrote files (sessions, discovery cache), and they were searched")
 
-        let url = try AdversarialHolderFloodEndToEndTests.baseURL(holder, name: "Centraal Justitieel Incassobureau") + "/v1/admin/encryption-keys"
-        let client = try BlauweKnopClient(settings: try ClientSettings.resolve(flags: [:], environment: holder.bkEnvironment))
-        let answer = try await RequesterSessionEndToEndTests.Requester.http(client).send(
-            HTTPRequest(url: url, headers: [("Authorization", "Bearer \(DisputeHolderEndToEndTests.Filer.adminToken)")], maxResponseBytes: 1 << 16))
-        await client.shutdown()
-        let object = try JSONSerialization.jsonObject(with: Data(answer.body))
-        let keys = try #require((object as? [String: Any])?["keys"] as? [String])
-        #expect(keys.count == 2 && Set(keys).count == 2, "the holder saw one key per run: \(keys)")
+            let url = try AdversarialHolderFloodEndToEndTests.baseURL(holder, name: "Centraal Justitieel Incassobureau") + "/v1/admin/encryption-keys"
+            let client = try BlauweKnopClient(settings: try ClientSettings.resolve(flags: [:], environment: holder.bkEnvironment))
+            let answer = try await RequesterSessionEndToEndTests.Requester.http(client).send(
+                HTTPRequest(url: url, headers: [("Authorization", "Bearer \(DisputeHolderEndToEndTests.Filer.adminToken)")], maxResponseBytes: 1 << 16))
+            await client.shutdown()
+            let object = try JSONSerialization.jsonObject(with: Data(answer.body))
+            let keys = try #require((object as? [String: Any])?["keys"] as? [String])
+            #expect(keys.count == 2 && Set(keys).count == 2, "the holder saw one key per run: \(keys)")
+        }
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
