@@ -63,15 +63,17 @@ let package = Package(
         ),
         // libFuzzer targets: `make fuzz` builds this with -sanitize=fuzzer,address -DFUZZING.
         .executableTarget(name: "bk-fuzz", dependencies: ["BlauweKnop"], swiftSettings: strictSettings),
+        // What both test targets share (an executor off Swift's cooperative pool).
+        .target(name: "BKTestSupport", path: "Tests/Support", swiftSettings: strictSettings),
         .testTarget(
             name: "BlauweKnopTests",
-            dependencies: ["BlauweKnop", "BlauweKnopHolder"],
+            dependencies: ["BlauweKnop", "BlauweKnopHolder", "BKTestSupport"],
             resources: [.copy("Vectors")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["BlauweKnop"],
+            dependencies: ["BlauweKnop", "BKTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

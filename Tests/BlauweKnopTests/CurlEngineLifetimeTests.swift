@@ -1,4 +1,5 @@
 @testable import BlauweKnop
+import BKTestSupport
 import Foundation
 import Testing
 
@@ -21,7 +22,7 @@ struct CurlEngineLifetimeTests {
     /// they wait for processes (the CI machine has two cores). A body resumed minutes late would
     /// find its request timed out instead of in flight.
     static func offPool(_ body: () async throws -> Void) async throws {
-        try await withTaskExecutorPreference(DedicatedExecutor(label: "bk-test-engine"), operation: body)
+        try await DedicatedExecutor.offPool(body)
     }
 
     /// How long to wait for a request to reach the peer; spent in full only when the engine

@@ -1,4 +1,5 @@
 import BlauweKnop
+import BKTestSupport
 import Foundation
 import Testing
 

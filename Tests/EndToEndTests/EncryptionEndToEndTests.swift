@@ -1,4 +1,5 @@
 @testable import BlauweKnop
+import BKTestSupport
 import Foundation
 import Testing
 
