@@ -77,6 +77,39 @@ struct SDJWTTests {
         }
     }
 
+    @Test("A key binding verifies only with the statement's key, over exactly this presentation, for its recipient and nonce, not from the future")
+    func keyBinding() throws {
+        let holder = try PrivateKey.generate(.p256)
+        let other = try PrivateKey.generate(.p256)
+        let given = try SDJWTDisclosure(encoded: Self.rfcDisclosures[0].0)
+        let presented = SDJWT(issuerJWT: "a.b.c", disclosures: [given])
+        func bound(_ claims: SDJWT.KeyBindingClaims, key: PrivateKey? = nil, type: String = SDJWT.keyBindingType) throws -> SDJWT {
+            let jwt = try JWS.sign(claims: claims, type: type, key: key ?? holder)
+            return try SDJWT(compact: presented.withoutKeyBinding + jwt)
+        }
+        let good = SDJWT.KeyBindingClaims(iat: 1_000, aud: "urn:nl:blauweknop:paper", nonce: "n-1", sdHash: presented.sdHash)
+        let verified = try bound(good).verifiedKeyBinding(holderKey: holder.publicJWK, audience: "urn:nl:blauweknop:paper", nonce: "n-1", now: 1_000)
+        #expect(verified == good)
+        #expect(try bound(good).verifiedKeyBinding(holderKey: holder.publicJWK, audience: nil, nonce: nil, now: 2_000) == good)
+        var otherHash = good
+        otherHash.sdHash = SDJWT(issuerJWT: "a.b.c", disclosures: []).sdHash
+        var future = good
+        future.iat = 1_061
+        let refusals: [(String, () throws -> SDJWT.KeyBindingClaims)] = [
+            ("another key", { try bound(good, key: other).verifiedKeyBinding(holderKey: holder.publicJWK, audience: nil, nonce: nil, now: 1_000) }),
+            ("another type", { try bound(good, type: "JWT").verifiedKeyBinding(holderKey: holder.publicJWK, audience: nil, nonce: nil, now: 1_000) }),
+            ("another presentation", { try bound(otherHash).verifiedKeyBinding(holderKey: holder.publicJWK, audience: nil, nonce: nil, now: 1_000) }),
+            (
+                "another recipient",
+                { try bound(good).verifiedKeyBinding(holderKey: holder.publicJWK, audience: "00000001003214345000", nonce: nil, now: 1_000) }
+            ),
+            ("another nonce", { try bound(good).verifiedKeyBinding(holderKey: holder.publicJWK, audience: nil, nonce: "n-2", now: 1_000) }),
+            ("from the future", { try bound(future).verifiedKeyBinding(holderKey: holder.publicJWK, audience: nil, nonce: nil, now: 1_000) }),
+            ("none at all", { try presented.verifiedKeyBinding(holderKey: holder.publicJWK, audience: nil, nonce: nil, now: 1_000) }),
+        ]
+        for (name, attempt) in refusals { #expect(throws: SDJWTError.self, "\(name)") { _ = try attempt() } }
+    }
+
     @Test("A new disclosure reads back with its own digest and a fresh 128-bit salt")
     func issued() throws {
         let first = try SDJWTDisclosure(name: "bsn", value: .string("999993653"))
