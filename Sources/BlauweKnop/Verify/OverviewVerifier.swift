@@ -272,22 +272,25 @@ public struct OverviewVerifier: Sendable {
     /// A zaak as bk would have written it in a file of `version`: before 1.2 without
     /// `verzoeken` or `datumtijd_opgelegd` (PROTOCOL §11.3).
     static func zaak(_ zaak: FoldedZaak, asSchemaVersion version: String) -> FoldedZaak {
-        guard version == "1.0" || version == "1.1" else { return zaak }
+        guard predatesVersion12(version) else { return zaak }
         var older = zaak
         older.verzoeken = nil
         older.datumtijdOpgelegd = nil
         return older
     }
 
+    /// Whether a file of `version` predates schema 1.2, which added a zaak's `verzoeken` and
+    /// `datumtijd_opgelegd` and a holder's `encrypted`.
+    static func predatesVersion12(_ version: String) -> Bool { version == "1.0" || version == "1.1" }
+
     /// The overview bk would have written in the file's own schema version (its zaken are made
     /// so by `zaak(_:asSchemaVersion:)`): before 1.2 a holder has no `encrypted`; a 1.0 file
-    /// has no `complete_in_consent` or requester
-    /// name, and its `complete` did not count organisations outside the consent (PROTOCOL
-    /// §10.6 before 1.1).
+    /// has no `complete_in_consent` or requester name, and its `complete` did not count
+    /// organisations outside the consent (PROTOCOL §10.6 before 1.1).
     static func asSchemaVersion(_ version: String, _ expected: inout Overview) {
         guard Overview.readableSchemaVersions.contains(version) else { return }
         expected.schemaVersion = version
-        guard version == "1.0" || version == "1.1" else { return }
+        guard predatesVersion12(version) else { return }
         for index in expected.holders.indices { expected.holders[index].encrypted = nil }
         guard version == "1.0" else { return }
         expected.completeInConsent = nil
