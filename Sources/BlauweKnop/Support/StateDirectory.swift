@@ -32,4 +32,6 @@ public struct StateDirectory: Sendable {
     public var pendingRequestsPath: String { path + "/pending-requests.json" }
     /// The proof files of filed requests, one per request (`<jti>.json`, 0600).
     public var requestProofsPath: String { path + "/requests" }
+    /// The latest verified saldo statement per organisation (PROTOCOL §12.1), `<oin>.sd-jwt`, 0600.
+    public var statementsPath: String { path + "/statements" }
 }
