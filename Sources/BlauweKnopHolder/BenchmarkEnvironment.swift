@@ -31,11 +31,13 @@ public struct BenchmarkEnvironment: Sendable {
             let key = try PrivateKey.generate(index % 2 == 0 ? .p256 : .ed25519)
             try AtomicFile.write(key.pemRepresentation(), to: directory + "/keys/\(name).pem", mode: 0o600)
             try AtomicFile.write(JSONCoding.encode(HolderData(citizens: [Self.citizen: [Self.zaak(index)]])), to: directory + "/data/\(name).json")
-            settings.append(
-                HolderEnvironment.OrganizationSettings(
-                    oin: String(format: "0000000190%010d", index), name: "Organisatie \(index)", shortName: "ORG\(index)", key: "keys/\(name).pem",
-                    host: "127.0.0.\(2 + index % 15)", port: 0, data: "data/\(name).json",
-                    latencyMs: latencyMs, latencyJitterMs: jitterMs))
+            var organization = HolderEnvironment.OrganizationSettings(
+                oin: String(format: "0000000190%010d", index), name: "Organisatie \(index)", shortName: "ORG\(index)", key: "keys/\(name).pem",
+                host: "127.0.0.\(2 + index % 15)", port: 0, data: "data/\(name).json",
+                latencyMs: latencyMs, latencyJitterMs: jitterMs)
+            // No saldo statements (PROTOCOL §12.1): bk and the curl baseline make the same requests.
+            organization.statements = false
+            settings.append(organization)
         }
         // A requester for Blauwe Knop Plus (its key at keys/requester.pem, 0600).
         try AtomicFile.write(try PrivateKey.generate(.p256).pemRepresentation(), to: directory + "/keys/requester.pem", mode: 0o600)

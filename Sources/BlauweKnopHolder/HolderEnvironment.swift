@@ -126,9 +126,11 @@ public struct HolderEnvironment: Sendable {
         /// false: the holder sends documents over TLS alone (no `encryption` in discovery,
         /// PROTOCOL §13); by default it encrypts them to the client's X-Wing key.
         public var encryption: Bool?
+        /// false: the holder issues no saldo statements (no `sd_jwt_url`, PROTOCOL §12.1).
+        public var statements: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case oin, name, key, host, port, data, fault, plus, requests, encryption
+            case oin, name, key, host, port, data, fault, plus, requests, encryption, statements
             case faultEndpoint = "fault_endpoint"
             case faultCount = "fault_count"
             case latencyMs = "latency_ms"
@@ -300,6 +302,16 @@ public enum HolderFault: String, Codable, Sendable, CaseIterable {
     /// earlier run's key, or to this one).
     case replayedEncapsulation = "replayed_encapsulation"
 
+    // Saldo statements (PROTOCOL §12.1).
+    /// The statement's totals differ from the FCID of the same data.
+    case statementTotalsDiffer = "statement_totals_differ"
+    /// One digest occurs twice in the statement's payload.
+    case statementDuplicateDigest = "statement_duplicate_digest"
+    /// A disclosure named `_sd`, its digest among the payload's.
+    case statementDisclosureWithSD = "statement_disclosure_with_sd"
+    /// The statement is bound to another app key (`cnf`).
+    case statementOtherAppKey = "statement_other_app_key"
+
     /// The certificate file this fault serves instead of the normal one, if any.
     var certificateFile: String? {
         switch self {
@@ -313,7 +325,7 @@ public enum HolderFault: String, Codable, Sendable, CaseIterable {
 
 /// The endpoints of an organisation, for scoping transport faults.
 public enum HolderEndpoint: String, Codable, Sendable {
-    case discovery, challenge, session, claims, consents, requests
+    case discovery, challenge, session, claims, consents, requests, statement
 }
 
 /// An organisation's data file: the zaken of each citizen, events only (totals are derived).

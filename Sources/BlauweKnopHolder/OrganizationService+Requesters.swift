@@ -68,7 +68,7 @@ extension OrganizationService {
         consents.logAccess(
             jti: session.jti,
             .init(at: ConsentRegistry.moment(now), requester: session.requesterOIN, kid: session.kid, detail: session.detail))
-        var document = document(for: Session(bsn: session.bsn, appKeyThumbprint: session.kid, exp: session.exp), now: now)
+        var document = document(bsn: session.bsn, audience: session.kid, now: now)
         document.consent = session.jti
         document.purpose = session.purpose
         document.detail = session.detail.rawValue

@@ -13,6 +13,8 @@ actor OrganizationService {
     struct Session {
         let bsn: String
         let appKeyThumbprint: String
+        /// The app key, to bind saldo statements to (PROTOCOL §12.1).
+        let appKey: JWK
         let exp: Int64
         /// Where its documents are sealed to (PROTOCOL §13), when the client offered a key.
         var sealing: SessionSealing? = nil
@@ -96,7 +98,8 @@ actor OrganizationService {
         var token = SecureRandom.token(bytes: 32)
         if fault == .headerInjectionToken { token += "\r\nX-Injected: yes" }
         sessions[token] = Session(
-            bsn: binding.bsn, appKeyThumbprint: binding.appKeyThumbprint, exp: now + Self.sessionLifetime, sealing: sealing(binding.offer, binding.nonce))
+            bsn: binding.bsn, appKeyThumbprint: binding.appKeyThumbprint, appKey: binding.appKey, exp: now + Self.sessionLifetime,
+            sealing: sealing(binding.offer, binding.nonce))
         return HolderResponse.json(SessionClient.Session(sessionToken: token, exp: now + Self.sessionLifetime), status: .created)
     }
 
@@ -124,8 +127,13 @@ actor OrganizationService {
 
     /// The citizen's FCID document with stated totals derived from the events.
     func document(for session: Session, now: Int64) -> FinancialClaimsDocument {
+        document(bsn: session.bsn, audience: session.appKeyThumbprint, now: now)
+    }
+
+    /// The FCID document of a citizen for a key (`aud`: the app key's or a requester key's thumbprint).
+    func document(bsn: String, audience: String, now: Int64) -> FinancialClaimsDocument {
         let today = Timestamps.calendarDate(clock.now)
-        let zaken = (organization.citizens[session.bsn] ?? []).map { zaak in
+        let zaken = (organization.citizens[bsn] ?? []).map { zaak in
             var stated = zaak
             if let folded = try? ClaimsFold.fold(zaak, today: today) {
                 stated.totaalFinancieelVerplicht = folded.verplicht
@@ -133,11 +141,11 @@ actor OrganizationService {
                 stated.saldo = folded.saldo
                 stated.saldoDatumtijd = Timestamps.rfc3339(clock.now)
             }
-            stated.verzoeken = disputes.verzoeken(bsn: session.bsn, zaakkenmerk: zaak.zaakkenmerk).nilIfEmpty
+            stated.verzoeken = disputes.verzoeken(bsn: bsn, zaakkenmerk: zaak.zaakkenmerk).nilIfEmpty
             return stated
         }
         return FinancialClaimsDocument(
-            iss: organization.settings.oin, sub: session.bsn, aud: session.appKeyThumbprint, iat: now, exp: now + Self.documentLifetime,
+            iss: organization.settings.oin, sub: bsn, aud: audience, iat: now, exp: now + Self.documentLifetime,
             financieleZaken: zaken)
     }
 
@@ -152,6 +160,7 @@ actor OrganizationService {
             case .wrongDiscoveryOIN: .discovery
             case .sessionConsumed504, .headerInjectionToken: .session
             case .receiptOtherKey, .receiptOtherDigest, .receiptWrongSubject: .requests
+            case .statementTotalsDiffer, .statementDuplicateDigest, .statementDisclosureWithSD, .statementOtherAppKey: .statement
             // Encryption faults bend the claims' envelope, or with `fault_endpoint` the receipt's.
             case .plaintextAfterKey, .otherKEM, .corruptedCiphertext, .otherInfo, .replayedEncapsulation: organization.settings.faultEndpoint ?? .claims
             default: .claims
@@ -202,13 +211,20 @@ actor OrganizationService {
                     DiscoveryDocument(
                         oin: oin, sessionURL: base + "/v1/sessions", financialClaimsURL: base + "/v1/financial-claims-information",
                         consentsURL: self.supportsConsents ? base + "/v1/consents" : nil, requestsURL: self.takesRequests ? base + "/v1/requests" : nil,
-                        encryption: self.encrypts ? [DocumentEncryption.kemName] : nil))
+                        sdJWTURL: self.issuesStatements ? base + Self.statementPath : nil, encryption: self.encrypts ? [DocumentEncryption.kemName] : nil))
                 // Clients may keep the document this long (PROTOCOL §2): a repeat run skips a round trip.
                 response.headers[.cacheControl] = "max-age=\(Self.discoveryMaxAge)"
                 return response
             })
         if supportsConsents { addConsentRoutes(to: router, route: route) }
         if takesRequests { addRequestRoutes(to: router, route: route) }
+        if issuesStatements {
+            router.get(
+                RouterPath(stringLiteral: Self.statementPath),
+                use: route(.statement, Self.statementPath) { request, fault in
+                    await self.statement(authorization: request.headers[.authorization], fault: fault)
+                })
+        }
         router.post("/v1/sessions/challenge", use: route(.challenge, "/v1/sessions/challenge") { _, _ in await self.newChallenge() })
         router.post(
             "/v1/sessions",

@@ -14,6 +14,8 @@ struct SessionVerifier: Sendable {
     struct Binding: Sendable {
         let bsn: String
         let appKeyThumbprint: String
+        /// The credential's app key (a saldo statement is bound to it, PROTOCOL §12.1).
+        let appKey: JWK
         let nonce: String
         /// The client's key for encrypted documents (PROTOCOL §13), when offered.
         let offer: EncryptionOffer?
@@ -47,6 +49,7 @@ struct SessionVerifier: Sendable {
         else { throw HolderError("the proof is not signed by the credential's app key") }
         guard proof.aud == organizationOIN else { throw HolderError("the proof is for another organisation") }
         guard proof.iat >= now - Self.proofSkewSeconds, proof.iat <= now + Self.proofSkewSeconds else { throw HolderError("the proof's iat is out of range") }
-        return Binding(bsn: claims.sub, appKeyThumbprint: thumbprint, nonce: proof.nonce, offer: try Self.checkedOffer(proof.enc))
+        return Binding(
+            bsn: claims.sub, appKeyThumbprint: thumbprint, appKey: claims.cnf.jwk.canonical, nonce: proof.nonce, offer: try Self.checkedOffer(proof.enc))
     }
 }

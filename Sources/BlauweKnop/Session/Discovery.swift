@@ -15,6 +15,9 @@ public struct DiscoveryDocument: Codable, Sendable, Hashable {
     /// Where requests about a zaak are filed, listed and withdrawn (PROTOCOL §11.1); absent
     /// when the holder does not take them.
     public var requestsURL: String?
+    /// Where a citizen session fetches its saldo statement (PROTOCOL §12.1); absent when the
+    /// holder issues none.
+    public var sdJWTURL: String?
     /// The KEMs the holder encrypts documents with (PROTOCOL §13); absent: TLS only.
     public var encryption: [String]?
 
@@ -24,12 +27,14 @@ public struct DiscoveryDocument: Codable, Sendable, Hashable {
         case financialClaimsURL = "financial_claims_url"
         case consentsURL = "consents_url"
         case requestsURL = "requests_url"
+        case sdJWTURL = "sd_jwt_url"
     }
 
     public init(
         oin: String, profile: String = Self.profile, sessionURL: String, financialClaimsURL: String, consentsURL: String? = nil,
-        requestsURL: String? = nil, encryption: [String]? = nil
+        requestsURL: String? = nil, sdJWTURL: String? = nil, encryption: [String]? = nil
     ) {
+        self.sdJWTURL = sdJWTURL
         self.encryption = encryption
         self.oin = oin
         self.profile = profile
@@ -65,7 +70,7 @@ public struct DiscoveryDocument: Codable, Sendable, Hashable {
             throw HolderFailure(.invalidDocument, "discovery: the document names OIN \(oin), the scheme says \(organization.oin)")
         }
         guard profile == Self.profile else { throw HolderFailure(.unsupportedVersion, "discovery: profile '\(profile)' is not bk-1") }
-        for url in [sessionURL, financialClaimsURL] + [consentsURL, requestsURL].compactMap({ $0 }) where !URLParts.isHTTPS(url) {
+        for url in [sessionURL, financialClaimsURL] + [consentsURL, requestsURL, sdJWTURL].compactMap({ $0 }) where !URLParts.isHTTPS(url) {
             throw HolderFailure(.invalidDocument, "discovery: non-https URL \(url)")
         }
     }
