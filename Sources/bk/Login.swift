@@ -141,7 +141,7 @@ struct Logout: AsyncParsableCommand, ReportsErrors {
         let directory =
             global.stateDir ?? ProcessInfo.processInfo.environment["BK_STATE_DIR"] ?? (try? global.settings())?.stateDirectory
             ?? StateDirectory.defaultPath(environment: ProcessInfo.processInfo.environment)
-        let removed = try IdentityStore(directory: StateDirectory(path: directory)).remove()
+        let removed = try BlauweKnopClient.logout(stateDirectory: StateDirectory(path: directory))
         if format == .json { Terminal.print(removed ? "{\"logged_out\":true}\n" : "{\"logged_out\":false}\n") }
         presentation.note(removed ? .logoutDone : .logoutNothing)
     }

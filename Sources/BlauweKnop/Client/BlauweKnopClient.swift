@@ -75,9 +75,18 @@ public final class BlauweKnopClient: Sendable {
             .login(testBSN: testBSN, showAuthenticationURL: showAuthenticationURL, waiting: waiting, mayReplace: mayReplace)
     }
 
-    /// Removes the app key and credential; returns whether there was a login.
-    public func logout() throws(IdentityError) -> Bool {
-        try IdentityStore(directory: stateDirectory).remove()
+    /// Removes the app key, the credential and what is bound to them from a state folder;
+    /// returns whether there was a login. Needs no settings, so that a config file that
+    /// cannot be read keeps no key behind.
+    public static func logout(stateDirectory: StateDirectory) throws(IdentityError) -> Bool {
+        let removed = try IdentityStore(directory: stateDirectory).remove()
+        // The statements are bound to the app key that goes: without it they cannot be shown.
+        do {
+            try StatementStore(directory: stateDirectory).removeAll()
+        } catch {
+            throw IdentityError(.storage, "cannot remove the kept saldo statements: \(error)")
+        }
+        return removed
     }
 
     /// The scheme, the logged-in citizen and what talks to holders about consents (§10.3).
@@ -103,6 +112,7 @@ public final class BlauweKnopClient: Sendable {
         var builder = OverviewBuilder(scheme: scheme, identity: identity, http: http, clock: clock, maxConcurrentHolders: maxConcurrentHolders)
         builder.discoveries = discoveries
         builder.encryption = encryption
+        builder.statements = StatementStore(directory: stateDirectory)
         let overview = await builder.build(progress: progress)
         discoveries?.save(now: clock.epochSeconds)
         // Which organisation holds which zaak, for `bk dispute`; an overview never fails for it.

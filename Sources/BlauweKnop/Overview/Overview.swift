@@ -208,6 +208,12 @@ public struct HolderResult: Codable, Sendable, Hashable {
     /// The short name, or the full name.
     public var displayName: String { shortName ?? name }
 
+    /// Adds a warning about the holder as a whole: a verified holder becomes `ok_with_warnings`.
+    public mutating func add(warning: String) {
+        warnings.append(warning)
+        if status == .ok { status = .okWithWarnings }
+    }
+
     /// A holder outside a requester's consent (PROTOCOL §10.6): not asked.
     public static func notInConsent(_ organization: SchemeDocument.Organization) -> HolderResult {
         HolderResult(

@@ -13,6 +13,8 @@ public struct OverviewBuilder: Sendable {
     public var discoveries: DiscoveryCache? = nil
     /// The run's key and whether encryption is required (PROTOCOL §13); TLS only by default.
     public var encryption = EncryptionPolicy.tlsOnly
+    /// Where each verified holder's saldo statement is kept (PROTOCOL §12.1); nil keeps none.
+    public var statements: StatementStore? = nil
 
     /// An overview for the citizen.
     public init(scheme: VerifiedScheme, identity: CitizenIdentity, http: HTTPClient, clock: WallClock = .system, maxConcurrentHolders: Int = 512) {
@@ -77,13 +79,33 @@ public struct OverviewBuilder: Sendable {
             else { return outcome }
             var refolded = outcome
             refolded.result = .verified(organization, zaken: zaken, fetchedAt: outcome.result.fetchedAt, durationMs: outcome.result.durationMs)
+            refolded.result.encrypted = outcome.result.encrypted
             return refolded
         }
+        let finished = keepStatements(of: results)
         var overview = Overview.merge(
-            holders: results.map(\.result), evidence: Overview.Evidence(scheme: scheme.compact, documents: results.compactMap(\.evidence)),
+            holders: finished.map(\.result), evidence: Overview.Evidence(scheme: scheme.compact, documents: finished.compactMap(\.evidence)),
             scheme: scheme.document, bsn: access.bsn, generatedAt: Timestamps.rfc3339(generated))
         if let consent = access.consent { overview.attach(consent, scheme: scheme.document) }
         return overview
+    }
+}
+
+extension OverviewBuilder {
+    /// Keeps the statement of every holder that ended verified, and says on a holder's line
+    /// why its statement did not come or could not be kept; neither fails the overview.
+    private func keepStatements(of outcomes: [HolderFlow.Outcome]) -> [HolderFlow.Outcome] {
+        outcomes.map { outcome in
+            var finished = outcome
+            if let warning = outcome.statementWarning { finished.result.add(warning: warning) }
+            guard let statements, outcome.result.status.isSuccess, let statement = outcome.statement else { return finished }
+            do {
+                try statements.keep(statement, for: outcome.result.oin)
+            } catch {
+                finished.result.add(warning: "the saldo statement could not be kept: \(error)")
+            }
+            return finished
+        }
     }
 }
 
