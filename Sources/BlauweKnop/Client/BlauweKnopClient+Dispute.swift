@@ -8,14 +8,14 @@ extension BlauweKnopClient {
         return filing
     }
 
-    /// The organisation a request about `zaakkenmerk` goes to: the one named (OIN or short
-    /// name), else the one that held that zaak in the latest overview.
+    /// The organisation a request about `zaakkenmerk` goes to: the one named (OIN, short or
+    /// full name), else the one that held that zaak in the latest overview.
     public func disputeOrganization(
         named name: String?, zaakkenmerk: String, scheme: VerifiedScheme
     ) throws -> SchemeDocument.Organization {
         let organizations = scheme.document.organizations
         if let name {
-            guard let organization = organizations.first(where: { $0.oin == name || $0.shortName?.lowercased() == name.lowercased() }) else {
+            guard let organization = scheme.document.organization(named: name) else {
                 let shown = TerminalText.sanitized(String(name.prefix(64)))
                 throw DisputeError(.unknownOrganization, "'\(shown)' is not an organisation of the scheme", values: ["name": shown])
             }

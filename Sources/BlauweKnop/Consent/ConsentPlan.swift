@@ -22,12 +22,7 @@ public struct ConsentPlan: Sendable {
         if let reference, !Consent.isValidReference(reference) {
             throw ConsentError(.notAllowed, "the reference must be 1 to 64 printable characters, without control characters", refusal: .badReference)
         }
-        let wanted = requesterName.lowercased()
-        guard
-            let requester = (scheme.document.requesters ?? []).first(where: {
-                $0.oin == requesterName || $0.shortName?.lowercased() == wanted || $0.name.lowercased() == wanted
-            })
-        else {
+        guard let requester = scheme.document.requester(named: requesterName) else {
             throw ConsentError(
                 .notAllowed, "'\(TerminalText.sanitized(requesterName))' is not a requester of the scheme", refusal: .unknownRequester,
                 values: ["value": requesterName])
@@ -62,12 +57,7 @@ public struct ConsentPlan: Sendable {
         if !only.isEmpty {
             organizations = []
             for name in only {
-                let lowered = name.lowercased()
-                guard
-                    let organization = scheme.document.organizations.first(where: {
-                        $0.oin == name || $0.shortName?.lowercased() == lowered || $0.name.lowercased() == lowered
-                    })
-                else {
+                guard let organization = scheme.document.organization(named: name) else {
                     throw ConsentError(
                         .notAllowed, "'\(TerminalText.sanitized(name))' is not an organisation of the scheme", refusal: .unknownOrganization,
                         values: ["value": name])
