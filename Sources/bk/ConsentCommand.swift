@@ -71,18 +71,7 @@ struct ConsentCommand: AsyncParsableCommand {
                 let (consent, claims) = try plan.sign(identity: registrar.identity)
                 let jti = claims.jti
                 Terminal.note(summary(plan, jti: jti, text: text, width: presentation.width))
-                if !yes {
-                    guard Terminal.standardErrorIsTerminal, isatty(STDIN_FILENO) == 1 else {
-                        Terminal.note(text[.consentNeedsYes])
-                        throw ExitCode(64)
-                    }
-                    FileHandle.standardError.write(Data((text[.consentQuestion] + " ").utf8))
-                    let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-                    guard answer == text[.answerYes] || answer == "y" || answer == "j" else {
-                        Terminal.note(text[.consentCancelled])
-                        throw ExitCode(1)
-                    }
-                }
+                if !yes { try Confirmation.ask(.consentQuestion, needsYes: .consentNeedsYes, cancelled: .consentCancelled, messages: text) }
                 let outcomes = await registrar.register(consent, at: plan.organizations)
                 var missed = false
                 var registered = 0

@@ -139,16 +139,7 @@ extension DisputeCommand {
         /// Asks on a terminal unless `--yes`.
         private func confirm(text: Messages) throws {
             guard !yes else { return }
-            guard Terminal.standardErrorIsTerminal, isatty(STDIN_FILENO) == 1 else {
-                Terminal.note(text[.disputeNeedsYes])
-                throw ExitCode(ExitStatus.usage.rawValue)
-            }
-            FileHandle.standardError.write(Data((text[.disputeQuestion] + " ").utf8))
-            let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-            guard answer == text[.answerYes] || answer == "y" || answer == "j" else {
-                Terminal.note(text[.disputeCancelled])
-                throw ExitCode(ExitStatus.failure.rawValue)
-            }
+            try Confirmation.ask(.disputeQuestion, needsYes: .disputeNeedsYes, cancelled: .disputeCancelled, messages: text)
         }
 
         /// What will be sent to whom, in plain words, with the objection term for a bezwaar.
