@@ -31,7 +31,8 @@ struct BK: AsyncParsableCommand {
             """,
         version: BlauweKnopVersion.current,
         subcommands: [
-            Login.self, Logout.self, StatusCommand.self, OverviewCommand.self, ConsentCommand.self, DisputeCommand.self, RequesterCommand.self,
+            Login.self, Logout.self, StatusCommand.self, OverviewCommand.self, ConsentCommand.self, DisputeCommand.self, ShareCommand.self,
+            RequesterCommand.self,
             VerifyCommand.self, PDFCommand.self,
             CheckCommand.self, SchemeCommand.self, FetchURLsCommand.self,
         ]

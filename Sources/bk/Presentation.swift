@@ -99,6 +99,10 @@ struct Presentation: Sendable {
             let options = ["gronden": "--reason", "gewenst": "--want", "indiener": "--name / --address", "zaakkenmerk": "ZAAKKENMERK"]
             if let field = values["field"] { values["field"] = options[field] ?? field }
         }
+        if let share = error as? ShareError, let shareKey = Self.shareMessage(share.code) {
+            (key, actionable) = (shareKey, false)
+            values = share.values.mapValues { TerminalText.sanitized($0) }
+        }
         if let scheme = error as? SchemeError, let setting = scheme.missingSetting {
             (key, actionable) = (.settingMissing, false)
             values = setting.mapValues { TerminalText.sanitized($0) }
@@ -156,6 +160,15 @@ struct Presentation: Sendable {
         return sentences[code]
     }
 
+    /// The sentence for a share bk cannot make, with what to do instead.
+    static func shareMessage(_ code: ShareError.Code) -> MessageKey? {
+        let sentences: [ShareError.Code: MessageKey] = [
+            .unknownRecipient: .shareUnknownRecipient, .unknownOrganization: .shareUnknownOrganization, .noStatement: .shareNoStatement,
+            .nothingKept: .shareNothingKept, .statementUnusable: .shareStatementUnusable,
+        ]
+        return sentences[code]
+    }
+
     /// The sentence for a file problem bk can name exactly.
     static func fileMessage(_ code: FileError.Code) -> MessageKey? {
         let sentences: [FileError.Code: MessageKey] = [
@@ -177,6 +190,7 @@ struct Presentation: Sendable {
         case let error as FileError: "file.\(error.code)"
         case let error as PDFError: "pdf.\(error.code)"
         case let error as DisputeError: "dispute.\(error.code)"
+        case let error as ShareError: "share.\(error.code)"
         default: "other"
         }
     }

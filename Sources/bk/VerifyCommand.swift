@@ -14,7 +14,9 @@ struct VerifyCommand: AsyncParsableCommand, ReportsErrors {
             (an amount, a name, a status, a removed organisation, a page) is found. An \
             organisation without a signed document is not proven: what the file claims for it \
             is reported. A proof of filing from 'bk dispute' is checked too: what was filed \
-            with whom and when (0 authentic, 4 altered, 2 scheme not signed by the trust anchor).
+            with whom and when (0 authentic, 4 altered, 2 scheme not signed by the trust anchor). \
+            Of a file from 'bk share' only what was shared is shown, per organisation (0 \
+            authentic, 3 too old, 4 altered or meant for someone else, 2 scheme not signed).
 
             Exit codes: 0 authentic and complete; 3 authentic but incomplete, older than \
             --max-age, or pages not compared; 4 altered, malformed or ambiguous (duplicate names, \
@@ -25,15 +27,22 @@ struct VerifyCommand: AsyncParsableCommand, ReportsErrors {
               bk verify overzicht.json
               bk verify overzicht.pdf --max-age 14d --format json
               bk verify - < overzicht.json
+              bk verify gedeeld.json --aud 00000001001234567000 --nonce intake-42
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "An overview made by 'bk overview --format json|xml|pdf' ('-' reads standard input).")
+    @Argument(help: "An overview from 'bk overview --format json|xml|pdf', a proof from 'bk dispute' or a file from 'bk share' ('-' reads standard input).")
     var file: String
 
     @Option(name: .customLong("max-age"), help: "Exit 3 when the oldest document is older than this (e.g. 14d, 36h).")
     var maxAge: DurationArgument?
+
+    @Option(help: "For a share file: the recipient it must be for (your OIN); exit 4 when it is for another.")
+    var aud: String?
+
+    @Option(help: "For a share file: the code you gave the citizen; exit 4 when it was made with another.")
+    var nonce: String?
 
     @Option(help: "table or json (default: from the --output file's extension, .json or .txt; else table).")
     var format: ReportFormat?
@@ -54,6 +63,13 @@ struct VerifyCommand: AsyncParsableCommand, ReportsErrors {
         let settings = try global.settings()
         let anchor = try TrustAnchor(path: settings.requireTrustAnchor())
         let bytes = try InputFile.read(file)
+        if ShareFile.isShareFile(bytes) {
+            let report = ShareVerifier.verify(
+                bytes: bytes, trustAnchor: anchor, environment: settings.environment, audience: aud, nonce: nonce,
+                maxAgeSeconds: maxAge.map { Int64($0.wholeSeconds) }, now: WallClock.system.epochSeconds)
+            return try ShareVerification(report: report).write(format: format, to: output, presentation: presentation)
+        }
+        if aud != nil || nonce != nil { throw UsageProblem.error(.usageVerifyShareOnly) }
         if DisputeProof.isProofFile(bytes) {
             return try ProofVerification(bytes: bytes, anchor: anchor, environment: settings.environment).report(
                 format: format == .json ? .json : .text, to: output, presentation: presentation)

@@ -90,4 +90,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case encryptionSummary, encryptionNotBy
     // A request about a zaak as the overview shows it (PROTOCOL §11.3).
     case zaakRequestBezwaar, zaakRequestCorrectie, zaakRequestVerwijdering, zaakRequestOther, zaakRequestFacts, zaakRequestFactsDecideBy
+    // The wallet (PROTOCOL §12): bk share, and bk verify of a share file.
+    case shareTitle, shareTitlePaper, shareWrittenPaper, shareTotals, shareTotalsAndZaken, shareWithBSN, shareHidden, shareHiddenBSN, shareHiddenZaken,
+        shareHiddenOthers
+    case shareSigned, shareQuestion, shareCancelled, shareNeedsYes, shareWritten, shareUnknownRecipient, shareUnknownOrganization, shareNoStatement,
+        shareNothingKept
+    case shareStatementUnusable, sharedValid, sharedTooOld, sharedAltered, sharedUntrustedScheme, sharedUnreadable, sharedFor, sharedForPaper
+    case sharedOrganization, sharedTotals, sharedNextDue, sharedNoNextDue, sharedZaak, sharedBSN, sharedExpired, usageShareNonce, usageShareOutput,
+        usageVerifyShareOnly
 }

@@ -45,3 +45,20 @@ extension SDJWT {
         return claims
     }
 }
+
+extension SDJWT {
+    /// A presentation of this SD-JWT (RFC 9901 §4.3): only `chosen` of its disclosures, in
+    /// the order issued, and a key binding signed with `key` for `audience` and `nonce`.
+    public func presentation(
+        disclosing chosen: (SDJWTDisclosure) -> Bool, key: PrivateKey, audience: String, nonce: String, now: Int64
+    ) throws(SDJWTError) -> SDJWT {
+        let presented = SDJWT(issuerJWT: issuerJWT, disclosures: disclosures.filter(chosen))
+        let claims = KeyBindingClaims(iat: now, aud: audience, nonce: nonce, sdHash: presented.sdHash)
+        do {
+            return SDJWT(
+                issuerJWT: issuerJWT, disclosures: presented.disclosures, keyBinding: try JWS.sign(claims: claims, type: Self.keyBindingType, key: key))
+        } catch {
+            throw SDJWTError(.invalidSignature, "the key binding cannot be signed: \(error.detail)")
+        }
+    }
+}

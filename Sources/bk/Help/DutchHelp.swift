@@ -132,7 +132,9 @@ enum DutchHelp {
             naam, een status, een weggehaalde organisatie, een pagina) wordt gevonden. Van een \
             organisatie zonder gewaarmerkt document is niets bewezen: bk zegt wat het bestand \
             erover beweert. Een bewijs van indienen van 'bk dispute' controleert bk ook: wat er \
-            wanneer bij wie is ingediend (0 echt, 4 veranderd, 2 lijst niet ondertekend).
+            wanneer bij wie is ingediend (0 echt, 4 veranderd, 2 lijst niet ondertekend). Van een \
+            bestand van 'bk share' toont bk per organisatie alleen wat gedeeld is (0 echt, 3 te \
+            oud, 4 veranderd of voor een ander bedoeld, 2 lijst niet ondertekend).
 
             Afsluitcodes: 0 echt en volledig; 3 echt maar niet volledig, ouder dan --max-age, of \
             pagina's niet vergeleken; 4 veranderd, beschadigd of dubbelzinnig; 2 de lijst van \
@@ -143,6 +145,21 @@ enum DutchHelp {
               bk verify overzicht.json
               bk verify overzicht.pdf --max-age 14d --format json
               bk verify - < overzicht.json
+              bk verify gedeeld.json --aud 00000001001234567000 --nonce intake-42
+            """
+        ),
+        "share": (
+            "Deel alleen de ondertekende gegevens die u kiest, met een hulpverlener of op papier.",
+            """
+            Gebruikt de ondertekende saldo's die 'bk overview' bewaarde. Zegt in gewone woorden \
+            wat de ontvanger te zien krijgt en wat niet, en vraagt het u op de terminal (--yes in \
+            scripts). De ontvanger controleert het bestand met 'bk verify BESTAND'.
+
+            Afsluitcodes: 0 geschreven; 1 niet gedeeld; 77 log eerst in; 64 de opdracht klopt niet.
+
+            Voorbeelden:
+              bk share --to 00000001001234567000 --only CJIB,DUO -o voor-schuldhulp.json
+              bk share --to paper --show totals -o voor-verhuurder.json
             """
         ),
         "pdf": ("Werk met de PDF van een overzicht.", nil),
@@ -232,6 +249,15 @@ enum DutchHelp {
         "consent grant --reference": "Het kenmerk dat uw hulpverlener u gaf (hoogstens 64 tekens); het gaat met de toestemming mee.",
         "consent grant --output": "Waar de toestemming komt (standaard consent-<id>.jws in deze map).",
         "consent grant --yes": "Geef toestemming zonder te vragen (voor scripts).",
+        "share --to": "Wie het krijgt: de OIN of naam van een hulpverlener uit de lijst, of 'paper'.",
+        "share --only": "Alleen deze organisaties (korte namen of OIN's, met komma's ertussen); standaard alle met een ondertekend saldo.",
+        "share --show": "totals (wat u per organisatie moet betalen en wat te laat is) of zaken (ook elke zaak).",
+        "share --bsn": "Laat ook uw BSN zien (staat standaard uit).",
+        "share --nonce": "De code van de ontvanger, als die u er een gaf (anders maakt bk er een).",
+        "share --output": "Waar het bestand om te delen komt (.json; '-' is de standaarduitvoer).",
+        "share --yes": "Deel zonder te vragen (voor scripts).",
+        "verify --aud": "Voor een gedeeld bestand: voor wie het moet zijn (uw OIN); afsluitcode 4 als het voor een ander is.",
+        "verify --nonce": "Voor een gedeeld bestand: de code die u de burger gaf; afsluitcode 4 als het met een andere is gemaakt.",
         "consent grant --code": "Toon ook een korte code van de toestemming, zodat de hulpverlener het bestand telefonisch kan nagaan.",
         "consent list --format": "table of json.",
         "dispute file --zaakkenmerk": "Het kenmerk van de zaak, zoals uw overzicht het toont.",
@@ -261,7 +287,8 @@ enum DutchHelp {
         "requester batch --csv-dialect":
             "excel-nl (';', euro's met een decimale komma, UTF-8 met BOM: opent in Nederlandse Excel) of rfc4180 (',', centen: voor scripts).",
         "requester batch --deadline": "Tijd voor de hele run (bijv. 5m).",
-        "verify --file": "Een overzicht van 'bk overview --format json|xml|pdf' ('-' leest de standaardinvoer).",
+        "verify --file":
+            "Een overzicht van 'bk overview --format json|xml|pdf', een bewijs van 'bk dispute' of een bestand van 'bk share' ('-' leest de standaardinvoer).",
         "verify --max-age": "Afsluitcode 3 als het oudste document ouder is dan dit (bijv. 14d, 36h).",
         "verify --format": "table of json (standaard: uit de extensie van het --output-bestand, .json of .txt; anders table).",
         "verify --output": "Schrijf het rapport naar dit bestand ('-' is de standaarduitvoer).",
