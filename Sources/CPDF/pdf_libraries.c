@@ -1,7 +1,8 @@
 // Opens the PDF stack (cairo, pango, qpdf) on first use; see CPDF.h.
 #include "CPDF.h"
 
-#include <dlfcn.h>
+#include "library_table.h"
+
 #include <pthread.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -21,28 +22,11 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int loaded;
 static char error[512];
 
-/// The first handle that has `name`, or NULL.
-static void *find(void *const handles[library_count], const char *name) {
-    for (int index = 0; index < library_count; index++) {
-        void *symbol = dlsym(handles[index], name);
-        if (symbol != NULL) return symbol;
-    }
-    return NULL;
-}
-
 static void load(void) {
     void *handles[library_count];
-    for (int index = 0; index < library_count; index++) {
-        handles[index] = dlopen(libraries[index][0], RTLD_NOW | RTLD_LOCAL);
-        if (handles[index] == NULL) handles[index] = dlopen(libraries[index][1], RTLD_NOW | RTLD_LOCAL);
-        if (handles[index] == NULL) {
-            const char *reason = dlerror();
-            snprintf(error, sizeof error, "%s", reason != NULL ? reason : libraries[index][0]);
-            return;
-        }
-    }
+    if (!bk_open_libraries(libraries, library_count, handles, error, sizeof error)) return;
 #define BK_PDF_RESOLVE(name)                                                              \
-    functions.name = (__typeof__(name) *)find(handles, #name);                            \
+    functions.name = (__typeof__(name) *)bk_find_function(handles, library_count, #name); \
     if (functions.name == NULL) {                                                         \
         snprintf(error, sizeof error, "the PDF libraries have no function %s", #name);   \
         return;                                                                           \
