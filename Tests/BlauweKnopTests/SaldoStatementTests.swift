@@ -38,7 +38,7 @@ struct SaldoStatementTests {
             let claims = SaldoStatement.Claims(
                 iss: organization.oin, iat: SaldoStatementTests.now, exp: SaldoStatementTests.now + lifetime, cnf: .init(jwk: appKey.publicJWK),
                 saldoDatumtijd: moment)
-            return SaldoStatementIssuer(claims: claims, bsn: SaldoStatementTests.bsn, zaken: zaken)
+            return SaldoStatementIssuer(claims: claims, bsn: SaldoStatementTests.bsn, zaken: zaken, decoys: 2, zaakDecoys: 1)
         }
 
         func receive(_ compact: String) throws -> SaldoStatement {

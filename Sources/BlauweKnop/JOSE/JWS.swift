@@ -78,10 +78,14 @@ public struct JWS: Sendable {
     /// - Returns: the payload bytes, now authenticated.
     @discardableResult
     public func verified(with keys: TrustedKeys, type: String?) throws(JOSEError) -> [UInt8] {
+        try verified(with: keys, type: type, defaultKeyID: nil)
+    }
+
+    private func verified(with keys: TrustedKeys, type: String?, defaultKeyID: String?) throws(JOSEError) -> [UInt8] {
         if let type, header.typ != type {
             throw JOSEError(.wrongType, "expected a '\(type)' object, got '\(header.typ ?? "no type")'")
         }
-        guard let kid = header.kid else { throw JOSEError(.malformed, "the JWS header has no 'kid'") }
+        guard let kid = header.kid ?? defaultKeyID else { throw JOSEError(.malformed, "the JWS header has no 'kid'") }
         guard let key = keys[kid] else { throw JOSEError(.unknownKey, "signed with key \(kid), which is not trusted for this signer") }
         guard key.type.accepts(algorithm: header.alg) else {
             throw JOSEError(.forbiddenHeader, "algorithm '\(header.alg)' does not fit the signer's \(key.jwk.crv) key")
@@ -92,20 +96,31 @@ public struct JWS: Sendable {
         return payload
     }
 
+    /// Verifies the signature with the one key the signer must have used, as `verified(with:type:)`
+    /// does; a `kid`, when present, must name that key.
+    @discardableResult
+    public func verified(by key: PublicKey, type: String) throws(JOSEError) -> [UInt8] {
+        let id = try key.jwk.thumbprint()
+        return try verified(with: TrustedKeys(keysByID: [id: key]), type: type, defaultKeyID: id)
+    }
+
     /// Signs `payload` with `key`, emitting `alg`, `typ` and `kid` (the key's thumbprint).
     /// Signs `claims` written as compact JSON.
-    public static func sign(claims: some Encodable, type: String, key: PrivateKey) throws(JOSEError) -> String {
+    /// - Parameter namingKey: false leaves `kid` out, where the verifier knows the one key
+    ///   (a key binding, RFC 9901 §4.3: every byte counts in a QR code).
+    public static func sign(claims: some Encodable, type: String, key: PrivateKey, namingKey: Bool = true) throws(JOSEError) -> String {
         let payload: [UInt8]
         do {
             payload = try JSONCoding.encode(claims)
         } catch {
             throw JOSEError(.malformed, "the claims cannot be written as JSON: \(error)")
         }
-        return try sign(payload: payload, type: type, key: key)
+        return try sign(payload: payload, type: type, key: key, namingKey: namingKey)
     }
 
-    public static func sign(payload: [UInt8], type: String, key: PrivateKey) throws(JOSEError) -> String {
-        let header = #"{"alg":"\#(key.type.signingAlgorithm)","typ":"\#(type)","kid":"\#(try key.keyID())"}"#
+    public static func sign(payload: [UInt8], type: String, key: PrivateKey, namingKey: Bool = true) throws(JOSEError) -> String {
+        let kid = namingKey ? #","kid":"\#(try key.keyID())""# : ""
+        let header = #"{"alg":"\#(key.type.signingAlgorithm)","typ":"\#(type)"\#(kid)}"#
         let input = Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(payload)
         let signature = try key.sign(Array(input.utf8))
         return input + "." + Base64URL.encode(signature)

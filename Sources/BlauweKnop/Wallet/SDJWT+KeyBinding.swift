@@ -31,7 +31,7 @@ extension SDJWT {
         guard let keyBinding else { throw SDJWTError(.wrongBinding, "the presentation has no key binding") }
         let claims: KeyBindingClaims
         do {
-            let payload = try JWS(compact: keyBinding).verified(with: try TrustedKeys([holderKey]), type: Self.keyBindingType)
+            let payload = try JWS(compact: keyBinding).verified(by: try PublicKey(jwk: holderKey), type: Self.keyBindingType)
             claims = try JSONCoding.decode(KeyBindingClaims.self, from: payload)
         } catch let error as JOSEError {
             throw SDJWTError(.invalidSignature, "the key binding does not verify with the statement's key: \(error.detail)")
@@ -56,7 +56,8 @@ extension SDJWT {
         let claims = KeyBindingClaims(iat: now, aud: audience, nonce: nonce, sdHash: presented.sdHash)
         do {
             return SDJWT(
-                issuerJWT: issuerJWT, disclosures: presented.disclosures, keyBinding: try JWS.sign(claims: claims, type: Self.keyBindingType, key: key))
+                issuerJWT: issuerJWT, disclosures: presented.disclosures,
+                keyBinding: try JWS.sign(claims: claims, type: Self.keyBindingType, key: key, namingKey: false))
         } catch {
             throw SDJWTError(.invalidSignature, "the key binding cannot be signed: \(error.detail)")
         }

@@ -11,8 +11,10 @@ public struct SaldoStatementIssuer: Sendable {
     /// Decoy elements among the zaken, so that the list's length does not count them.
     public var zaakDecoys: Int
 
-    /// A statement of `zaken` as the organisation derives them, with their totals.
-    public init(claims: SaldoStatement.Claims, bsn: String, zaken: [FoldedZaak], decoys: Int = 2, zaakDecoys: Int = 1) {
+    /// A statement of `zaken` as the organisation derives them, with their totals. One decoy
+    /// by default, none among the zaken: every byte of the signed JWT is in each QR code on
+    /// paper (§12.3), and the totals disclose the number of zaken anyway.
+    public init(claims: SaldoStatement.Claims, bsn: String, zaken: [FoldedZaak], decoys: Int = 1, zaakDecoys: Int = 0) {
         self.claims = claims
         self.bsn = bsn
         self.totalen = SaldoStatement.Totalen(zaken)
