@@ -11,7 +11,8 @@ RELEASE_FLAGS = -c release --static-swift-stdlib -Xcc -gdwarf-4
 BIN_DIR = $(shell $(SWIFT) build $(BUILD_FLAGS) --show-bin-path)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev zlib1g-dev libxml2-utils openssl jq python3-jsonschema \
-	libcairo2-dev libpango1.0-dev libqpdf-dev qpdf poppler-utils fonts-dejavu-core
+	libcairo2-dev libpango1.0-dev libqpdf-dev qpdf poppler-utils fonts-dejavu-core \
+	libqrencode4 libzbar0 libgdk-pixbuf-2.0-0 libpoppler-glib8 libpixman-1-0
 
 .PHONY: setup build layers lint format test demo bench fuzz sanitize adversarial install clean
 
@@ -24,6 +25,7 @@ setup:
 	fi
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 	@python3 -c 'from cryptography.hazmat.primitives.asymmetric import mlkem' 2>/dev/null || python3 -m pip install -q 'cryptography>=46'
+	@python3 -c 'import PIL' 2>/dev/null || python3 -m pip install -q pillow
 	@bash Examples/make-test-pki.sh Examples/pki
 
 ## build: compile bk and bk-holder
@@ -52,7 +54,7 @@ demo: build
 
 ## bench: performance scenarios side by side with curl (release build); figures go to BENCHMARKS.md
 bench: setup
-	@for p in valgrind curl; do dpkg -s $$p >/dev/null 2>&1 || { $(SUDO) apt-get update -qq; $(SUDO) apt-get install -y -qq $$p >/dev/null; }; done
+	@for p in valgrind curl zbar-tools; do dpkg -s $$p >/dev/null 2>&1 || { $(SUDO) apt-get update -qq; $(SUDO) apt-get install -y -qq $$p >/dev/null; }; done
 	$(SWIFT) build $(RELEASE_FLAGS)
 	BIN="$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)" python3 Benchmarks/bench.py $(SCENARIOS)
 

@@ -44,7 +44,7 @@ struct ShareCommand: AsyncParsableCommand, ReportsErrors {
     @Option(help: "The recipient's code, when they gave you one (else bk makes one).")
     var nonce: String?
 
-    @Option(name: [.short, .customLong("output")], help: "Where to write the file to share (.json; '-' is standard output).")
+    @Option(name: [.short, .customLong("output")], help: "Where to write it: .json to send, .pdf to print with QR codes ('-' is standard output).")
     var output: String?
 
     @Flag(help: "Share without asking (for scripts).")
@@ -55,7 +55,9 @@ struct ShareCommand: AsyncParsableCommand, ReportsErrors {
             let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
             guard (1...128).contains(nonce.count), nonce.allSatisfy(allowed.contains) else { throw UsageProblem.error(.usageShareNonce) }
         }
-        if let output, output != OutputFile.standardOutputName, !output.lowercased().hasSuffix(".json") { throw UsageProblem.error(.usageShareOutput) }
+        if let output, output != OutputFile.standardOutputName, !output.lowercased().hasSuffix(".json"), !output.lowercased().hasSuffix(".pdf") {
+            throw UsageProblem.error(.usageShareOutput)
+        }
     }
 
     var presentation: Presentation { Presentation(global) }
@@ -69,9 +71,13 @@ struct ShareCommand: AsyncParsableCommand, ReportsErrors {
                 http: client.http(deadlineSeconds: 30), to: to, only: only, facts: show.facts, disclosingBSN: bsn, nonce: nonce)
             Terminal.note(Prose.wrapAll(Self.summary(share, messages: text), width: presentation.width))
             if !yes { try Confirmation.ask(.shareQuestion, needsYes: .shareNeedsYes, cancelled: .shareCancelled, messages: text) }
-            let file = try share.file(now: client.clock.epochSeconds)
             let path = output ?? OutputFile.standardOutputName
-            try presentation.write(String(decoding: try JSONCoding.encoder().encode(file), as: UTF8.self) + "\n", to: path, mode: 0o600)
+            if path.lowercased().hasSuffix(".pdf") {
+                try presentation.write(try share.page(now: client.clock.epochSeconds, language: text.language), to: path, mode: 0o600)
+            } else {
+                let file = try share.file(now: client.clock.epochSeconds)
+                try presentation.write(String(decoding: try JSONCoding.encoder().encode(file), as: UTF8.self) + "\n", to: path, mode: 0o600)
+            }
             if path != OutputFile.standardOutputName {
                 let path = TerminalText.sanitized(path)
                 switch share.plan.recipient {

@@ -6,13 +6,16 @@ import Foundation
 /// per organisation only what was disclosed, and the verdict.
 struct ShareVerification {
     let report: ShareReport
+    /// Read from paper (`--scan`): a page without codes is said as such.
+    var scanned = false
 
     /// Writes the report as a table or JSON and ends with the exit code of §12.2.
     func write(format: VerifyCommand.ReportFormat, to output: String?, presentation: Presentation) throws {
         switch format {
         case .json: try presentation.write(String(decoding: try JSONCoding.encoder().encode(report), as: UTF8.self) + "\n", to: output)
         case .table:
-            try presentation.write(Prose.wrapAll(Self.text(report, messages: presentation.messages), width: presentation.width) + "\n", to: output)
+            try presentation.write(
+                Prose.wrapAll(Self.text(report, scanned: scanned, messages: presentation.messages), width: presentation.width) + "\n", to: output)
             if presentation.verbose, let problem = report.problem { Terminal.note("  \(TerminalText.sanitized(problem))") }
         }
         if report.verdict != .valid { throw ExitCode(report.verdict.exitCode) }
@@ -20,7 +23,7 @@ struct ShareVerification {
 
     /// The report for people: per organisation what was shown, then the verdict. Nothing of a
     /// file that does not verify is shown.
-    static func text(_ report: ShareReport, messages text: Messages) -> String {
+    static func text(_ report: ShareReport, scanned: Bool = false, messages text: Messages) -> String {
         var lines: [String] = []
         if let first = report.organizations.first {
             lines.append(
@@ -54,6 +57,11 @@ struct ShareVerification {
                                 "saldo": Money.euros(zaak.saldo, in: text.language), "late": Money.euros(zaak.achterstallig, in: text.language),
                             ]])
             }
+            switch shown.mismatch {
+            case .otherShortCode?: lines.append("  " + text[.sharedOtherShortCode, ["nonce": TerminalText.sanitized(shown.nonce)]])
+            case .otherCitizen?: lines.append("  " + text[.sharedOtherCitizen])
+            case nil: break
+            }
             if shown.expired {
                 lines.append("  " + text[.sharedExpired, ["moment": text.moment(Timestamps.rfc3339(Date(timeIntervalSince1970: TimeInterval(shown.exp))))]])
             }
@@ -65,7 +73,7 @@ struct ShareVerification {
             case .tooOld: .sharedTooOld
             case .altered: .sharedAltered
             case .untrustedScheme: .sharedUntrustedScheme
-            case .unreadable: .sharedUnreadable
+            case .unreadable: scanned ? .sharedNoCodes : .sharedUnreadable
             }
         lines.append(text[verdict])
         return lines.joined(separator: "\n")

@@ -32,8 +32,14 @@ struct VerifyCommand: AsyncParsableCommand, ReportsErrors {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "An overview from 'bk overview --format json|xml|pdf', a proof from 'bk dispute' or a file from 'bk share' ('-' reads standard input).")
-    var file: String
+    @Argument(
+        help:
+            "An overview from 'bk overview --format json|xml|pdf', a proof from 'bk dispute' or a file from 'bk share' ('-' reads standard input); with --scan, photos, scans or scanned PDFs."
+    )
+    var files: [String]
+
+    @Flag(help: "Read the QR codes on paper: photos or scans (PNG, JPEG) or scanned PDFs, checked against the current scheme.")
+    var scan = false
 
     @Option(name: .customLong("max-age"), help: "Exit 3 when the oldest document is older than this (e.g. 14d, 36h).")
     var maxAge: DurationArgument?
@@ -56,13 +62,18 @@ struct VerifyCommand: AsyncParsableCommand, ReportsErrors {
 
     var presentation: Presentation { Presentation(global, jsonErrors: (format ?? (output?.hasSuffix(".json") == true ? .json : .table)) == .json) }
 
+    func validate() throws {
+        guard scan ? !files.isEmpty : files.count == 1 else { throw UsageProblem.error(.usageVerifyFiles) }
+    }
+
     func run() async throws {
         let format = self.format ?? (output?.hasSuffix(".json") == true ? .json : .table)
         let presentation = self.presentation
+        if scan { return try await verifyScans(format: format, presentation: presentation) }
         let report: VerificationReport
         let settings = try global.settings()
         let anchor = try TrustAnchor(path: settings.requireTrustAnchor())
-        let bytes = try InputFile.read(file)
+        let bytes = try InputFile.read(files[0])
         if ShareFile.isShareFile(bytes) {
             let report = ShareVerifier.verify(
                 bytes: bytes, trustAnchor: anchor, environment: settings.environment, audience: aud, nonce: nonce,
@@ -83,6 +94,18 @@ struct VerifyCommand: AsyncParsableCommand, ReportsErrors {
             try presentation.write(Prose.wrapAll(table, width: presentation.width), to: output)
         }
         if report.verdict.exitCode != 0 { throw ExitCode(report.verdict.exitCode) }
+    }
+
+    /// `--scan`: the codes of every picture and page, verified against the current scheme.
+    private func verifyScans(format: ReportFormat, presentation: Presentation) async throws {
+        try await global.withClient { client in
+            let scheme = try await client.scheme(http: client.http(deadlineSeconds: 30))
+            var codes: [String] = []
+            for path in files { codes += try CodeScanner.texts(inFile: path) }
+            let report = PaperVerifier.verify(
+                codes: codes, scheme: scheme, nonce: nonce, maxAgeSeconds: maxAge.map { Int64($0.wholeSeconds) }, now: client.clock.epochSeconds)
+            try ShareVerification(report: report, scanned: true).write(format: format, to: output, presentation: presentation)
+        }
     }
 
     /// The report for people: each organisation proven or missing, the verdict, and with

@@ -6,8 +6,20 @@ extension BlauweKnopClient {
         public let scheme: VerifiedScheme
         let identity: CitizenIdentity
 
-        /// The share file, its presentations signed now with the app key.
-        public func file(now: Int64) throws(ShareError) -> ShareFile { try plan.shareFile(scheme: scheme, appKey: identity.appKey, now: now) }
+        /// The share file (PROTOCOL §12.2), its presentations signed now with the app key.
+        public func file(now: Int64) throws(ShareError) -> ShareFile {
+            ShareFile(scheme: scheme.compact, presentations: try plan.presentations(appKey: identity.appKey, now: now))
+        }
+
+        /// The page for paper (§12.3): each organisation's figures beside the QR code of its
+        /// presentation, signed now.
+        public func page(now: Int64, language: Language) throws -> [UInt8] {
+            let presentations = try plan.presentations(appKey: identity.appKey, now: now)
+            let entries = zip(plan.statements, presentations).map { shared, presentation in
+                SharePDF.Entry(organization: shared.organization.name, presentation: presentation, statement: shared.statement)
+            }
+            return try SharePDF.render(entries, nonce: plan.nonce, showsBSN: plan.disclosesBSN, language: language)
+        }
     }
 
     /// Plans a share: `to` a requester or `paper`, `only` these organisations (else every one

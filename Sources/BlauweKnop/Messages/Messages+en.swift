@@ -413,6 +413,15 @@ extension Messages {
         .shareTotalsAndZaken:
             "From {organizations}: how much you still have to pay, how much is overdue, how many cases you have, the next due date, and each case with its reference, description and amounts.",
         .shareWrittenPaper: "The file is in {path}.",
+        .sharePDFTitle: "Signed amounts",
+        .sharePDFExplained:
+            "These codes prove what the organisations signed about this citizen's debts. Scan them with 'bk verify --scan' and compare what bk shows with the amounts and the code on this paper.",
+        .sharePDFMoment: "Amounts of",
+        .sharePDFCode: "Code to compare",
+        .sharedNoCodes: "There is no Blauwe Knop code on this. Scan the page with the codes, or take a sharper photo.",
+        .sharedOtherShortCode: "Note: this code belongs to another overview (code {nonce}). Compare it with the code on the paper.",
+        .sharedOtherCitizen: "Note: the codes do not all belong to one and the same person.",
+        .usageVerifyFiles: "Give one file to check, or with --scan one or more photos, scans or PDFs.",
         .shareTitle: "You are about to share data with {recipient}. They will see:",
         .shareTotals: "From {organizations}: how much you still have to pay, how much is overdue, how many cases you have and the next due date.",
         .shareWithBSN: "Your citizen service number (BSN).",
@@ -446,6 +455,6 @@ extension Messages {
         .sharedExpired: "This data was valid until {moment}.",
         .usageShareNonce: "--nonce is 1 to 128 characters: letters, digits, dot, hyphen, underscore or tilde.",
         .usageVerifyShareOnly: "--aud and --nonce belong to a file of bk share; this file is not one.",
-        .usageShareOutput: "-o writes a .json file to share; pick a name that ends in .json.",
+        .usageShareOutput: "-o writes a .json file to send or a .pdf to print; pick a name that ends in one of them.",
     ]
 }

@@ -419,6 +419,15 @@ extension Messages {
         .shareTotalsAndZaken:
             "Van {organizations}: hoeveel u nog moet betalen, hoeveel te laat is, hoeveel zaken u heeft, de volgende vervaldatum, en elke zaak met kenmerk, omschrijving en bedragen.",
         .shareWrittenPaper: "Het bestand staat in {path}.",
+        .sharePDFTitle: "Gewaarmerkte bedragen",
+        .sharePDFExplained:
+            "Deze codes bewijzen wat de organisaties hebben ondertekend over de schulden van deze burger. Scan ze met 'bk verify --scan' en vergelijk wat bk laat zien met de bedragen en de code op dit papier.",
+        .sharePDFMoment: "Bedragen van",
+        .sharePDFCode: "Code om te vergelijken",
+        .sharedNoCodes: "Hierop staat geen code van de Blauwe Knop. Scan de pagina met de codes, of maak een scherpere foto.",
+        .sharedOtherShortCode: "Let op: deze code hoort bij een ander overzicht (code {nonce}). Vergelijk hem met de code op het papier.",
+        .sharedOtherCitizen: "Let op: de codes horen niet bij één en dezelfde persoon.",
+        .usageVerifyFiles: "Geef één bestand om te controleren, of met --scan een of meer foto's, scans of PDF's.",
         .shareTitle: "U gaat gegevens delen met {recipient}. Te zien is:",
         .shareTotals: "Van {organizations}: hoeveel u nog moet betalen, hoeveel te laat is, hoeveel zaken u heeft en de volgende vervaldatum.",
         .shareWithBSN: "Uw burgerservicenummer (BSN).",
@@ -452,6 +461,6 @@ extension Messages {
         .sharedExpired: "Deze gegevens waren geldig tot {moment}.",
         .usageShareNonce: "--nonce is 1 tot 128 tekens: letters, cijfers, punt, streepje, liggend streepje of tilde.",
         .usageVerifyShareOnly: "--aud en --nonce horen bij een bestand van bk share; dit bestand is dat niet.",
-        .usageShareOutput: "-o schrijft een .json-bestand om te delen; kies een naam die eindigt op .json.",
+        .usageShareOutput: "-o schrijft een .json-bestand om te versturen of een .pdf om te printen; kies een naam die daarop eindigt.",
     ]
 }

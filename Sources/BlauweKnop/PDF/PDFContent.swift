@@ -15,6 +15,9 @@ enum PDFBlock: Equatable {
     case fields([PDFField])
     /// A paragraph in a fixed-width font (the fingerprint).
     case code(String)
+    /// A QR code (PROTOCOL §12.3), `PDFPageRenderer.qrWidth` wide plus its quiet zone; the
+    /// description is what it holds, for people who cannot see it.
+    case qrCode(QRCode, description: String)
     /// The next block starts on a new page.
     case pageBreak
     /// Blocks that stay on one page together when they fit on one (a heading with what

@@ -10,6 +10,14 @@ struct PDFPageRenderer {
     static let pageHeight = 841.89
     static let margin = 56.0
     static let footerHeight = 28.0
+    /// A QR code's width: 60 mm, the most the paper of PROTOCOL §12.3 allows (the larger the
+    /// modules, the poorer the copy that still reads). Its quiet zone lies around it.
+    static let qrWidth = 60 / 25.4 * 72
+
+    /// The height a QR code takes on the page: the symbol and its quiet zone above and below.
+    static func qrHeight(_ code: QRCode) -> Double {
+        qrWidth * Double(code.size + 2 * QRCode.quietZone) / Double(code.size)
+    }
 
     let title: String
     /// RFC 3339; the document's creation and modification date.
@@ -171,7 +179,7 @@ struct PDFPageRenderer {
         case .paragraph(_, let strong): strong ? "DejaVu Sans Bold 11" : "DejaVu Sans 11"
         case .fields(let fields): fields.first?.alert == true ? "DejaVu Sans Bold 11" : "DejaVu Sans 11"
         case .code: "DejaVu Sans Mono 10"
-        case .pageBreak, .keep: "DejaVu Sans 11"
+        case .pageBreak, .keep, .qrCode: "DejaVu Sans 11"
         }
     }
 
@@ -180,6 +188,7 @@ struct PDFPageRenderer {
         case .title: "H1"
         case .heading: "H2"
         case .subheading: "H3"
+        case .qrCode: "Figure"
         default: "P"
         }
     }
@@ -192,7 +201,7 @@ struct PDFPageRenderer {
         case .fields(let fields):
             guard let field = fields.first else { return [] }
             return [(field.label, margin, labelWidth - 8), (field.value, margin + labelWidth, bodyWidth - labelWidth)]
-        case .pageBreak, .keep:
+        case .pageBreak, .keep, .qrCode:
             return []
         }
     }
@@ -218,7 +227,8 @@ struct PDFPageRenderer {
     }
 
     private func measure(_ block: PDFBlock, labelWidth: Double = Self.labelWidth, _ cr: OpaquePointer) -> Double {
-        Self.columns(block, labelWidth: labelWidth).map { column in
+        if case .qrCode(let code, _) = block { return Self.qrHeight(code) }
+        return Self.columns(block, labelWidth: labelWidth).map { column in
             withLayout(column.text, width: column.width, font: Self.font(block), cr) { layout in
                 var width: Int32 = 0
                 var height: Int32 = 0
@@ -247,6 +257,7 @@ struct PDFPageRenderer {
     }
 
     private func draw(_ block: PDFBlock, at y: Double, _ cr: OpaquePointer, footer: Bool = false) {
+        if case .qrCode(let code, _) = block { return draw(code, at: y, cr) }
         let tag = footer ? "P" : Self.tag(block)
         pdfLibrary.cairo_tag_begin(cr, tag, "")
         for column in Self.columns(block) {
@@ -257,6 +268,21 @@ struct PDFPageRenderer {
             }
         }
         pdfLibrary.cairo_tag_end(cr, tag)
+    }
+
+    /// A QR code `qrWidth` wide, its dark modules filled in black, its quiet zone white (the
+    /// left one in the page's margin).
+    private func draw(_ code: QRCode, at y: Double, _ cr: OpaquePointer) {
+        let module = Self.qrWidth / Double(code.size)
+        let left = Self.margin
+        let top = y + Double(QRCode.quietZone) * module
+        pdfLibrary.cairo_tag_begin(cr, "Figure", "")
+        pdfLibrary.cairo_set_source_rgb(cr, 0, 0, 0)
+        for run in code.darkRuns {
+            pdfLibrary.cairo_rectangle(cr, left + Double(run.column) * module, top + Double(run.row) * module, Double(run.length) * module, module)
+        }
+        pdfLibrary.cairo_fill(cr)
+        pdfLibrary.cairo_tag_end(cr, "Figure")
     }
 
     /// Runs `body` with a pango layout of `text`; nil when pango could not make one.

@@ -23,7 +23,7 @@ public struct SharePlan: Sendable {
     public let recipient: Recipient
     public let facts: Facts
     public let disclosesBSN: Bool
-    /// The recipient's nonce, or a fresh random one.
+    /// The recipient's nonce, or a fresh random one of 16 hex digits.
     public let nonce: String
     /// The organisations shared, in scheme order, each with its kept statement.
     public let statements: [(organization: SchemeDocument.Organization, statement: SaldoStatement)]
@@ -80,7 +80,8 @@ public struct SharePlan: Sendable {
         }
         self.facts = facts
         self.disclosesBSN = disclosingBSN
-        self.nonce = nonce ?? Base64URL.encode(SecureRandom.bytes(16))
+        // Like the short code of an overview (§12.3): 16 hex digits, short to compare and to encode.
+        self.nonce = nonce ?? SecureRandom.bytes(8).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
         self.statements = statements
     }
 
@@ -119,9 +120,8 @@ public struct SharePlan: Sendable {
         }
     }
 
-    /// The share file: the scheme and one presentation per organisation, bound to the
-    /// recipient and nonce with the app key.
-    public func shareFile(scheme: VerifiedScheme, appKey: PrivateKey, now: Int64) throws(ShareError) -> ShareFile {
+    /// One presentation per organisation, bound to the recipient and nonce with the app key.
+    public func presentations(appKey: PrivateKey, now: Int64) throws(ShareError) -> [String] {
         var presentations: [String] = []
         for (_, statement) in statements {
             do {
@@ -130,6 +130,6 @@ public struct SharePlan: Sendable {
                 throw ShareError(.signing, error.detail)
             }
         }
-        return ShareFile(scheme: scheme.compact, presentations: presentations)
+        return presentations
     }
 }

@@ -46,9 +46,19 @@ public struct ShareReport: Codable, Sendable, Hashable {
         public var bsn: String?
         public var totalen: SaldoStatement.Totalen?
         public var zaken: [SaldoStatement.Zaak]?
+        /// On paper (§12.3): why this code does not belong with the others, if it does not.
+        public var mismatch: Mismatch?
+
+        /// Why a code on a page does not belong with the others.
+        public enum Mismatch: String, Codable, Sendable {
+            /// It carries another overview's short code.
+            case otherShortCode = "other_short_code"
+            /// It is bound to another app key or citizen.
+            case otherCitizen = "other_citizen"
+        }
 
         enum CodingKeys: String, CodingKey {
-            case oin, name, iat, exp, expired, aud, nonce, bsn, totalen, zaken
+            case oin, name, iat, exp, expired, aud, nonce, bsn, totalen, zaken, mismatch
             case saldoDatumtijd = "saldo_datumtijd"
             case recipientName = "recipient_name"
         }

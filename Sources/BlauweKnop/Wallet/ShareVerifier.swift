@@ -61,7 +61,7 @@ public enum ShareVerifier {
                         oin: issuer, name: organization.name, saldoDatumtijd: statement.claims.saldoDatumtijd, iat: statement.claims.iat,
                         exp: statement.claims.exp, expired: statement.isExpired(now: now), aud: binding.aud,
                         recipientName: scheme.document.requesters?.first { $0.oin == binding.aud }?.name, nonce: binding.nonce, bsn: statement.bsn,
-                        totalen: statement.totalen, zaken: statement.zaken.isEmpty ? nil : statement.zaken))
+                        totalen: statement.totalen, zaken: statement.zaken.isEmpty ? nil : statement.zaken, mismatch: nil))
             } catch {
                 return ShareReport(.altered, problem: error.detail)
             }

@@ -51,6 +51,7 @@ extern PangoAttribute *pango_attr_insert_hyphens_new(int insert_hyphens);
 extern void pango_layout_set_attributes(PangoLayout *layout, PangoAttrList *attributes);
 
 #include "CPDFLibraries.h"
+#include "CPaper.h"
 
 /// Releases a layout made by pango_cairo_create_layout.
 static inline void bk_pango_layout_release(PangoLayout *layout) { bk_pdf()->g_object_unref(layout); }

@@ -35,7 +35,8 @@
     X(qpdf_oh_get_binary_string_value) X(qpdf_oh_get_real_value) X(qpdf_oh_get_bool_value) \
     X(qpdf_oh_begin_dict_key_iter) X(qpdf_oh_dict_more_keys) X(qpdf_oh_dict_next_key) \
     X(pango_attr_list_new) X(pango_attr_list_unref) X(pango_attr_list_insert) \
-    X(pango_attr_insert_hyphens_new) X(pango_layout_set_attributes)
+    X(pango_attr_insert_hyphens_new) X(pango_layout_set_attributes) \
+    X(cairo_rectangle) X(cairo_fill) X(cairo_set_source_rgb)
 
 /// The PDF stack's functions, resolved by `bk_pdf_load`.
 struct bk_pdf_functions {

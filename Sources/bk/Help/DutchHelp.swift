@@ -254,7 +254,7 @@ enum DutchHelp {
         "share --show": "totals (wat u per organisatie moet betalen en wat te laat is) of zaken (ook elke zaak).",
         "share --bsn": "Laat ook uw BSN zien (staat standaard uit).",
         "share --nonce": "De code van de ontvanger, als die u er een gaf (anders maakt bk er een).",
-        "share --output": "Waar het bestand om te delen komt (.json; '-' is de standaarduitvoer).",
+        "share --output": "Waar het komt: .json om te versturen, .pdf om te printen met QR-codes ('-' is de standaarduitvoer).",
         "share --yes": "Deel zonder te vragen (voor scripts).",
         "verify --aud": "Voor een gedeeld bestand: voor wie het moet zijn (uw OIN); afsluitcode 4 als het voor een ander is.",
         "verify --nonce": "Voor een gedeeld bestand: de code die u de burger gaf; afsluitcode 4 als het met een andere is gemaakt.",
@@ -287,8 +287,9 @@ enum DutchHelp {
         "requester batch --csv-dialect":
             "excel-nl (';', euro's met een decimale komma, UTF-8 met BOM: opent in Nederlandse Excel) of rfc4180 (',', centen: voor scripts).",
         "requester batch --deadline": "Tijd voor de hele run (bijv. 5m).",
-        "verify --file":
-            "Een overzicht van 'bk overview --format json|xml|pdf', een bewijs van 'bk dispute' of een bestand van 'bk share' ('-' leest de standaardinvoer).",
+        "verify --files":
+            "Een overzicht van 'bk overview --format json|xml|pdf', een bewijs van 'bk dispute' of een bestand van 'bk share' ('-' leest de standaardinvoer); met --scan foto's, scans of gescande PDF's.",
+        "verify --scan": "Lees de QR-codes op papier: foto's of scans (PNG, JPEG) of gescande PDF's, gecontroleerd met de huidige lijst van organisaties.",
         "verify --max-age": "Afsluitcode 3 als het oudste document ouder is dan dit (bijv. 14d, 36h).",
         "verify --format": "table of json (standaard: uit de extensie van het --output-bestand, .json of .txt; anders table).",
         "verify --output": "Schrijf het rapport naar dit bestand ('-' is de standaarduitvoer).",

@@ -9,7 +9,8 @@ enum ValueNames {
     }
 
     private static let table: [String: (nl: String, en: String)] = [
-        "file": ("BESTAND", "FILE"), "output": ("BESTAND", "FILE"), "config": ("BESTAND", "FILE"), "trust-anchor": ("BESTAND", "FILE"),
+        "file": ("BESTAND", "FILE"), "files": ("BESTAND", "FILE"), "output": ("BESTAND", "FILE"), "config": ("BESTAND", "FILE"),
+        "trust-anchor": ("BESTAND", "FILE"),
         "cacert": ("BESTAND", "FILE"), "consent": ("BESTAND", "FILE"), "requester-key": ("BESTAND", "FILE"), "state-dir": ("MAP", "FOLDER"),
         "consents": ("MAP", "FOLDER"), "output-dir": ("MAP", "FOLDER"), "format": ("VORM", "FORMAT"), "deadline": ("DUUR", "DURATION"),
         "timeout": ("DUUR", "DURATION"), "connect-timeout": ("DUUR", "DURATION"), "request-timeout": ("DUUR", "DURATION"),

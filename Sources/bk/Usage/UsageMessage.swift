@@ -58,7 +58,7 @@ struct UsageMessage {
             guard let choices, !choices.isEmpty else { return said }
             return said + " " + text[.usageChoices, ["choices": listed(choices)]]
         }
-        if let match = words.firstMatch(of: /^Missing expected argument '<?([^'>]*)>?'/) {
+        if let match = words.firstMatch(of: /^Missing expected argument '<?([^'>]*)>?(?: \.\.\.)?'/) {
             let argument = ValueNames.name(String(match.1), in: text.language)
             return text[.usageMissingArgument, ["command": invocation, "argument": argument]]
         }
