@@ -2,7 +2,8 @@
 """make bench: bk's performance scenarios, side by side with a baseline in one run.
 
 Scenarios (see BENCHMARKS.md): overview, transport (bk vs fair curl and a C libcurl multi client),
-cpu (callgrind), encryption (documents encrypted to the run beside TLS only), scale, pdf, batch (bk requester batch). Every figure is a median of RUNS runs with min and max. Only loopback addresses are used.
+cpu (callgrind), encryption (documents encrypted to the run beside TLS only), scale, pdf, batch (bk requester batch),
+paper (QR code sizes, bk verify --scan beside zbarimg). Every figure is a median of RUNS runs with min and max. Only loopback addresses are used.
 """
 import json, os, shutil, signal, statistics, subprocess, sys, tempfile, time
 
@@ -386,6 +387,65 @@ def pdf_scenario():
           ["N", "render", "verify PDF", "verify JSON", "verify PDF / JSON", "pages", "PDF size", "JSON size", "render peak RSS"], rows)
 
 
+# Bytes a QR code holds in byte mode at error correction level M, versions 1–40 (ISO/IEC 18004 table 7).
+QR_CAPACITY_M = [14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666, 711, 779, 857, 911, 997,
+                 1059, 1125, 1190, 1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331]
+
+
+def paper_scenario():
+    """bk share --to paper for the demo citizen (Examples environment), printed with pdftoppm at
+    150 dpi: each QR code's payload, version and module size; bk verify --scan of the 5 pages
+    (load, read, verify against the scheme) beside zbarimg reading the same pages (read only),
+    and of a degraded copy (rotated 3°, 70 %, grey, JPEG 40), which zbarimg cannot read."""
+    work = tempfile.mkdtemp(prefix="bk-paper-")
+    log = open(os.path.join(work, "holder.log"), "w+")
+    proc = subprocess.Popen([f"{BIN}/bk-holder", "serve", "--config", os.path.join(ROOT, "Examples/environment.json"), "--port", "0"],
+                            stdout=log, stderr=subprocess.STDOUT)
+    try:
+        url = None
+        for _ in range(600):
+            log.seek(0)
+            url = next((l[6:] for l in log.read().splitlines() if l.startswith("ready ")), None)
+            if url:
+                break
+            time.sleep(0.1)
+        env = dict(os.environ, BK_SCHEME_URL=url, BK_TRUST_ANCHOR=os.path.join(ROOT, "Examples/trust-anchor.jwks.json"), BK_ENVIRONMENT="test",
+                   BK_CACERT=TEST_CA, BK_STATE_DIR=os.path.join(work, "state"), XDG_CONFIG_HOME=os.path.join(work, "config"))
+        for cmd in (["login", "--test-bsn", "999993653"], ["overview"], ["share", "--to", "paper", "--yes", "-o", os.path.join(work, "paper.pdf")]):
+            subprocess.run([f"{BIN}/bk"] + cmd, env=env, check=True, capture_output=True)
+        subprocess.run(["pdftoppm", "-r", "150", "-png", os.path.join(work, "paper.pdf"), os.path.join(work, "page")], check=True)
+        pages = sorted(os.path.join(work, f) for f in os.listdir(work) if f.startswith("page") and f.endswith(".png"))
+        degraded = []
+        for page in pages:
+            copy = page.replace(".png", ".jpg")
+            subprocess.run(["python3", os.path.join(ROOT, "Tests/EndToEndTests/Fixtures/paper_images.py"), "degrade", page, copy], check=True)
+            degraded.append(copy)
+        codes = subprocess.run(["zbarimg", "-q", "--raw"] + pages, capture_output=True, text=True).stdout.splitlines()
+        verify = [f"{BIN}/bk", "verify", "--scan", "--output", "/dev/null"]
+        zbar = ["zbarimg", "-q", "--raw"]
+        samples = {"bk": [], "zbarimg": [], "bk degraded": []}
+        for _ in range(RUNS):
+            samples["bk"].append(timed(verify + pages, env))
+            samples["zbarimg"].append(timed(zbar + pages, env))
+            samples["bk degraded"].append(timed(verify + degraded, env))
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(10)
+    rows = []
+    for code in codes:
+        size = len(code.encode())
+        version = next(v for v, capacity in enumerate(QR_CAPACITY_M, 1) if capacity >= size)
+        modules = 17 + 4 * version
+        rows.append([size, version, modules, f"{60 / modules:.2f} mm", f"{60 / modules / 25.4 * 150:.1f}", f"{60 / modules / 25.4 * 150 * 0.7:.1f}"])
+    table("paper: the demo citizen's QR codes (bk share --to paper), 60 mm wide at error correction M",
+          ["payload bytes", "version", "modules", "module", "pixels per module at 150 dpi", "after 70 %"], sorted(rows))
+    wall = {k: [x[0] for x in v] for k, v in samples.items()}
+    table(f"paper: reading {len(pages)} pages at 150 dpi ({len(codes)} codes): bk verify --scan beside zbarimg (reads only)",
+          ["pages", "bk verify --scan", "zbarimg", "bk / zbarimg", "bk, degraded copy", "bk peak RSS"],
+          [[len(pages), fmt(stats(wall["bk"]), " s"), fmt(stats(wall["zbarimg"]), " s"), fmt(ratio_of_pairs(wall["bk"], wall["zbarimg"]), "", 2),
+            fmt(stats(wall["bk degraded"]), " s"), fmt(stats([x[2] for x in samples["bk"]]), " MB", 1)]])
+
+
 def batch_scenario():
     """bk requester batch over C consents of the citizen × 9 organisations (L = 50 ms), against
     the same number of overviews fetched by C separate runs of bk requester overview."""
@@ -422,7 +482,7 @@ def batch_scenario():
 
 if __name__ == "__main__":
     os.makedirs(WORK, exist_ok=True)
-    chosen = sys.argv[1:] or ["overview", "transport", "cpu", "encryption", "scale", "pdf", "batch"]
+    chosen = sys.argv[1:] or ["overview", "transport", "cpu", "encryption", "scale", "pdf", "batch", "paper"]
     print(f"# bk benchmarks — {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} cores, {RUNS} runs per figure, binaries in {BIN}")
     print("bk, fair curl and the C client trust the test CA alone and run at the same concurrency")
     for name in chosen:
