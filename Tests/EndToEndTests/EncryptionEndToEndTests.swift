@@ -35,6 +35,9 @@ struct EncryptionEndToEndTests {
         #expect(refused["Utrecht"]?.status == "invalid_document" && refused.filter { $0.value.status == "ok" }.count == 8, "\(refused)")
         let utrecht = (strict["holders"] as? [[String: Any]])?.first { $0["short_name"] as? String == "Utrecht" }
         #expect((utrecht?["error"] as? String)?.contains("does not encrypt") == true && (utrecht?["zaken"] as? [Any])?.isEmpty == true)
+        let table = try holder.bk("overview", "--require-encryption", "--lang", "en")
+        #expect(table.standardOutput.contains("does not encrypt its data beyond TLS,"), "\(table.standardOutput)")
+        #expect(!table.standardOutput.contains("A document could not be checked"), "no bad document was refused")
         var environment = holder.bkEnvironment
         environment["BK_REQUIRE_ENCRYPTION"] = "true"
         #expect(try CommandResult.run(Paths.binaries + "/bk", ["overview"], environment: environment).status == 4)

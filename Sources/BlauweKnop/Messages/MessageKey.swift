@@ -5,7 +5,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case statusOK, statusOKWithWarnings, statusUnreachable, statusTimeout, statusHTTPError, statusUnauthorized
     case statusInvalidSignature, statusInvalidDocument, statusUnsupportedVersion, statusNotInConsent, statusNotSupported
     // Why a holder is missing, in plain words.
-    case reasonUnreachable, reasonTimeout, reasonHTTPError, reasonUnauthorized, reasonIntegrity, reasonUnsupportedVersion, reasonNotInConsent,
+    case reasonUnreachable, reasonTimeout, reasonHTTPError, reasonUnauthorized, reasonIntegrity, reasonNotEncrypted, reasonUnsupportedVersion,
+        reasonNotInConsent,
         reasonNotSupported
 
     // The overview table.

@@ -17,6 +17,8 @@ extension Messages {
         .reasonTimeout: "The organisation did not answer in time.",
         .reasonHTTPError: "Something went wrong at the organisation.",
         .reasonUnauthorized: "The organisation refused access. Log in again with 'bk login'.",
+        .reasonNotEncrypted:
+            "This organisation does not encrypt its data beyond TLS, which this run required (--require-encryption). Nothing of it was fetched or counted.",
         .reasonIntegrity: "This organisation's document could not be checked and was not counted.",
         .reasonUnsupportedVersion: "This organisation sends a kind of document bk does not know yet.",
         .reasonNotInConsent: "This organisation is outside the consent and was not asked.",

@@ -17,6 +17,8 @@ extension Messages {
         .reasonTimeout: "De organisatie gaf niet op tijd antwoord.",
         .reasonHTTPError: "Er ging iets mis bij de organisatie.",
         .reasonUnauthorized: "De organisatie gaf geen toegang. Log opnieuw in met 'bk login'.",
+        .reasonNotEncrypted:
+            "Deze organisatie versleutelt haar gegevens niet extra, en dat was verplicht (--require-encryption). Ze zijn niet opgehaald en niet meegeteld.",
         .reasonIntegrity: "Het document van deze organisatie kon niet worden gecontroleerd en is niet meegeteld.",
         .reasonUnsupportedVersion: "Deze organisatie stuurt een soort document dat bk nog niet kent.",
         .reasonNotInConsent: "Deze organisatie valt buiten de toestemming en is niet gevraagd.",

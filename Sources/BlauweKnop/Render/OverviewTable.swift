@@ -182,11 +182,16 @@ public struct OverviewTable: Sendable {
 
     /// One indented line per organisation that gave nothing, with why in plain words.
     private func failures(_ failed: [HolderResult]) -> [String] {
+        // Refused for want of encryption (--require-encryption): said as such, not as a bad document.
+        func refusedPlain(_ holder: HolderResult) -> Bool {
+            holder.status == .invalidDocument && holder.error?.hasPrefix(EncryptionPolicy.refusalPrefix) == true
+        }
         var lines = failed.map { holder in
             let technical = style.verbose ? holder.error.map { " (\(TerminalText.sanitized($0)))" } ?? "" : ""
-            return "  \(TerminalText.sanitized(holder.name)): \(text.reason(holder.status, forRequester: forRequester))\(technical)"
+            let reason = refusedPlain(holder) ? text[.reasonNotEncrypted] : text.reason(holder.status, forRequester: forRequester)
+            return "  \(TerminalText.sanitized(holder.name)): \(reason)\(technical)"
         }
-        if failed.contains(where: \.status.isIntegrityFailure) { lines.append(text[.integrityWarning]) }
+        if failed.contains(where: { $0.status.isIntegrityFailure && !refusedPlain($0) }) { lines.append(text[.integrityWarning]) }
         return lines
     }
 

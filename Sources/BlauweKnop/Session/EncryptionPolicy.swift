@@ -11,6 +11,9 @@ public struct EncryptionPolicy: Sendable {
         self.required = required
     }
 
+    /// How the reason of a refusal for want of encryption begins (`HolderResult.error`).
+    public static let refusalPrefix = "encryption: "
+
     /// TLS only: no key offered, none required.
     public static let tlsOnly = EncryptionPolicy(key: nil, required: false)
 
@@ -21,9 +24,10 @@ public struct EncryptionPolicy: Sendable {
         guard !required else {
             throw HolderFailure(
                 .invalidDocument,
-                discovery.offersEncryption
-                    ? "encryption: this run has no key to offer, and encryption is required"
-                    : "encryption: the holder does not encrypt documents (no X-Wing in discovery), and encryption is required")
+                Self.refusalPrefix
+                    + (discovery.offersEncryption
+                        ? "this run has no key to offer, and encryption is required"
+                        : "the holder does not encrypt documents (no X-Wing in discovery), and encryption is required"))
         }
         return nil
     }
