@@ -1,4 +1,5 @@
 import BlauweKnop
+import BKTestSupport
 import Foundation
 import Testing
 
@@ -172,27 +173,29 @@ struct DisputeEndToEndTests {
 
     @Test("bk dispute list shows each status the organisation sets, its explanation harmlessly; withdraw by reference, not once decided")
     func listAndWithdraw() async throws {
-        let holder = try Self.holderWithOverview()
-        let objection = try Self.file(Self.bezwaar, at: holder)
-        let correction = try Self.file(["dispute", Self.zaak, "--kind", "correctie", "--reason", "Naam verkeerd gespeld.", "--yes"], at: holder)
-        let organisation = try await DisputeHolderEndToEndTests.Filer.start(holder)
-        #expect(try await organisation.decide(try #require(objection["request"] as? String), .inBehandeling) == 204)
-        #expect(
-            try await organisation.decide(
-                try #require(correction["request"] as? String), .afgewezen, toelichting: "\u{1B}[32mAlles klopt al.\u{1B}[0m") == 204)
+        try await DedicatedExecutor.offPool {
+            let holder = try Self.holderWithOverview()
+            let objection = try Self.file(Self.bezwaar, at: holder)
+            let correction = try Self.file(["dispute", Self.zaak, "--kind", "correctie", "--reason", "Naam verkeerd gespeld.", "--yes"], at: holder)
+            let organisation = try await DisputeHolderEndToEndTests.Filer.start(holder)
+            #expect(try await organisation.decide(try #require(objection["request"] as? String), .inBehandeling) == 204)
+            #expect(
+                try await organisation.decide(
+                    try #require(correction["request"] as? String), .afgewezen, toelichting: "\u{1B}[32mAlles klopt al.\u{1B}[0m") == 204)
 
-        let table = try holder.bk("dispute", "list")
-        #expect(table.status == 0, "\(table.standardError)")
-        #expect(table.standardOutput.contains("in behandeling") && table.standardOutput.contains("afgewezen"), "\(table.standardOutput)")
-        #expect(table.standardOutput.contains("Alles klopt al.") && !table.standardOutput.contains("\u{1B}"), "\(table.standardOutput)")
-        let json = try holder.bk("dispute", "list", "--format", "json")
-        #expect(try Validators.jsonSchemaProblem(document: json.standardOutput, schema: Paths.packageRoot + "/Schemas/dispute-list.schema.json") == nil)
+            let table = try holder.bk("dispute", "list")
+            #expect(table.status == 0, "\(table.standardError)")
+            #expect(table.standardOutput.contains("in behandeling") && table.standardOutput.contains("afgewezen"), "\(table.standardOutput)")
+            #expect(table.standardOutput.contains("Alles klopt al.") && !table.standardOutput.contains("\u{1B}"), "\(table.standardOutput)")
+            let json = try holder.bk("dispute", "list", "--format", "json")
+            #expect(try Validators.jsonSchemaProblem(document: json.standardOutput, schema: Paths.packageRoot + "/Schemas/dispute-list.schema.json") == nil)
 
-        let decided = try holder.bk("dispute", "withdraw", try #require(correction["kenmerk"] as? String))
-        #expect(decided.status == 1 && decided.standardError.contains("al beslist"), "\(decided.standardError)")
-        let withdrawn = try holder.bk("dispute", "withdraw", try #require(objection["kenmerk"] as? String))
-        #expect(withdrawn.status == 0 && withdrawn.standardError.contains("ingetrokken"), "\(withdrawn.standardError)")
-        #expect(try holder.bk("dispute", "list").standardOutput.contains("ingetrokken"))
-        #expect(try holder.bk("dispute", "withdraw", "CJIB-BZW-1999-9999").status == 1)
+            let decided = try holder.bk("dispute", "withdraw", try #require(correction["kenmerk"] as? String))
+            #expect(decided.status == 1 && decided.standardError.contains("al beslist"), "\(decided.standardError)")
+            let withdrawn = try holder.bk("dispute", "withdraw", try #require(objection["kenmerk"] as? String))
+            #expect(withdrawn.status == 0 && withdrawn.standardError.contains("ingetrokken"), "\(withdrawn.standardError)")
+            #expect(try holder.bk("dispute", "list").standardOutput.contains("ingetrokken"))
+            #expect(try holder.bk("dispute", "withdraw", "CJIB-BZW-1999-9999").status == 1)
+        }
     }
 }

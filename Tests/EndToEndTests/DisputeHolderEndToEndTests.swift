@@ -1,4 +1,5 @@
 import BlauweKnop
+import BKTestSupport
 import Foundation
 import Testing
 
@@ -87,90 +88,98 @@ struct DisputeHolderEndToEndTests {
 
     @Test("File, repeat, conflict, list, decide, withdraw: every answer of §11.2–§11.3, and the document states the request")
     func lifecycle() async throws {
-        let holder = try TestHolder()
-        let filer = try await Filer.start(holder)
-        #expect(filer.discovery.requestsURL?.hasSuffix("/v1/requests") == true)
-        let request = try DisputeRequest.sign(try filer.claims(), appKey: filer.identity.appKey)
-        let filed = try await filer.file(request.compact, as: request)
-        #expect(filed.status == 201)
-        let receipt = try #require(try filed.receipt?.get())
-        let decided = try #require(try filer.zaken().first?.decisionMoment)
-        #expect(
-            receipt.claims.beslissenVoor
-                == DisputeTerms.decideBy(kind: .bezwaar, receivedOn: String(receipt.claims.ontvangenOp.prefix(10)), decidedAt: decided))
-        #expect(receipt.claims.kenmerk.hasPrefix("CJIB-BZW-"))
+        try await DedicatedExecutor.offPool {
+            let holder = try TestHolder()
+            let filer = try await Filer.start(holder)
+            #expect(filer.discovery.requestsURL?.hasSuffix("/v1/requests") == true)
+            let request = try DisputeRequest.sign(try filer.claims(), appKey: filer.identity.appKey)
+            let filed = try await filer.file(request.compact, as: request)
+            #expect(filed.status == 201)
+            let receipt = try #require(try filed.receipt?.get())
+            let decided = try #require(try filer.zaken().first?.decisionMoment)
+            #expect(
+                receipt.claims.beslissenVoor
+                    == DisputeTerms.decideBy(kind: .bezwaar, receivedOn: String(receipt.claims.ontvangenOp.prefix(10)), decidedAt: decided))
+            #expect(receipt.claims.kenmerk.hasPrefix("CJIB-BZW-"))
 
-        let again = try await filer.file(request.compact, as: request)
-        #expect(again.status == 200)
-        #expect(try again.receipt?.get().claims.kenmerk == receipt.claims.kenmerk)
-        var changed = request.claims
-        changed.gronden = "Iets anders."
-        #expect(try await filer.file(try DisputeRequest.sign(changed, appKey: filer.identity.appKey).compact).status == 409)
+            let again = try await filer.file(request.compact, as: request)
+            #expect(again.status == 200)
+            #expect(try again.receipt?.get().claims.kenmerk == receipt.claims.kenmerk)
+            var changed = request.claims
+            changed.gronden = "Iets anders."
+            #expect(try await filer.file(try DisputeRequest.sign(changed, appKey: filer.identity.appKey).compact).status == 409)
 
-        var listed = try await filer.list()
-        #expect(listed.map(\.jti) == [request.claims.jti] && listed.first?.status == .ontvangen)
-        #expect(try await filer.decide(request.claims.jti, .afgewezen, token: "raden") == 401, "only the admin token decides")
-        #expect(try await filer.decide(request.claims.jti, .inBehandeling, toelichting: "\u{1B}[2Jwe kijken ernaar") == 204)
-        listed = try await filer.list()
-        #expect(listed.first?.status == .inBehandeling)
-        #expect(listed.first?.toelichting?.contains("we kijken ernaar") == true)
+            var listed = try await filer.list()
+            #expect(listed.map(\.jti) == [request.claims.jti] && listed.first?.status == .ontvangen)
+            #expect(try await filer.decide(request.claims.jti, .afgewezen, token: "raden") == 401, "only the admin token decides")
+            #expect(try await filer.decide(request.claims.jti, .inBehandeling, toelichting: "\u{1B}[2Jwe kijken ernaar") == 204)
+            listed = try await filer.list()
+            #expect(listed.first?.status == .inBehandeling)
+            #expect(listed.first?.toelichting?.contains("we kijken ernaar") == true)
 
-        let later = try await Filer.start(holder)
-        let stated = try #require(try later.zaken().first { $0.zaakkenmerk == request.claims.zaakkenmerk }?.verzoeken?.first)
-        #expect(stated.request == request.claims.jti && stated.status == "in_behandeling" && stated.kenmerk == receipt.claims.kenmerk)
+            let later = try await Filer.start(holder)
+            let stated = try #require(try later.zaken().first { $0.zaakkenmerk == request.claims.zaakkenmerk }?.verzoeken?.first)
+            #expect(stated.request == request.claims.jti && stated.status == "in_behandeling" && stated.kenmerk == receipt.claims.kenmerk)
 
-        #expect(try await filer.withdraw(request.claims.jti) == 204)
-        #expect(try await filer.withdraw(request.claims.jti) == 204, "withdrawing twice is no error")
-        #expect(try await filer.list().first?.status == .ingetrokken)
-        #expect(try await filer.withdraw(Consent.newID()) == 404)
+            #expect(try await filer.withdraw(request.claims.jti) == 204)
+            #expect(try await filer.withdraw(request.claims.jti) == 204, "withdrawing twice is no error")
+            #expect(try await filer.list().first?.status == .ingetrokken)
+            #expect(try await filer.withdraw(Consent.newID()) == 404)
 
-        let correction = try DisputeRequest.sign(try filer.claims(kind: .correctie), appKey: filer.identity.appKey)
-        #expect(try await filer.file(correction.compact, as: correction).status == 201)
-        #expect(try await filer.decide(correction.claims.jti, .afgewezen) == 204)
-        #expect(try await filer.withdraw(correction.claims.jti) == 409, "a decided request cannot be withdrawn")
+            let correction = try DisputeRequest.sign(try filer.claims(kind: .correctie), appKey: filer.identity.appKey)
+            #expect(try await filer.file(correction.compact, as: correction).status == 201)
+            #expect(try await filer.decide(correction.claims.jti, .afgewezen) == 204)
+            #expect(try await filer.withdraw(correction.claims.jti) == 409, "a decided request cannot be withdrawn")
+        }
     }
 
     @Test("Without admin_token in its environment file the holder has no admin endpoint at all (404), as a copy for real use")
     func noAdminDoor() async throws {
-        let holder = try TestHolder(.init(withoutAdminToken: true))
-        let filer = try await Filer.start(holder)
-        let request = try DisputeRequest.sign(try filer.claims(), appKey: filer.identity.appKey)
-        #expect(try await filer.file(request.compact, as: request).status == 201)
-        #expect(try await filer.decide(request.claims.jti, .toegewezen) == 404)
+        try await DedicatedExecutor.offPool {
+            let holder = try TestHolder(.init(withoutAdminToken: true))
+            let filer = try await Filer.start(holder)
+            let request = try DisputeRequest.sign(try filer.claims(), appKey: filer.identity.appKey)
+            #expect(try await filer.file(request.compact, as: request).status == 201)
+            #expect(try await filer.decide(request.claims.jti, .toegewezen) == 404)
+        }
     }
 
     @Test("The holder refuses a request about another citizen's zaak, another organisation's, or a document it never issued (400)")
     func refusals() async throws {
-        let holder = try TestHolder()
-        let filer = try await Filer.start(holder)
-        let other = try await Filer.start(holder, bsn: ExpectedFigures.singleDebtCitizen)
-        let othersZaak = try #require(try other.zaken().first?.zaakkenmerk)
-        var unissued = try filer.claims()
-        unissued.document = DisputeRequest.digest(of: "another document")
-        for claims in [try filer.claims(zaak: othersZaak), try filer.claims(aud: "00000001822477348000"), unissued] {
-            #expect(try await filer.file(try DisputeRequest.sign(claims, appKey: filer.identity.appKey).compact).status == 400)
+        try await DedicatedExecutor.offPool {
+            let holder = try TestHolder()
+            let filer = try await Filer.start(holder)
+            let other = try await Filer.start(holder, bsn: ExpectedFigures.singleDebtCitizen)
+            let othersZaak = try #require(try other.zaken().first?.zaakkenmerk)
+            var unissued = try filer.claims()
+            unissued.document = DisputeRequest.digest(of: "another document")
+            for claims in [try filer.claims(zaak: othersZaak), try filer.claims(aud: "00000001822477348000"), unissued] {
+                #expect(try await filer.file(try DisputeRequest.sign(claims, appKey: filer.identity.appKey).compact).status == 400)
+            }
+            // Signed by this citizen, sent on the other citizen's session.
+            let mine = try DisputeRequest.sign(try filer.claims(), appKey: filer.identity.appKey)
+            let response = try await other.http.send(
+                try HTTPRequest.postJSON(url: other.requestsURL, json: ["request": mine.compact], headers: other.bearer, maxResponseBytes: 1 << 16))
+            #expect(response.status == 401)
+            #expect(try await filer.list().isEmpty, "nothing refused was stored")
         }
-        // Signed by this citizen, sent on the other citizen's session.
-        let mine = try DisputeRequest.sign(try filer.claims(), appKey: filer.identity.appKey)
-        let response = try await other.http.send(
-            try HTTPRequest.postJSON(url: other.requestsURL, json: ["request": mine.compact], headers: other.bearer, maxResponseBytes: 1 << 16))
-        #expect(response.status == 401)
-        #expect(try await filer.list().isEmpty, "nothing refused was stored")
     }
 
     @Test("Each receipt fault is caught by the client's receipt check", arguments: ["receipt_other_key", "receipt_other_digest", "receipt_wrong_sub"])
     func receiptFaults(fault: String) async throws {
-        var options = TestHolder.Options()
-        options.faults = ["CJIB": fault]
-        let holder = try TestHolder(options)
-        let filer = try await Filer.start(holder)
-        let request = try DisputeRequest.sign(try filer.claims(), appKey: filer.identity.appKey)
-        let filed = try await filer.file(request.compact, as: request)
-        #expect(filed.status == 201, "the holder stored it")
-        guard case .failure(let error) = filed.receipt else {
-            Issue.record("the faulty receipt verified")
-            return
+        try await DedicatedExecutor.offPool {
+            var options = TestHolder.Options()
+            options.faults = ["CJIB": fault]
+            let holder = try TestHolder(options)
+            let filer = try await Filer.start(holder)
+            let request = try DisputeRequest.sign(try filer.claims(), appKey: filer.identity.appKey)
+            let filed = try await filer.file(request.compact, as: request)
+            #expect(filed.status == 201, "the holder stored it")
+            guard case .failure(let error) = filed.receipt else {
+                Issue.record("the faulty receipt verified")
+                return
+            }
+            #expect([.badSignature, .receiptMismatch].contains(error.code), "\(error)")
         }
-        #expect([.badSignature, .receiptMismatch].contains(error.code), "\(error)")
     }
 }

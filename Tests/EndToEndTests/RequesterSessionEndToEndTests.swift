@@ -1,4 +1,5 @@
 import BlauweKnop
+import BKTestSupport
 import Foundation
 import Testing
 
@@ -61,21 +62,25 @@ struct RequesterSessionEndToEndTests {
 
     @Test("A consent presented at an organisation outside its organisations gets no session")
     func replayOutsideConsent() async throws {
-        let holder = try TestHolder()
-        let requester = try await Self.requester(holder, only: "CJIB")
-        _ = try await requester.session(at: "CJIB")
-        let failure = await #expect(throws: HolderFailure.self) { _ = try await requester.session(at: "DUO") }
-        #expect(failure?.status == .unauthorized)
+        try await DedicatedExecutor.offPool {
+            let holder = try TestHolder()
+            let requester = try await Self.requester(holder, only: "CJIB")
+            _ = try await requester.session(at: "CJIB")
+            let failure = await #expect(throws: HolderFailure.self) { _ = try await requester.session(at: "DUO") }
+            #expect(failure?.status == .unauthorized)
+        }
     }
 
     @Test("A session granted before the revocation ends with it: the next document request is refused")
     func sessionBeforeRevoke() async throws {
-        let holder = try TestHolder()
-        let requester = try await Self.requester(holder, only: "CJIB")
-        let token = try await requester.session(at: "CJIB")
-        #expect(try await requester.claimsStatus(at: "CJIB", token: token) == 200)
-        #expect(try holder.bk("consent", "revoke", requester.consent.claims.jti).status == 0)
-        #expect(try await requester.claimsStatus(at: "CJIB", token: token) == 401)
+        try await DedicatedExecutor.offPool {
+            let holder = try TestHolder()
+            let requester = try await Self.requester(holder, only: "CJIB")
+            let token = try await requester.session(at: "CJIB")
+            #expect(try await requester.claimsStatus(at: "CJIB", token: token) == 200)
+            #expect(try holder.bk("consent", "revoke", requester.consent.claims.jti).status == 0)
+            #expect(try await requester.claimsStatus(at: "CJIB", token: token) == 401)
+        }
     }
 }
 
@@ -87,28 +92,30 @@ struct BrokenConsentEndToEndTests {
         "Expired, another citizen's, signed before the credential, longer than the scheme allows: exit 1, nothing fetched",
         arguments: ["expired", "other citizen", "before the credential", "181 days"])
     func refused(edit: String) async throws {
-        let holder = try TestHolder()
-        try holder.login(ExpectedFigures.richCitizen)
-        let keys = try CitizenKeys(stateDirectory: holder.stateDirectory)
-        let now = Int64(Date().timeIntervalSince1970)
-        var claims = try keys.claims(bsn: ExpectedFigures.richCitizen, organizations: ["00000001003214345000"], now: now)
-        switch edit {
-        case "expired": claims.exp = now + 1
-        case "other citizen": claims.sub = ExpectedFigures.singleDebtCitizen
-        case "before the credential": claims.iat = now - 3 * 86_400
-        default: claims.exp = now + 181 * 86_400
+        try await DedicatedExecutor.offPool {
+            let holder = try TestHolder()
+            try holder.login(ExpectedFigures.richCitizen)
+            let keys = try CitizenKeys(stateDirectory: holder.stateDirectory)
+            let now = Int64(Date().timeIntervalSince1970)
+            var claims = try keys.claims(bsn: ExpectedFigures.richCitizen, organizations: ["00000001003214345000"], now: now)
+            switch edit {
+            case "expired": claims.exp = now + 1
+            case "other citizen": claims.sub = ExpectedFigures.singleDebtCitizen
+            case "before the credential": claims.iat = now - 3 * 86_400
+            default: claims.exp = now + 181 * 86_400
+            }
+            let path = holder.directory + "/broken.jws"
+            try Consent.sign(claims, appKey: keys.appKey).write(toFile: path, atomically: true, encoding: .utf8)
+            if edit == "expired" { try await Task.sleep(for: .seconds(2)) }
+            let key = holder.directory + "/requester.pem"
+            try FileManager.default.copyItem(atPath: Paths.examples + "/keys/requester-utrecht-shv.pem", toPath: key)
+            chmod(key, 0o600)
+            var environment = holder.bkEnvironment
+            environment["BK_STATE_DIR"] = holder.directory + "/requester-state"
+            let result = try CommandResult.run(
+                Paths.binaries + "/bk", ["requester", "overview", "--consent", path, "--requester-key", key, "--format", "json"], environment: environment)
+            #expect(result.status == 1, "\(edit): \(result.standardError)")
+            #expect(!result.standardOutput.contains("\"holders\""), "nothing fetched or merged")
         }
-        let path = holder.directory + "/broken.jws"
-        try Consent.sign(claims, appKey: keys.appKey).write(toFile: path, atomically: true, encoding: .utf8)
-        if edit == "expired" { try await Task.sleep(for: .seconds(2)) }
-        let key = holder.directory + "/requester.pem"
-        try FileManager.default.copyItem(atPath: Paths.examples + "/keys/requester-utrecht-shv.pem", toPath: key)
-        chmod(key, 0o600)
-        var environment = holder.bkEnvironment
-        environment["BK_STATE_DIR"] = holder.directory + "/requester-state"
-        let result = try CommandResult.run(
-            Paths.binaries + "/bk", ["requester", "overview", "--consent", path, "--requester-key", key, "--format", "json"], environment: environment)
-        #expect(result.status == 1, "\(edit): \(result.standardError)")
-        #expect(!result.standardOutput.contains("\"holders\""), "nothing fetched or merged")
     }
 }

@@ -1,4 +1,5 @@
 import BlauweKnop
+import BKTestSupport
 import Foundation
 import Testing
 
@@ -28,16 +29,18 @@ struct TLSResumptionEndToEndTests {
 
     @Test("The sessions file is written by the client's shutdown, never by a client merely let go")
     func sessionsSavedByShutdown() async throws {
-        let holder = try TestHolder()
-        let sessions = holder.stateDirectory + "/tls-sessions"
-        let settings = try ClientSettings.resolve(flags: [:], environment: holder.bkEnvironment)
-        do {
-            let dropped = try BlauweKnopClient(settings: settings)
-            _ = try await dropped.scheme(http: dropped.http(deadlineSeconds: 30))
+        try await DedicatedExecutor.offPool {
+            let holder = try TestHolder()
+            let sessions = holder.stateDirectory + "/tls-sessions"
+            let settings = try ClientSettings.resolve(flags: [:], environment: holder.bkEnvironment)
+            do {
+                let dropped = try BlauweKnopClient(settings: settings)
+                _ = try await dropped.scheme(http: dropped.http(deadlineSeconds: 30))
+            }
+            #expect(!FileManager.default.fileExists(atPath: sessions), "deinit wrote the sessions file")
+            _ = try await BlauweKnopClient.using(settings: settings) { client in try await client.scheme(http: client.http(deadlineSeconds: 30)) }
+            #expect(FileManager.default.fileExists(atPath: sessions), "shutdown kept the scheme host's session")
         }
-        #expect(!FileManager.default.fileExists(atPath: sessions), "deinit wrote the sessions file")
-        _ = try await BlauweKnopClient.using(settings: settings) { client in try await client.scheme(http: client.http(deadlineSeconds: 30)) }
-        #expect(FileManager.default.fileExists(atPath: sessions), "shutdown kept the scheme host's session")
     }
 
     @Test("A second overview resumes every session the first kept (file 0600), with the same figures; logout removes the sessions")
