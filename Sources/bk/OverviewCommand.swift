@@ -56,7 +56,7 @@ struct OverviewCommand: AsyncParsableCommand, ReportsErrors {
         let state = OverviewProgressText(messages: presentation.messages)
         let progress = ProgressLine.make(presentation) { state.text(after: $0) }
         defer { progress?.finish() }
-        let overview = try await global.withClient { client in
+        let (overview, paperCodes) = try await global.withClient { client in
             let concurrency = min(parallel, ProcessLimits.concurrentFlowsAllowed())
             let discoveries = client.discoveryCache()
             let overview = try await client.overview(
@@ -67,9 +67,11 @@ struct OverviewCommand: AsyncParsableCommand, ReportsErrors {
             }
             progress?.finish()
             if global.verbose { presentation.noteReuse(of: client, discoveries: discoveries) }
-            return overview
+            // On paper each organisation's totals come with the QR code that proves them (§12.3).
+            let codes = chosen.form == .pdf ? await client.paperCodes(for: overview, http: client.http(deadlineSeconds: 10)) : [:]
+            return (overview, codes)
         }
-        try chosen.write(overview, detail: detail, presentation: presentation)
+        try chosen.write(overview, detail: detail, presentation: presentation, paperCodes: paperCodes)
         let code = overview.exitCode
         if code != .complete { throw ExitCode(code.rawValue) }
     }

@@ -28,10 +28,11 @@ extension OverviewOutput {
 
     /// Writes the overview in the chosen form, then says on a terminal where it went (and, for
     /// a PDF, how many pages it has).
-    func write(_ overview: Overview, detail: Bool, presentation: Presentation) throws {
+    /// - Parameter paperCodes: for a PDF, the QR codes by OIN (PROTOCOL §12.3).
+    func write(_ overview: Overview, detail: Bool, presentation: Presentation, paperCodes: [String: String] = [:]) throws {
         var pages: Int?
         if form == .pdf {
-            let bytes = try OverviewPDF.render(overview, language: presentation.messages.language)
+            let bytes = try OverviewPDF.render(overview, language: presentation.messages.language, paperCodes: paperCodes)
             try presentation.write(bytes, to: path, mode: 0o600)
             pages = OverviewPDF.pageCount(of: bytes)
         } else {

@@ -44,7 +44,9 @@ struct ShareCommand: AsyncParsableCommand, ReportsErrors {
     @Option(help: "The recipient's code, when they gave you one (else bk makes one).")
     var nonce: String?
 
-    @Option(name: [.short, .customLong("output")], help: "Where to write it: .json to send, .pdf to print with QR codes ('-' is standard output).")
+    @Option(
+        name: [.short, .customLong("output")],
+        help: "Where to write it: .json to send, .pdf to print with QR codes, .png one QR code per organisation ('-' is standard output).")
     var output: String?
 
     @Flag(help: "Share without asking (for scripts).")
@@ -55,7 +57,7 @@ struct ShareCommand: AsyncParsableCommand, ReportsErrors {
             let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
             guard (1...128).contains(nonce.count), nonce.allSatisfy(allowed.contains) else { throw UsageProblem.error(.usageShareNonce) }
         }
-        if let output, output != OutputFile.standardOutputName, !output.lowercased().hasSuffix(".json"), !output.lowercased().hasSuffix(".pdf") {
+        if let output, output != OutputFile.standardOutputName, ![".json", ".pdf", ".png"].contains(where: output.lowercased().hasSuffix) {
             throw UsageProblem.error(.usageShareOutput)
         }
     }
@@ -72,7 +74,9 @@ struct ShareCommand: AsyncParsableCommand, ReportsErrors {
             Terminal.note(Prose.wrapAll(Self.summary(share, messages: text), width: presentation.width))
             if !yes { try Confirmation.ask(.shareQuestion, needsYes: .shareNeedsYes, cancelled: .shareCancelled, messages: text) }
             let path = output ?? OutputFile.standardOutputName
-            if path.lowercased().hasSuffix(".pdf") {
+            if path.lowercased().hasSuffix(".png") {
+                try Self.writePictures(try share.pictures(now: client.clock.epochSeconds), to: path)
+            } else if path.lowercased().hasSuffix(".pdf") {
                 try presentation.write(try share.page(now: client.clock.epochSeconds, language: text.language), to: path, mode: 0o600)
             } else {
                 let file = try share.file(now: client.clock.epochSeconds)
@@ -85,6 +89,16 @@ struct ShareCommand: AsyncParsableCommand, ReportsErrors {
                 case .paper: Terminal.note(text[.shareWrittenPaper, ["path": path]])
                 }
             }
+        }
+    }
+
+    /// One picture per organisation: `FILE.png` for one, `FILE-<short name>.png` for each of more.
+    static func writePictures(_ pictures: [(organization: SchemeDocument.Organization, png: [UInt8])], to path: String) throws {
+        guard pictures.count > 1 else { return try pictures.forEach { try OutputFile.write($0.png, to: path, mode: 0o600) } }
+        let stem = String(path.dropLast(".png".count))
+        for (organization, png) in pictures {
+            let name = organization.displayName.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            try OutputFile.write(png, to: "\(stem)-\(name.isEmpty ? organization.oin : name).png", mode: 0o600)
         }
     }
 

@@ -25,11 +25,16 @@ struct ShareVerification {
     /// file that does not verify is shown.
     static func text(_ report: ShareReport, scanned: Bool = false, messages text: Messages) -> String {
         var lines: [String] = []
+        // A short code of 16 hex digits is shown as the page prints it: in groups of four.
+        func code(_ nonce: String) -> String {
+            let isShortCode = nonce.count == 16 && nonce.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+            return TerminalText.sanitized(isShortCode ? Digest.groupsOfFour(nonce).joined(separator: " ") : nonce)
+        }
         if let first = report.organizations.first {
             lines.append(
                 first.aud == SharePlan.paperAudience
-                    ? text[.sharedForPaper, ["nonce": TerminalText.sanitized(first.nonce)]]
-                    : text[.sharedFor, ["recipient": TerminalText.sanitized(first.recipientName ?? first.aud), "nonce": TerminalText.sanitized(first.nonce)]])
+                    ? text[.sharedForPaper, ["nonce": code(first.nonce)]]
+                    : text[.sharedFor, ["recipient": TerminalText.sanitized(first.recipientName ?? first.aud), "nonce": code(first.nonce)]])
             lines.append("")
         }
         for shown in report.organizations {
@@ -58,7 +63,7 @@ struct ShareVerification {
                             ]])
             }
             switch shown.mismatch {
-            case .otherShortCode?: lines.append("  " + text[.sharedOtherShortCode, ["nonce": TerminalText.sanitized(shown.nonce)]])
+            case .otherShortCode?: lines.append("  " + text[.sharedOtherShortCode, ["nonce": code(shown.nonce)]])
             case .otherCitizen?: lines.append("  " + text[.sharedOtherCitizen])
             case nil: break
             }

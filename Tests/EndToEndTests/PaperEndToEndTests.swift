@@ -88,6 +88,18 @@ struct PaperEndToEndTests {
         #expect(table.status == 4 && table.standardOutput.contains("this code belongs to another overview"), "\(table.standardOutput)")
     }
 
+    @Test("-o FILE.png: one picture per organisation (FILE-CJIB.png, …), or FILE.png for one; each scans and verifies")
+    func pictures() throws {
+        let holder = try ShareEndToEndTests.holderWithStatements()
+        let two = try ShareEndToEndTests.share(holder, ["--to", "paper", "--only", "CJIB,DUO"], name: "codes.png")
+        let pictures = ["CJIB", "DUO"].map { two.replacingOccurrences(of: ".png", with: "-\($0).png") }
+        #expect(!FileManager.default.fileExists(atPath: two) && pictures.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+        let (result, report) = try Self.scan(holder, pictures)
+        #expect(result.status == 0 && ShareEndToEndTests.organizations(report).count == 2, "\(result.standardOutput)")
+        let one = try ShareEndToEndTests.share(holder, ["--to", "paper", "--only", "CJIB"], name: "cjib.png")
+        #expect(try Self.scan(holder, [one]).0.status == 0)
+    }
+
     @Test("A page without codes says so: exit 1")
     func noCodes() throws {
         let holder = try ShareEndToEndTests.holderWithStatements()

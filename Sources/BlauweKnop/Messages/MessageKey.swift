@@ -92,7 +92,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // A request about a zaak as the overview shows it (PROTOCOL §11.3).
     case zaakRequestBezwaar, zaakRequestCorrectie, zaakRequestVerwijdering, zaakRequestOther, zaakRequestFacts, zaakRequestFactsDecideBy
     // The wallet (PROTOCOL §12): bk share, and bk verify of a share file.
-    case sharedNoCodes, sharedOtherShortCode, sharedOtherCitizen, usageVerifyFiles, sharePDFTitle, sharePDFExplained, sharePDFMoment, sharePDFCode, shareTitle,
+    case pdfCodesHeading, pdfCodesText, sharedNoCodes, sharedOtherShortCode, sharedOtherCitizen, usageVerifyFiles, sharePDFTitle, sharePDFExplained,
+        sharePDFMoment, sharePDFCode, shareTitle,
         shareTitlePaper, shareWrittenPaper, shareTotals, shareTotalsAndZaken, shareWithBSN, shareHidden, shareHiddenBSN, shareHiddenZaken,
         shareHiddenOthers
     case shareSigned, shareQuestion, shareCancelled, shareNeedsYes, shareWritten, shareUnknownRecipient, shareUnknownOrganization, shareNoStatement,

@@ -152,6 +152,9 @@ extension Messages {
         .pdfObjectHeading: "Is this wrong?",
         .pdfObjectText: "Then contact {name}. You can do so this way:",
         .pdfNoContact: "This organisation gave no contact details. Look on the organisation's website.",
+        .pdfCodesHeading: "Checking with the QR codes",
+        .pdfCodesText:
+            "Each code proves the amounts of one organisation: that organisation signed them. Whoever has only this paper scans the codes with 'bk verify --scan' and compares what bk shows with this overview and with the reference {short}.",
         .pdfCheckHeading: "Is this overview authentic?",
         .pdfCheckText:
             "This file also holds the data itself, with the digital signature of each organisation. With the program bk anyone can check it: 'bk verify' checks every signature, works out every amount again and compares these pages with the data. If anything was changed, bk says the overview is not authentic.",
@@ -457,6 +460,6 @@ extension Messages {
         .sharedExpired: "This data was valid until {moment}.",
         .usageShareNonce: "--nonce is 1 to 128 characters: letters, digits, dot, hyphen, underscore or tilde.",
         .usageVerifyShareOnly: "--aud and --nonce belong to a file of bk share; this file is not one.",
-        .usageShareOutput: "-o writes a .json file to send or a .pdf to print; pick a name that ends in one of them.",
+        .usageShareOutput: "-o writes a .json file to send, a .pdf to print or a .png with one QR code per organisation; pick a name that ends in one of them.",
     ]
 }

@@ -153,6 +153,9 @@ extension Messages {
         .pdfObjectHeading: "Klopt dit niet?",
         .pdfObjectText: "Neem dan contact op met {name}. Dat kan zo:",
         .pdfNoContact: "Deze organisatie gaf geen contactgegevens. Kijk op de website van de organisatie.",
+        .pdfCodesHeading: "Controleren met de QR-codes",
+        .pdfCodesText:
+            "Elke code bewijst de bedragen van één organisatie: die organisatie heeft ze ondertekend. Wie alleen dit papier heeft, scant de codes met 'bk verify --scan' en vergelijkt wat bk laat zien met dit overzicht en met het kenmerk {short}.",
         .pdfCheckHeading: "Is dit overzicht echt?",
         .pdfCheckText:
             "In dit bestand zitten ook de gegevens zelf, met de digitale handtekening van elke organisatie. Met het programma bk kan iedereen dat controleren: 'bk verify' controleert elke handtekening, rekent alle bedragen opnieuw uit en vergelijkt deze pagina's met de gegevens. Is er iets veranderd, dan zegt bk dat het overzicht niet echt is.",
@@ -463,6 +466,7 @@ extension Messages {
         .sharedExpired: "Deze gegevens waren geldig tot {moment}.",
         .usageShareNonce: "--nonce is 1 tot 128 tekens: letters, cijfers, punt, streepje, liggend streepje of tilde.",
         .usageVerifyShareOnly: "--aud en --nonce horen bij een bestand van bk share; dit bestand is dat niet.",
-        .usageShareOutput: "-o schrijft een .json-bestand om te versturen of een .pdf om te printen; kies een naam die daarop eindigt.",
+        .usageShareOutput:
+            "-o schrijft een .json-bestand om te versturen, een .pdf om te printen of een .png met een QR-code per organisatie; kies een naam die daarop eindigt.",
     ]
 }

@@ -8,15 +8,33 @@ public enum OverviewPDF {
     public static let overviewName = "overzicht.json"
 
     /// The PDF of an overview, with its JSON text (`bk overview --format json`) attached.
-    public static func render(_ overview: Overview, language: Language) throws(PDFError) -> [UInt8] {
-        try render(overviewJSON: Array(OverviewJSON.render(overview).utf8), language: language)
+    /// - Parameter paperCodes: per organisation's OIN, the presentation its QR code holds
+    ///   (PROTOCOL §12.3); none: a PDF without codes.
+    public static func render(_ overview: Overview, language: Language, paperCodes: [String: String] = [:]) throws(PDFError) -> [UInt8] {
+        try render(overviewJSON: Array(OverviewJSON.render(overview).utf8), language: language, paperCodes: paperCodes)
     }
+
+    /// The attached file that holds an organisation's presentation for paper.
+    public static func paperCodeName(oin: String) -> String { "\(oin).saldo.sd-jwt" }
+
+    /// The presentations of a PDF's QR codes, by OIN, from its attached files.
+    public static func paperCodes(in attachments: [String: [UInt8]]) -> [String: String] {
+        var codes: [String: String] = [:]
+        for (name, bytes) in attachments where name.hasSuffix(".saldo.sd-jwt") {
+            codes[String(name.dropLast(".saldo.sd-jwt".count))] = String(decoding: bytes, as: UTF8.self)
+        }
+        return codes
+    }
+
+    /// The short code of an overview (PROTOCOL §12.3): the first 16 hex digits of the SHA-256
+    /// of `overzicht.json`, printed on the last page and the nonce of every QR code.
+    public static func shortCode(overviewJSON: [UInt8]) -> String { String(Digest.sha256Hex(overviewJSON).prefix(16)) }
 
     /// The PDF for an overview's JSON text (`bk overview --format json`), in `language`.
     ///
     /// The same JSON text and language always give the same bytes with the same bk, cairo,
     /// pango and fonts: `bk verify` renders again and compares.
-    public static func render(overviewJSON: [UInt8], language: Language) throws(PDFError) -> [UInt8] {
+    public static func render(overviewJSON: [UInt8], language: Language, paperCodes: [String: String] = [:]) throws(PDFError) -> [UInt8] {
         let overview: Overview
         do {
             overview = try JSONCoding.decode(Overview.self, from: overviewJSON)
@@ -25,7 +43,16 @@ public enum OverviewPDF {
         }
         let producer = try producer()
         let text = Messages(language)
-        let content = PDFContent(overview: overview, text: text, fingerprint: Digest.sha256Hex(overviewJSON))
+        var codes: [PDFContent.PaperCode] = []
+        for holder in overview.holders {
+            guard let presentation = paperCodes[holder.oin] else { continue }
+            do {
+                codes.append(PDFContent.PaperCode(name: holder.name, code: try QRCode(SharePDF.codePrefix + presentation)))
+            } catch {
+                throw PDFError("the QR code of \(holder.name) cannot be made: \(error.detail)")
+            }
+        }
+        let content = PDFContent(overview: overview, text: text, fingerprint: Digest.sha256Hex(overviewJSON), paperCodes: codes)
         let pages = try PDFPageRenderer(
             title: text[.pdfDocumentTitle], created: overview.generatedAt, language: language,
             pageLabel: { text[.pdfPage, ["page": "\($0)", "pages": "\($1)"]] }
@@ -35,6 +62,12 @@ public enum OverviewPDF {
         for evidence in overview.evidence.documents {
             files.append(
                 PDFAttachment(name: "\(evidence.oin).fcid.jws", bytes: Array(evidence.jws.utf8), mimeType: "application/jose", relationship: "/Source"))
+        }
+        for holder in overview.holders {
+            guard let presentation = paperCodes[holder.oin] else { continue }
+            files.append(
+                PDFAttachment(
+                    name: paperCodeName(oin: holder.oin), bytes: Array(presentation.utf8), mimeType: SaldoStatement.contentType, relationship: "/Supplement"))
         }
         PDFAttachment.attach(files, to: document)
         let root = document.root

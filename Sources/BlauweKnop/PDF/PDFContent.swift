@@ -42,12 +42,20 @@ struct PDFContent {
     let text: Messages
     /// SHA-256 of the embedded `overzicht.json`, as lowercase hex.
     let fingerprint: String
+    /// The QR codes for paper (PROTOCOL §12.3), in the order of the holders.
+    var paperCodes: [PaperCode] = []
+
+    /// One organisation's QR code.
+    struct PaperCode {
+        let name: String
+        let code: QRCode
+    }
 
     private func money(_ cents: Int) -> String { Money.euros(cents, in: text.language) }
     private func clean(_ value: String) -> String { TerminalText.sanitized(value) }
 
     var blocks: [PDFBlock] {
-        summary() + debts() + [.pageBreak] + checking()
+        summary() + debts() + [.pageBreak] + checking() + codes()
     }
 
     /// A requester's overview (PROTOCOL §10.6): the reader is a counsellor, the client is
@@ -167,6 +175,14 @@ struct PDFContent {
             blocks.append(.keep([.subheading(text[.pdfObjectHeading])] + objection))
         }
         return blocks
+    }
+
+    /// The QR codes, one per organisation, each with its name: none in a PDF made without them.
+    private func codes() -> [PDFBlock] {
+        guard !paperCodes.isEmpty else { return [] }
+        let short = Digest.groupsOfFour(fingerprint).prefix(4).joined(separator: " ")
+        return [.keep([.heading(text[.pdfCodesHeading]), .paragraph(text[.pdfCodesText, ["short": short]])])]
+            + paperCodes.map { .keep([.subheading(clean($0.name)), .qrCode($0.code, description: clean($0.name))]) }
     }
 
     private func checking() -> [PDFBlock] {

@@ -43,12 +43,44 @@ extension OverviewVerifier {
                 .init(.pagesNotCompared))
             return report
         }
+        let codes = OverviewPDF.paperCodes(in: contents.attachments)
+        checkPaperCodes(codes, overviewJSON: contents.overviewJSON, report: &report)
         do {
-            let expected = try OverviewPDF.render(overviewJSON: contents.overviewJSON, language: language)
+            let expected = try OverviewPDF.render(overviewJSON: contents.overviewJSON, language: language, paperCodes: codes)
             if let difference = try PDFDifference.first(expected: expected, actual: bytes) { report.fail(.tampered, difference.detail, difference.finding) }
         } catch {
             report.fail(.tampered, "the pages cannot be rendered again from \(OverviewPDF.overviewName): \(error)", .init(.pdfDiffers))
         }
         return report
+    }
+
+    /// The QR codes of a PDF (PROTOCOL §12.3): each attached presentation for paper, with the
+    /// overview's short code as nonce, from the organisation it is attached for, verified with
+    /// the overview's own scheme, and saying that organisation's totals in the overview.
+    private func checkPaperCodes(_ codes: [String: String], overviewJSON: [UInt8], report: inout VerificationReport) {
+        guard !codes.isEmpty else { return }
+        guard let file = try? OverviewDocument.parse(overviewJSON), let moment = Timestamps.epochSeconds(rfc3339: file.overview.generatedAt),
+            let scheme = try? VerifiedScheme(compact: file.overview.evidence.scheme, trustAnchor: trustAnchor, environment: environment, now: moment)
+        else { return }  // the overview itself fails, and says why
+        let shortCode = OverviewPDF.shortCode(overviewJSON: overviewJSON)
+        for (oin, presentation) in codes.sorted(by: { $0.key < $1.key }) {
+            let name = OverviewPDF.paperCodeName(oin: oin)
+            let finding = VerificationFinding(.attachmentDiffers, file: name)
+            guard let holder = file.overview.holders.first(where: { $0.oin == oin }), holder.status.isSuccess else {
+                report.fail(.tampered, "\(name) is a QR code for an organisation without a verified document in the overview", finding)
+                continue
+            }
+            let checked = ShareVerifier.verify(
+                presentations: [presentation], scheme: scheme, audience: SharePlan.paperAudience, nonce: shortCode, maxAgeSeconds: nil,
+                now: clock.epochSeconds)
+            guard checked.verdict == .valid || checked.verdict == .tooOld, let shown = checked.organizations.first, shown.oin == oin else {
+                report.fail(.tampered, "the QR code of \(holder.name) does not verify: \(checked.problem ?? "another organisation's")", finding)
+                continue
+            }
+            let stated = SaldoStatement.Totalen(
+                saldo: holder.totals.saldo, achterstallig: holder.totals.achterstallig, zaken: holder.totals.zaken,
+                volgendeVervaldatum: FoldedZaak.nextDueDate(in: holder.zaken))
+            if shown.totalen != stated { report.fail(.tampered, "the QR code of \(holder.name) says other totals than the overview", finding) }
+        }
     }
 }

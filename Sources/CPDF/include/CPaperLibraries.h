@@ -20,7 +20,7 @@
     X(poppler_page_get_size) X(poppler_page_render_for_printing) \
     X(cairo_image_surface_create) X(cairo_image_surface_get_data) X(cairo_image_surface_get_stride) \
     X(cairo_create) X(cairo_destroy) X(cairo_scale) X(cairo_set_source_rgb) X(cairo_paint) \
-    X(cairo_surface_flush) X(cairo_surface_destroy) \
+    X(cairo_surface_flush) X(cairo_surface_destroy) X(cairo_rectangle) X(cairo_fill) X(cairo_surface_write_to_png_stream) \
     X(pixman_image_create_bits) X(pixman_image_unref) X(pixman_transform_init_scale) X(pixman_image_set_transform) \
     X(pixman_image_set_filter) X(pixman_filter_create_separable_convolution) X(pixman_image_composite32)
 

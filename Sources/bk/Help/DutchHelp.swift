@@ -254,7 +254,8 @@ enum DutchHelp {
         "share --show": "totals (wat u per organisatie moet betalen en wat te laat is) of zaken (ook elke zaak).",
         "share --bsn": "Laat ook uw BSN zien (staat standaard uit).",
         "share --nonce": "De code van de ontvanger, als die u er een gaf (anders maakt bk er een).",
-        "share --output": "Waar het komt: .json om te versturen, .pdf om te printen met QR-codes ('-' is de standaarduitvoer).",
+        "share --output":
+            "Waar het komt: .json om te versturen, .pdf om te printen met QR-codes, .png een QR-code per organisatie ('-' is de standaarduitvoer).",
         "share --yes": "Deel zonder te vragen (voor scripts).",
         "verify --aud": "Voor een gedeeld bestand: voor wie het moet zijn (uw OIN); afsluitcode 4 als het voor een ander is.",
         "verify --nonce": "Voor een gedeeld bestand: de code die u de burger gaf; afsluitcode 4 als het met een andere is gemaakt.",
