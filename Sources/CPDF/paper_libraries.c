@@ -3,10 +3,7 @@
 
 #include "library_table.h"
 
-#include <pthread.h>
 #include <stdlib.h>
-#include <stdio.h>
-#include <unistd.h>
 
 /// Each library by its run-time name, with the development name as a fall-back.
 static const char *const libraries[][2] = {
@@ -21,44 +18,7 @@ static const char *const libraries[][2] = {
 };
 enum { library_count = sizeof(libraries) / sizeof(libraries[0]) };
 
-static struct bk_paper_functions functions;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static int loaded;
-static char error[512];
-
-static void load(void) {
-    void *handles[library_count];
-    if (!bk_open_libraries(libraries, library_count, handles, error, sizeof error)) return;
-#define BK_PAPER_RESOLVE(name)                                                              \
-    functions.name = (__typeof__(name) *)bk_find_function(handles, library_count, #name);   \
-    if (functions.name == NULL) {                                                           \
-        snprintf(error, sizeof error, "the paper libraries have no function %s", #name);   \
-        return;                                                                             \
-    }
-    BK_PAPER_FUNCTIONS(BK_PAPER_RESOLVE)
-#undef BK_PAPER_RESOLVE
-    // The libraries stay open for the life of the process.
-    loaded = 1;
-}
-
-int bk_paper_load(void) {
-    pthread_once(&once, load);
-    return loaded;
-}
-
-const char *bk_paper_load_error(void) {
-    bk_paper_load();
-    return error;
-}
-
-const struct bk_paper_functions *bk_paper(void) {
-    if (!bk_paper_load()) {
-        static const char message[] = "bk: the paper libraries (libqrencode, zbar, gdk-pixbuf, poppler-glib) could not be loaded\n";
-        (void)write(STDERR_FILENO, message, sizeof message - 1);
-        _exit(70);
-    }
-    return &functions;
-}
+BK_DEFINE_LIBRARY_TABLE(paper, BK_PAPER_FUNCTIONS, "paper libraries (libqrencode, zbar, gdk-pixbuf, poppler-glib, pixman)")
 
 /// pixman's a8 format, SRC operator, separable convolution filter and kernels (pixman.h).
 enum {

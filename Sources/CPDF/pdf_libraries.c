@@ -3,10 +3,6 @@
 
 #include "library_table.h"
 
-#include <pthread.h>
-#include <stdio.h>
-#include <unistd.h>
-
 /// Each library by its run-time name, with the development name as a fall-back.
 static const char *const libraries[][2] = {
     {"libcairo.so.2", "libcairo.so"},
@@ -17,41 +13,4 @@ static const char *const libraries[][2] = {
 };
 enum { library_count = sizeof(libraries) / sizeof(libraries[0]) };
 
-static struct bk_pdf_functions functions;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
-static int loaded;
-static char error[512];
-
-static void load(void) {
-    void *handles[library_count];
-    if (!bk_open_libraries(libraries, library_count, handles, error, sizeof error)) return;
-#define BK_PDF_RESOLVE(name)                                                              \
-    functions.name = (__typeof__(name) *)bk_find_function(handles, library_count, #name); \
-    if (functions.name == NULL) {                                                         \
-        snprintf(error, sizeof error, "the PDF libraries have no function %s", #name);   \
-        return;                                                                           \
-    }
-    BK_PDF_FUNCTIONS(BK_PDF_RESOLVE)
-#undef BK_PDF_RESOLVE
-    // The libraries stay open for the life of the process.
-    loaded = 1;
-}
-
-int bk_pdf_load(void) {
-    pthread_once(&once, load);
-    return loaded;
-}
-
-const char *bk_pdf_load_error(void) {
-    bk_pdf_load();
-    return error;
-}
-
-const struct bk_pdf_functions *bk_pdf(void) {
-    if (!bk_pdf_load()) {
-        static const char message[] = "bk: the PDF libraries (cairo, pango, qpdf) could not be loaded\n";
-        (void)write(STDERR_FILENO, message, sizeof message - 1);
-        _exit(70);
-    }
-    return &functions;
-}
+BK_DEFINE_LIBRARY_TABLE(pdf, BK_PDF_FUNCTIONS, "PDF libraries (cairo, pango, qpdf)")
