@@ -11,6 +11,18 @@ struct StatementEndToEndTests {
         (overview["holders"] as? [[String: Any]])?.first { $0["short_name"] as? String == shortName }
     }
 
+    /// An overview of the rich citizen with CJIB bent by `fault` (at `endpoint`, when given):
+    /// the holder, the result, and CJIB's entry.
+    static func overview(withCJIBFault fault: String, at endpoint: String? = nil) throws -> (TestHolder, CommandResult, [String: Any]) {
+        var options = TestHolder.Options()
+        options.faults = ["CJIB": fault]
+        if let endpoint { options.faultEndpoints = ["CJIB": endpoint] }
+        let holder = try TestHolder(options)
+        try holder.login(ExpectedFigures.richCitizen)
+        let (result, overview) = try holder.overviewJSON()
+        return (holder, result, Self.holder(overview, "CJIB") ?? [:])
+    }
+
     /// The kept statements: OIN → (mode, text).
     static func kept(in holder: TestHolder) throws -> [String: (mode: Int, text: String)] {
         let folder = holder.stateDirectory + "/statements"
@@ -58,11 +70,8 @@ struct StatementEndToEndTests {
             ("statement_disclosure_with_sd", "'_sd'"), ("statement_other_app_key", "another app key"),
         ])
     func fault(name: String, reason: String) throws {
-        let holder = try TestHolder(.init(faults: ["CJIB": name]))
-        try holder.login(ExpectedFigures.richCitizen)
-        let (result, overview) = try holder.overviewJSON()
+        let (holder, result, cjib) = try Self.overview(withCJIBFault: name)
         #expect(result.status == 4, "\(name)")
-        let cjib = try #require(Self.holder(overview, "CJIB"))
         #expect(cjib["status"] as? String == "invalid_document", "\(name)")
         let error = cjib["error"] as? String ?? ""
         #expect(error.contains("saldo statement") && error.contains(reason), "\(name): \(error)")
@@ -72,27 +81,16 @@ struct StatementEndToEndTests {
 
     @Test("The statement comes encrypted like the FCID: a plaintext one after the key was offered is a downgrade, exit 4")
     func encrypted() throws {
-        var options = TestHolder.Options()
-        options.faults = ["CJIB": "plaintext_after_key"]
-        options.faultEndpoints = ["CJIB": "statement"]
-        let holder = try TestHolder(options)
-        try holder.login(ExpectedFigures.richCitizen)
-        let (result, overview) = try holder.overviewJSON()
+        let (_, result, cjib) = try Self.overview(withCJIBFault: "plaintext_after_key", at: "statement")
         #expect(result.status == 4)
-        let error = Self.holder(overview, "CJIB")?["error"] as? String ?? ""
+        let error = cjib["error"] as? String ?? ""
         #expect(error.contains("saldo statement") && error.contains("without encryption"), "\(error)")
     }
 
     @Test("A statement the holder cannot deliver (HTTP 500) leaves its verified FCID in the overview, with a warning")
     func undelivered() throws {
-        var options = TestHolder.Options()
-        options.faults = ["CJIB": "http_500"]
-        options.faultEndpoints = ["CJIB": "statement"]
-        let holder = try TestHolder(options)
-        try holder.login(ExpectedFigures.richCitizen)
-        let (result, overview) = try holder.overviewJSON()
+        let (_, result, cjib) = try Self.overview(withCJIBFault: "http_500", at: "statement")
         #expect(result.status == 0, "\(result.standardError)")
-        let cjib = try #require(Self.holder(overview, "CJIB"))
         #expect(cjib["status"] as? String == "ok_with_warnings")
         #expect((cjib["warnings"] as? [String])?.contains { $0.contains("saldo statement could not be fetched") } == true, "\(cjib)")
         #expect((cjib["zaken"] as? [Any])?.isEmpty == false)
