@@ -27,8 +27,10 @@ extension OverviewVerifier {
             return .malformed("the PDF cannot be read as a bk overview: \(error)")
         }
         var report: VerificationReport
+        let file: OverviewFile
         do {
-            report = verify(try OverviewDocument.parse(contents.overviewJSON))
+            file = try OverviewDocument.parse(contents.overviewJSON)
+            report = verify(file)
         } catch {
             return .malformed("\(OverviewPDF.overviewName) in the PDF: \(error.detail)")
         }
@@ -44,7 +46,7 @@ extension OverviewVerifier {
             return report
         }
         let codes = OverviewPDF.paperCodes(in: contents.attachments)
-        checkPaperCodes(codes, overviewJSON: contents.overviewJSON, report: &report)
+        checkPaperCodes(codes, of: file.overview, overviewJSON: contents.overviewJSON, report: &report)
         do {
             let expected = try OverviewPDF.render(overviewJSON: contents.overviewJSON, language: language, paperCodes: codes)
             if let difference = try PDFDifference.first(expected: expected, actual: bytes) { report.fail(.tampered, difference.detail, difference.finding) }
@@ -57,16 +59,16 @@ extension OverviewVerifier {
     /// The QR codes of a PDF (PROTOCOL §12.3): each attached presentation for paper, with the
     /// overview's short code as nonce, from the organisation it is attached for, verified with
     /// the overview's own scheme, and saying that organisation's totals in the overview.
-    private func checkPaperCodes(_ codes: [String: String], overviewJSON: [UInt8], report: inout VerificationReport) {
+    private func checkPaperCodes(_ codes: [String: String], of overview: Overview, overviewJSON: [UInt8], report: inout VerificationReport) {
         guard !codes.isEmpty else { return }
-        guard let file = try? OverviewDocument.parse(overviewJSON), let moment = Timestamps.epochSeconds(rfc3339: file.overview.generatedAt),
-            let scheme = try? VerifiedScheme(compact: file.overview.evidence.scheme, trustAnchor: trustAnchor, environment: environment, now: moment)
+        guard let moment = Timestamps.epochSeconds(rfc3339: overview.generatedAt),
+            let scheme = try? VerifiedScheme(compact: overview.evidence.scheme, trustAnchor: trustAnchor, environment: environment, now: moment)
         else { return }  // the overview itself fails, and says why
         let shortCode = OverviewPDF.shortCode(overviewJSON: overviewJSON)
         for (oin, presentation) in codes.sorted(by: { $0.key < $1.key }) {
             let name = OverviewPDF.paperCodeName(oin: oin)
             let finding = VerificationFinding(.attachmentDiffers, file: name)
-            guard let holder = file.overview.holders.first(where: { $0.oin == oin }), holder.status.isSuccess else {
+            guard let holder = overview.holders.first(where: { $0.oin == oin }), holder.status.isSuccess else {
                 report.fail(.tampered, "\(name) is a QR code for an organisation without a verified document in the overview", finding)
                 continue
             }
