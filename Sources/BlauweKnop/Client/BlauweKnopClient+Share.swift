@@ -62,10 +62,7 @@ extension BlauweKnopClient {
                 let plan = try? SharePlan(
                     scheme: scheme, identity: identity, store: StatementStore(directory: stateDirectory), to: "paper", only: [holder.oin],
                     facts: .totals, disclosingBSN: false, nonce: nonce, now: now),
-                plan.statements.first?.statement.totalen
-                    == SaldoStatement.Totalen(
-                        saldo: holder.totals.saldo, achterstallig: holder.totals.achterstallig, zaken: holder.totals.zaken,
-                        volgendeVervaldatum: FoldedZaak.nextDueDate(in: holder.zaken)),
+                plan.statements.first?.statement.totalen == SaldoStatement.Totalen(holder.zaken),
                 let presentation = try? plan.presentations(appKey: identity.appKey, now: now).first
             else { continue }
             codes[holder.oin] = presentation
